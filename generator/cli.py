@@ -1,0 +1,77 @@
+"""Command line: `python -m generator build`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import analyse
+from .errors import GeneratorError
+from .pipeline import BuildConfig, build
+
+log = logging.getLogger("generator")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the briefing pages from the seed articles")
+    b.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles (default: seeds/)")
+    b.add_argument("--overrides", type=Path, default=None,
+                   help="curation file (default: overrides.yml in the seeds folder)")
+    b.add_argument("--out", type=Path, default=Path("site_src"), help="MkDocs docs_dir (default: site_src/)")
+    b.add_argument("--model", default=os.environ.get("BRIEFING_SPACY_MODEL", analyse.DEFAULT_MODEL),
+                   help="spaCy pipeline to use (default: $BRIEFING_SPACY_MODEL or %(default)s)")
+    b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--debug", action="store_true", help="show tracebacks")
+    return parser
+
+
+def _progress(enabled: bool):  # type: ignore[no-untyped-def]
+    """A tqdm progress bar on stderr for long runs, or a pass-through."""
+
+    def wrap(items, total):  # type: ignore[no-untyped-def]
+        if not enabled:
+            return items
+        from tqdm import tqdm
+
+        return tqdm(items, total=total, unit="article", desc="analysing", file=sys.stderr,
+                    disable=None, mininterval=0.5)
+
+    return wrap
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.INFO,
+                        format="%(levelname)s: %(message)s")
+    overrides = args.overrides or args.seeds / "overrides.yml"
+    config = BuildConfig(seeds=args.seeds, overrides=overrides, out=args.out,
+                         model=args.model, strict=args.strict)
+    started = time.perf_counter()
+    try:
+        result = build(config, _progress(not args.quiet))
+    except GeneratorError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        print("build failed; the previous output was left as it was", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    b = result.briefing
+    log.info(
+        "built %d pages from %d articles into %s in %.1fs: %d actors, %d places, %d events, "
+        "%d figures (%d files written, %d unchanged, %d removed)",
+        result.pages, len(b.articles), args.out, time.perf_counter() - started, len(b.actors),
+        len(b.places), len(b.events), len(b.figures), len(result.report.written),
+        len(result.report.unchanged), len(result.report.removed),
+    )
+    return 0

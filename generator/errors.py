@@ -1,0 +1,24 @@
+"""The exceptions the generator raises; the CLI turns them into messages."""
+
+from __future__ import annotations
+
+
+class GeneratorError(Exception):
+    """Base of every error the user can fix; the message is shown as it is."""
+
+
+class SeedError(GeneratorError):
+    """An article in the seeds folder cannot be read."""
+
+
+class OverrideError(GeneratorError):
+    """The overrides file is broken or names something that does not exist."""
+
+
+class RenderError(GeneratorError):
+    """Pages could not be rendered or written."""
+
+
+def located(path: str, line: int | None, message: str) -> str:
+    """Format a message as `file:line: message` (line omitted when unknown)."""
+    return f"{path}:{line}: {message}" if line else f"{path}: {message}"

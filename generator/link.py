@@ -1,0 +1,90 @@
+"""Tie events, figures and quotes to actor and place ids (stage 6: link)."""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .model import Actor, Analysis, Event, Figure, Place, Span
+from .slugs import slugify
+
+
+class Index:
+    """Look up which actor or place a mention at (article, offset) belongs to."""
+
+    def __init__(self, actors: Sequence[Actor], places: Sequence[Place]) -> None:
+        self.actor_at = {(m.span.article, m.span.start): a.id for a in actors for m in a.mentions}
+        self.place_at = {(m.span.article, m.span.start): p.id for p in places for m in p.mentions}
+        self.by_article: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        for (article, start), actor_id in self.actor_at.items():
+            self.by_article[article].append((start, "actor", actor_id))
+        for (article, start), place_id in self.place_at.items():
+            self.by_article[article].append((start, "place", place_id))
+        for entries in self.by_article.values():
+            entries.sort()
+
+    def within(self, article: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Ids of actors and places mentioned in [start, end) of an article."""
+        entries = self.by_article.get(article, [])
+        lo = bisect.bisect_left(entries, (start, "", ""))
+        actors, places = set(), set()
+        for offset, what, ident in entries[lo:]:
+            if offset >= end:
+                break
+            (actors if what == "actor" else places).add(ident)
+        return tuple(sorted(actors)), tuple(sorted(places))
+
+
+def sentence_of(analysis: Analysis, offset: int) -> Span:
+    """The sentence span holding `offset`."""
+    starts = [s for s, _e in analysis.sentences]
+    i = max(bisect.bisect_right(starts, offset) - 1, 0)
+    start, end = analysis.sentences[i] if analysis.sentences else (0, len(analysis.article.body))
+    body = analysis.article.body
+    return Span(analysis.article.id, start, end, body[start:end])
+
+
+def attach_quotes(actors: Sequence[Actor], analyses: Sequence[Analysis], index: Index) -> list[Actor]:
+    """Give each actor the quotations attributed to one of its mentions."""
+    quotes = defaultdict(list)
+    for analysis in analyses:
+        for quote in analysis.quotes:
+            actor_id = index.actor_at.get((analysis.article.id, quote.speaker_start))
+            if actor_id:
+                quotes[actor_id].append(quote)
+    return [replace(a, quotes=tuple(quotes.get(a.id, ()))) for a in actors]
+
+
+def build_events(analyses: Sequence[Analysis], index: Index) -> list[Event]:
+    """One event per calendar-anchored temporal expression, in date order."""
+    events = []
+    for analysis in analyses:
+        headings = [(p.start, p.end) for p in analysis.article.paragraphs if p.heading]
+        for timex in analysis.timexes:
+            if timex.begin is None or any(s <= timex.span.start < e for s, e in headings):
+                continue
+            sentence = sentence_of(analysis, timex.span.start)
+            actors, places = index.within(analysis.article.id, sentence.start, sentence.end)
+            events.append(Event(
+                id=slugify(f"{analysis.article.id}-{timex.span.start}"),
+                timex=timex, sentence=sentence, actors=actors, places=places,
+            ))
+    return sorted(events, key=lambda e: (e.timex.begin, e.timex.end, e.sentence.article, e.sentence.start))
+
+
+def build_figures(analyses: Sequence[Analysis], index: Index) -> list[Figure]:
+    """Figures with the date, actors and places of their sentence."""
+    figures = []
+    for analysis in analyses:
+        for mention in analysis.figures:
+            sentence = sentence_of(analysis, mention.span.start)
+            actors, places = index.within(analysis.article.id, sentence.start, sentence.end)
+            date = next((t.value for t in analysis.timexes
+                         if t.begin is not None and sentence.start <= t.span.start < sentence.end), "")
+            figures.append(Figure(
+                id=slugify(f"{analysis.article.id}-{mention.span.start}"),
+                mention=mention, date=date, sentence=sentence, actors=actors, places=places,
+            ))
+    return sorted(figures, key=lambda f: (f.sentence.article, f.mention.span.start))

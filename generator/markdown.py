@@ -1,0 +1,67 @@
+"""Escaping and linking helpers for generated Markdown.
+
+Article text and override values are untrusted. Every value that reaches a
+template is escaped by Jinja's `finalize` hook unless it is a `Safe` string
+that this module built from escaped parts.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import urllib.parse
+
+_INLINE = re.compile(r"([\\`*_\[\]{}|#])")
+_LIST_START = re.compile(r"^(\d+)\.(\s)")
+_SPACE = re.compile(r"\s+")
+_BLOCK_START = re.compile(r"^([-+])")
+
+
+class Safe(str):
+    """Markdown that is already escaped; templates print it as it is."""
+
+    __slots__ = ()
+
+
+def escape(value: object) -> Safe:
+    """Escape text so Markdown and HTML show it literally, on one line."""
+    if isinstance(value, Safe):
+        return value
+    text = _SPACE.sub(" ", str(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    text = _LIST_START.sub(r"\1\\.\2", text)
+    text = _BLOCK_START.sub(r"\\\1", text)
+    return Safe(text)
+
+
+def finalize(value: object) -> object:
+    """Jinja finalize hook: escape everything that is not already Safe."""
+    if value is None:
+        return ""
+    if isinstance(value, Safe):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return escape(value)
+
+
+def rel(from_page: str, to_page: str) -> str:
+    """Relative link from one generated page to another (both relative to docs_dir)."""
+    target, _, anchor = to_page.partition("#")
+    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return f"{path}#{anchor}" if anchor else path
+
+
+def link(text: object, from_page: str, to_page: str) -> Safe:
+    """A Markdown link with escaped text to another page of the site."""
+    return Safe(f"[{escape(text)}]({rel(from_page, to_page)})")
+
+
+def external_link(text: object, url: str) -> Safe:
+    """A link to an http(s) address, percent-encoded; anything else is shown as text."""
+    if not url.lower().startswith(("http://", "https://")):
+        return escape(text)
+    quoted = urllib.parse.quote(url, safe=":/?#=&%~+,;@-._")
+    quoted = quoted.replace("(", "%28").replace(")", "%29")
+    return Safe(f"[{escape(text)}]({quoted})")

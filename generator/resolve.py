@@ -1,0 +1,150 @@
+"""Join mentions across the corpus into actors and places (stage 4: resolve).
+
+Merging is conservative. A bare surname ("Assad") joins a full name only
+when exactly one full name in the same article, or else in the whole corpus,
+ends with it. Two people who share a surname stay apart and both carry a
+note for the curator. Acronyms join their expansion (UN, United Nations).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from . import gazetteer
+from .model import ACTOR_KINDS, Actor, Analysis, Mention, Place
+
+_PARTICLES = re.compile(r"^(al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|van|von|de|da|di|le|la)[-‘’']", re.I)
+_CORPORATE = re.compile(
+    r"[,\s]+(inc\.?|incorporated|corp\.?|corporation|co\.?|ltd\.?|limited|plc|llc|ag|sa|s\.a\.|n\.v\.|nv|gmbh|group)$",
+    re.I,
+)
+_STOP = {"of", "the", "and", "for", "de", "la", "&"}
+_KIND_PRIORITY = {kind: i for i, kind in enumerate(("state", "group", "organisation", "person"))}
+
+
+def person_key(name: str) -> tuple[str, ...]:
+    """Tokens of a person's name, lowercased, without Arabic and European particles."""
+    return tuple(_PARTICLES.sub("", w).lower().strip(".") for w in name.split())
+
+
+def org_key(name: str) -> str:
+    """Lowercased organisation name without corporate suffixes or dots."""
+    stripped = _CORPORATE.sub("", name.strip())
+    return re.sub(r"[.\s]+", " ", stripped.replace(".", "")).strip().lower()
+
+
+def acronym(name: str) -> str:
+    """Initials of the capitalised words of a multi-word name ("United Nations" → "un")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _STOP]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words).lower()
+
+
+def resolve_actors(analyses: Sequence[Analysis]) -> list[Actor]:
+    """Cluster actor mentions from every article into actors (ids assigned later)."""
+    mentions = [m for a in analyses for m in a.mentions if m.kind in ACTOR_KINDS]
+    persons = [m for m in mentions if m.kind == "person"]
+    others = [m for m in mentions if m.kind != "person"]
+    actors = _resolve_persons(persons) + _resolve_others(others)
+    return sorted(actors, key=lambda a: (a.kind, a.name.lower()))
+
+
+def _resolve_persons(mentions: list[Mention]) -> list[Actor]:
+    """Group person mentions by full name, then attach bare surnames."""
+    full: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    single: list[Mention] = []
+    for m in mentions:
+        key = person_key(m.name)
+        (full[key] if len(key) > 1 else single).append(m)
+    by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in sorted(full):
+        by_surname[key[-1]].append(key)
+    articles_of = {key: {m.span.article for m in ms} for key, ms in full.items()}
+    loose: dict[str, list[Mention]] = defaultdict(list)
+    for m in single:
+        surname = person_key(m.name)[0]
+        candidates = by_surname.get(surname, [])
+        here = [k for k in candidates if m.span.article in articles_of[k]]
+        if len(here) == 1:
+            full[here[0]].append(m)
+        elif not here and len(candidates) == 1:
+            full[candidates[0]].append(m)
+        else:
+            loose[surname].append(m)
+    actors = []
+    for key, ms in sorted(full.items()):
+        namesakes = [k for k in by_surname[key[-1]] if k != key]
+        notes = tuple(
+            f"Shares the surname '{ms[0].name.split()[-1]}' with {_display(full[k])}; not merged."
+            for k in namesakes
+        )
+        actors.append(_actor(_display(ms), "person", ms, notes))
+    for surname, ms in sorted(loose.items()):
+        namesakes = by_surname.get(surname, [])
+        notes = tuple(f"Could be {_display(full[k])}; not merged." for k in namesakes)
+        actors.append(_actor(_display(ms), "person", ms, notes))
+    return actors
+
+
+def _resolve_others(mentions: list[Mention]) -> list[Actor]:
+    """Group organisations, states and groups by name, joining acronyms to expansions."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[org_key(m.name)].append(m)
+    expansions: dict[str, list[str]] = defaultdict(list)
+    for key, ms in groups.items():
+        initials = acronym(_display(ms))
+        if initials:
+            expansions[initials].append(key)
+    for key in sorted(groups):
+        target = expansions.get(key.replace(" ", ""), [])
+        if len(target) == 1 and target[0] != key and key in groups:
+            groups[target[0]].extend(groups.pop(key))
+    actors = []
+    for _key, ms in sorted(groups.items()):
+        kinds = Counter(m.kind for m in ms)
+        kind = min(kinds, key=lambda k: (-kinds[k], _KIND_PRIORITY[k]))
+        actors.append(_actor(_display(ms), kind, ms, ()))
+    return actors
+
+
+def _display(mentions: Iterable[Mention]) -> str:
+    """Pick the canonical name: the most common of the longest forms."""
+    counts = Counter(m.name for m in mentions)
+    return min(counts, key=lambda n: (-len(n.split()), -counts[n], n))
+
+
+def _actor(name: str, kind: str, mentions: list[Mention], notes: tuple[str, ...]) -> Actor:
+    """Build an actor record from its mentions."""
+    ordered = tuple(sorted(mentions, key=lambda m: (m.span.article, m.span.start)))
+    aliases = sorted({m.name for m in ordered} - {name})
+    roles = sorted({m.role for m in ordered if m.role})
+    return Actor(id="", name=name, kind=kind, aliases=tuple(aliases), roles=tuple(roles),
+                 mentions=ordered, notes=notes)
+
+
+def resolve_places(analyses: Sequence[Analysis], actors: Sequence[Actor]) -> list[Place]:
+    """Cluster place mentions by name; every state actor also gets a country place."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for analysis in analyses:
+        for m in analysis.mentions:
+            if m.kind == "place":
+                groups[m.name.lower()].append(m)
+    for actor in actors:
+        if actor.kind == "state":
+            groups[actor.name.lower()].extend(actor.mentions)
+    places = []
+    for _key, ms in sorted(groups.items()):
+        name = _display(ms)
+        entry = gazetteer.lookup_place(name)
+        kind = entry.kind if entry else next((m.place_kind for m in ms if m.place_kind), "place")
+        ordered = tuple(sorted(ms, key=lambda m: (m.span.article, m.span.start)))
+        aliases = tuple(sorted({m.name for m in ordered} - {name}))
+        places.append(Place(id="", name=name, kind=kind,
+                            lat=entry.lat if entry else None, lon=entry.lon if entry else None,
+                            aliases=aliases, mentions=ordered))
+    return places

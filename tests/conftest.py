@@ -1,0 +1,47 @@
+"""Shared fixtures: the spaCy pipeline, loaded once, and builds of the seed corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+MEANTIME = SHARED / "corpora" / "meantime"
+
+
+def copy_project(tmp: Path) -> Path:
+    """A throwaway copy of the project's site inputs: mkdocs.yml, seeds/, hand-written pages."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    shutil.copytree(ROOT / "seeds", tmp / "seeds")
+    (tmp / "site_src").mkdir()
+    shutil.copy(ROOT / "site_src" / "curating.md", tmp / "site_src" / "curating.md")
+    (tmp / "generator").symlink_to(ROOT / "generator")
+    return tmp
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The seed corpus built into a temporary project: (root, BuildResult)."""
+    from generator.pipeline import BuildConfig, build
+
+    root = copy_project(tmp_path_factory.mktemp("seed"))
+    result = build(BuildConfig(seeds=root / "seeds", overrides=root / "seeds" / "overrides.yml",
+                               out=root / "site_src"))
+    return root, result
+
+
+@pytest.fixture(scope="session")
+def apple_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The 30 MEANTIME Apple articles built into a temporary project: (root, BuildResult)."""
+    from generator.pipeline import BuildConfig, build
+
+    if not (MEANTIME / "apple").is_dir():
+        pytest.skip("../shared/corpora/meantime is not available")
+    root = copy_project(tmp_path_factory.mktemp("apple"))
+    result = build(BuildConfig(seeds=MEANTIME / "apple", overrides=root / "none.yml",
+                               out=root / "site_src"))
+    return root, result
