@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .figures import extract_figures
 from .mentions import find_mentions
-from .model import Analysis, Article
+from .model import Analysis, Article, FigureMention, Timex
 from .quotes import find_quotes
 from .timex import tag_timexes
 
@@ -28,4 +28,33 @@ def analyse_article(doc, article: Article) -> Analysis:  # type: ignore[no-untyp
     )
     figures = extract_figures(doc, article.id, [(t.span.start, t.span.end) for t in timexes])
     quotes = find_quotes(doc, article, mentions)
-    return Analysis(article, sentences, mentions, quotes, timexes, figures)
+    dates = tuple(_clause_date(doc, f, timexes) for f in figures)
+    return Analysis(article, sentences, mentions, quotes, timexes, figures, dates)
+
+
+def _governing_verb(doc, start: int, end: int) -> int:  # type: ignore[no-untyped-def]
+    """Index of the verb whose clause holds the span, or -1."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return -1
+    tok = span.root
+    for _ in range(12):
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok.i
+        if tok.head is tok:
+            return -1
+        tok = tok.head
+    return -1
+
+
+def _clause_date(doc, figure: FigureMention, timexes: tuple[Timex, ...]) -> int:  # type: ignore[no-untyped-def]
+    """The calendar date given in the same clause as a figure: a wrong date is worse than none."""
+    verb = _governing_verb(doc, figure.span.start, figure.span.end)
+    if verb < 0:
+        return -1
+    for index, timex in enumerate(timexes):
+        if timex.begin is None or timex.mod == "APPROX":
+            continue
+        if _governing_verb(doc, timex.span.start, timex.span.end) == verb:
+            return index
+    return -1

@@ -78,11 +78,11 @@ def build_figures(analyses: Sequence[Analysis], index: Index) -> list[Figure]:
     """Figures with the date, actors and places of their sentence."""
     figures = []
     for analysis in analyses:
-        for mention in analysis.figures:
+        for number, mention in enumerate(analysis.figures):
             sentence = sentence_of(analysis, mention.span.start)
             actors, places = index.within(analysis.article.id, sentence.start, sentence.end)
-            date = next((t.value for t in analysis.timexes
-                         if t.begin is not None and sentence.start <= t.span.start < sentence.end), "")
+            which = analysis.figure_dates[number] if analysis.figure_dates else -1
+            date = analysis.timexes[which].value if which >= 0 else ""
             figures.append(Figure(
                 id=slugify(f"{analysis.article.id}-{mention.span.start}"),
                 mention=mention, date=date, sentence=sentence, actors=actors, places=places,

@@ -11,14 +11,20 @@ import posixpath
 import re
 import urllib.parse
 
+from markupsafe import Markup
+
 _INLINE = re.compile(r"([\\`*_\[\]{}|#])")
 _LIST_START = re.compile(r"^(\d+)\.(\s)")
 _SPACE = re.compile(r"\s+")
 _BLOCK_START = re.compile(r"^([-+])")
 
 
-class Safe(str):
-    """Markdown that is already escaped; templates print it as it is."""
+class Safe(Markup):
+    """Markdown that is already escaped; templates print it as it is.
+
+    It derives from Markup so that Jinja's autoescaping (which also covers
+    macro output) passes it through untouched.
+    """
 
     __slots__ = ()
 
@@ -39,7 +45,7 @@ def finalize(value: object) -> object:
     """Jinja finalize hook: escape everything that is not already Safe."""
     if value is None:
         return ""
-    if isinstance(value, Safe):
+    if isinstance(value, Markup):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value

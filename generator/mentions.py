@@ -35,7 +35,8 @@ ROLE_NOUNS = re.compile(
 MEDIA_NOUNS = {"newspaper", "daily", "weekly", "agency", "broadcaster", "channel", "television",
                "tv", "magazine", "website", "radio", "outlet"}
 FORCE_NOUNS = {"army", "military", "forces", "troops", "armed", "government", "regime", "navy",
-               "police", "militia", "militias", "rebels", "air"}
+               "police", "militia", "militias", "rebels"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord"}
 ARMED_GROUPS = re.compile(
     r"\b(hizbullah|hezbollah|hizballah|hamas|taliban|al-qaeda|al qaeda|islamic state|isis|isil|"
     r"daesh|hts|hayat tahrir al-sham|nusra|pkk|ypg|sdf|free syrian army|wagner|houthis?|"
@@ -123,9 +124,18 @@ def _rule_mentions(doc, article: Article) -> Iterator[Mention]:  # type: ignore[
                 if nxt.lower_ == "government":
                     name = f"{country} government"
                 if nxt.lower_ in {"rebels", "militia", "militias"}:
-                    yield _mention(doc, article, tok.i, end, name, "group", "rule:forces")
+                    start = _prefix_start(doc, tok.i)
+                    name = doc[start:end].text
+                    yield _mention(doc, article, start, end, name, "group", "rule:forces")
                 else:
                     yield _mention(doc, article, tok.i, end, name, "organisation", "rule:forces")
+
+
+def _prefix_start(doc, i: int) -> int:  # type: ignore[no-untyped-def]
+    """Index of "pro" in "pro-Iranian", or i when the word has no such prefix."""
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in {"pro", "anti"}:
+        return i - 2
+    return i
 
 
 def _adjective(word: str) -> str:
@@ -140,9 +150,15 @@ def _proper_run(doc, i: int, step: int) -> int | None:  # type: ignore[no-untype
         if doc[i].tag_ != "HYPH":
             end = i
         i += step
-    if end is not None and doc[end].text[:1].isupper():
-        return end
-    return None
+    if end is None or not doc[end].text[:1].isupper():
+        return None
+    if step < 0:
+        # "pro-Damascus Al-Watan": the hyphenated prefix is not part of the name.
+        while end + 1 < len(doc) and doc[end - 1].text == "-" and doc[end - 2].lower_ in {"pro", "anti"}:
+            end += 1
+            while doc[end].tag_ == "HYPH":
+                end += 1
+    return end
 
 
 def _named(doc, article: Article, start: int, end: int, kind: str, label: str) -> Mention:  # type: ignore[no-untyped-def]
@@ -178,6 +194,9 @@ def _entity_mentions(ent, article: Article) -> Iterator[Mention]:  # type: ignor
         yield _mention(doc, article, ent.start, ent.end, country, "state", f"{label}→state")
         return
     place = gazetteer.lookup_place(text)
+    if place is not None and label in {"ORG", "PERSON"} and (place.kind == "site" or (
+            label == "PERSON" and place.source != "curated")):
+        place = None  # "Wall Street" the market, "Darwin" the man: keep the tagger's reading
     if label in PLACE_LABELS or (place is not None and label == "ORG" and not ARMED_GROUPS.search(text)):
         name = place.name if place else text
         yield _mention(doc, article, ent.start, ent.end, name, "place", label,
@@ -243,6 +262,8 @@ def person_role(ent) -> str:  # type: ignore[no-untyped-def]
         else:
             break
     words = [t for t in doc[left:ent.start]]
+    while words and words[0].lower_.rstrip(".") in HONORIFICS:
+        words = words[1:]
     if words and any(ROLE_NOUNS.match(t.text) or t.lower_ in TITLES for t in words):
         role = " ".join(t.text for t in words)
         return role
@@ -252,6 +273,7 @@ def person_role(ent) -> str:  # type: ignore[no-untyped-def]
             if tokens:
                 return doc[tokens[0].i:tokens[-1].i + 1].text
     for tok in ent:
-        if tok.lower_.rstrip(".") in TITLES and tok.i == ent.start and len(ent) > 1:
+        title = tok.lower_.rstrip(".")
+        if title in TITLES and title not in HONORIFICS and tok.i == ent.start and len(ent) > 1:
             return tok.text
     return ""

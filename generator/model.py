@@ -164,6 +164,8 @@ class Analysis:
     """Temporal expressions in body order."""
     figures: tuple[FigureMention, ...]
     """Numbers in body order."""
+    figure_dates: tuple[int, ...] = ()
+    """For each figure, the index in `timexes` of the date its clause gives, or -1."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """The build, as a list of named steps.
 
-ingest → analyse → extract → resolve → curate → link → render → write.
+ingest → analyse → extract → propagate → resolve → curate → link → render → write.
 Everything is read, extracted, resolved and checked before anything is
 written, so a failed build leaves the previous output as it was.
 """
@@ -18,10 +18,11 @@ from .errors import GeneratorError, OverrideError, SeedError
 from .extract import analyse_article
 from .model import Analysis, Briefing
 from .overrides import load_overrides
+from .propagate import propagate
 
 log = logging.getLogger(__name__)
 
-STEPS = ("ingest", "analyse", "extract", "resolve", "curate", "link", "render", "write")
+STEPS = ("ingest", "analyse", "extract", "propagate", "resolve", "curate", "link", "render", "write")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ def assemble(config: BuildConfig, progress: Progress = _no_progress) -> tuple[Br
     parsed = analyse.parse(ingested.articles, config.model)
     for article, doc in progress(parsed, len(ingested.articles)):
         analyses.append(analyse_article(doc, article))  # type: ignore[arg-type]
+    analyses = propagate(analyses)
     actors = resolve.resolve_actors(analyses)
     places = resolve.resolve_places(analyses, actors)
     curated = curate(actors, places, overrides)

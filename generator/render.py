@@ -45,7 +45,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        autoescape=False,  # output is Markdown; `finalize` escapes instead
+        autoescape=True,  # `finalize` escapes for Markdown first; its Safe output passes through
         finalize=md.finalize,
     )
     env.filters["date"] = _format_date
@@ -198,7 +198,7 @@ def _mention_rows(site: Site, mentions: Sequence[Mention]) -> list[tuple[Mention
         body = site.articles[m.span.article].body
         start, end = m.sentence
         snippet = md.Safe(
-            md.escape(body[start:m.span.start]) + " **" + md.escape(m.span.text) + "** "
+            md.escape(body[start:m.span.start]) + "**" + md.escape(m.span.text) + "**"
             + md.escape(body[m.span.end:end])
         )
         rows.append((m, snippet))
@@ -239,7 +239,7 @@ def _linked_paragraphs(site: Site, article: Article, page: str) -> list[tuple[in
 
 def _format_date(value: dt.date | None) -> str:
     """'Mon 17 Feb 2020' for a date."""
-    return value.strftime("%a %d %b %Y") if value else ""
+    return f"{value:%a} {value.day} {value:%b %Y}" if value else ""
 
 
 def _format_number(value: float | None) -> str:
