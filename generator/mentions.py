@@ -269,8 +269,13 @@ def person_role(ent) -> str:  # type: ignore[no-untyped-def]
         return role
     for child in ent.root.children:
         if child.dep_ == "appos" and child.tag_ in {"NN", "NNS"} and child.i >= ent.end:
+            if not ROLE_NOUNS.match(child.text):
+                continue
             tokens = [t for t in child.subtree if t.dep_ not in {"det", "punct"}]
-            if tokens:
+            stop = next((t.i for t in child.subtree if t.i > child.i and (
+                t.text in {",", ";", "(", "\"", "“"} or t.lower_ in {"who", "which", "that"})), None)
+            tokens = [t for t in tokens if stop is None or t.i < stop]
+            if tokens and len(tokens) <= 8:
                 return doc[tokens[0].i:tokens[-1].i + 1].text
     for tok in ent:
         title = tok.lower_.rstrip(".")

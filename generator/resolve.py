@@ -18,39 +18,83 @@ from .model import ACTOR_KINDS, Actor, Analysis, Mention, Place
 
 _PARTICLES = re.compile(r"^(al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|van|von|de|da|di|le|la)[-‘’']", re.I)
 _CORPORATE = re.compile(
-    r"[,\s]+(inc\.?|incorporated|corp\.?|corporation|co\.?|ltd\.?|limited|plc|llc|ag|sa|s\.a\.|n\.v\.|nv|gmbh|group)$",
+    r"[,\s]+(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|ag|sa|s\.a|n\.v|nv|gmbh|group)\.?$",
     re.I,
 )
+_GENERIC_TAIL = re.compile(r"\s+(airlines|airways|holdings|company|systems|technologies|international)$", re.I)
 _STOP = {"of", "the", "and", "for", "de", "la", "&"}
 _KIND_PRIORITY = {kind: i for i, kind in enumerate(("state", "group", "organisation", "person"))}
 
 
 def person_key(name: str) -> tuple[str, ...]:
-    """Tokens of a person's name, lowercased, without Arabic and European particles."""
-    return tuple(_PARTICLES.sub("", w).lower().strip(".") for w in name.split())
+    """Tokens of a person's name, lowercased, without particles or middle initials."""
+    words = [_PARTICLES.sub("", w).lower().strip(".") for w in name.split()]
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
+    return tuple(w for w in words if w)
 
 
 def org_key(name: str) -> str:
     """Lowercased organisation name without corporate suffixes or dots."""
     stripped = _CORPORATE.sub("", name.strip())
+    shorter = _GENERIC_TAIL.sub("", stripped)
+    if len(shorter.split()) >= 2:  # "China Eastern Airlines" = "China Eastern", not "Singapore Airlines" = "Singapore"
+        stripped = shorter
     return re.sub(r"[.\s]+", " ", stripped.replace(".", "")).strip().lower()
 
 
-def acronym(name: str) -> str:
-    """Initials of the capitalised words of a multi-word name ("United Nations" → "un")."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _STOP]
-    if len(words) < 2 or not all(w[0].isupper() for w in words):
-        return ""
-    return "".join(w[0] for w in words).lower()
+def _words(name: str) -> list[str]:
+    """Capitalised content words of a name, or [] when any content word is lowercase."""
+    words = [w for w in re.split(r"[\s-]+", _CORPORATE.sub("", name)) if w and w.lower() not in _STOP]
+    return words if len(words) >= 2 and all(w[0].isupper() for w in words) else []
+
+
+def expands(short: str, name: str) -> bool:
+    """True when `short` spells `name` by word prefixes: UN/United Nations, SIA/Singapore Airlines."""
+    words = [w.lower() for w in _words(name)]
+    letters = short.replace(".", "").lower()
+    if not words or not letters.isalpha() or len(letters) < 2:
+        return False
+
+    def spell(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        word = words[j]
+        return any(letters[i:i + k] == word[:k] and spell(i + k, j + 1)
+                   for k in range(1, min(len(word), len(letters) - i) + 1))
+
+    return spell(0, 0)
 
 
 def resolve_actors(analyses: Sequence[Analysis]) -> list[Actor]:
     """Cluster actor mentions from every article into actors (ids assigned later)."""
-    mentions = [m for a in analyses for m in a.mentions if m.kind in ACTOR_KINDS]
+    mentions = _surnames_as_people([m for a in analyses for m in a.mentions if m.kind in ACTOR_KINDS])
     persons = [m for m in mentions if m.kind == "person"]
     others = [m for m in mentions if m.kind != "person"]
     actors = _resolve_persons(persons) + _resolve_others(others)
     return sorted(actors, key=lambda a: (a.kind, a.name.lower()))
+
+
+def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
+    """Read "Jobs" tagged as an organisation as the person, when the corpus mostly says so.
+
+    Only for a one-word name that is the surname of exactly one full name in
+    the corpus and that the tagger reads as a person at least as often.
+    """
+    surnames: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for m in mentions:
+        key = person_key(m.name)
+        if m.kind == "person" and len(key) > 1:
+            surnames[key[-1]].add(key)
+    votes: Counter[tuple[str, str]] = Counter((m.span.text, m.kind) for m in mentions)
+    result = []
+    for m in mentions:
+        key = person_key(m.name)
+        if (m.kind == "organisation" and len(key) == 1 and len(surnames.get(key[0], ())) == 1
+                and votes[(m.span.text, "person")] >= votes[(m.span.text, "organisation")]):
+            m = replace(m, kind="person", label=f"{m.label}→person")
+        result.append(m)
+    return result
 
 
 def _resolve_persons(mentions: list[Mention]) -> list[Actor]:
@@ -65,16 +109,23 @@ def _resolve_persons(mentions: list[Mention]) -> list[Actor]:
         by_surname[key[-1]].append(key)
     articles_of = {key: {m.span.article for m in ms} for key, ms in full.items()}
     loose: dict[str, list[Mention]] = defaultdict(list)
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in sorted(full):
+        by_first[key[0]].append(key)
     for m in single:
-        surname = person_key(m.name)[0]
-        candidates = by_surname.get(surname, [])
+        word = person_key(m.name)[0]
+        candidates = by_surname.get(word, [])
         here = [k for k in candidates if m.span.article in articles_of[k]]
+        # "Steve" alone: the one full name in this article that starts with it, if no surname matches.
+        first_here = [k for k in by_first.get(word, []) if m.span.article in articles_of[k]]
         if len(here) == 1:
             full[here[0]].append(m)
         elif not here and len(candidates) == 1:
             full[candidates[0]].append(m)
+        elif not candidates and len(first_here) == 1:
+            full[first_here[0]].append(m)
         else:
-            loose[surname].append(m)
+            loose[word].append(m)
     actors = []
     for key, ms in sorted(full.items()):
         namesakes = [k for k in by_surname[key[-1]] if k != key]
@@ -95,15 +146,18 @@ def _resolve_others(mentions: list[Mention]) -> list[Actor]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[org_key(m.name)].append(m)
-    expansions: dict[str, list[str]] = defaultdict(list)
-    for key, ms in groups.items():
-        initials = acronym(_display(ms))
-        if initials:
-            expansions[initials].append(key)
-    for key in sorted(groups):
-        target = expansions.get(key.replace(" ", ""), [])
-        if len(target) == 1 and target[0] != key and key in groups:
-            groups[target[0]].extend(groups.pop(key))
+    for key in sorted(groups, key=lambda k: (len(k), k)):
+        if " " in key or key not in groups:
+            continue
+        short = groups[key]
+        if all(m.name.isupper() or "." in m.name for m in short):
+            # An acronym joins the one expansion it spells (UN, United Nations).
+            targets = [k for k in groups if k != key and expands(key, _display(groups[k]))]
+        else:
+            # "Lockheed" joins "Lockheed Martin" when no other name starts with it.
+            targets = [k for k in groups if k.split()[0] == key and k != key]
+        if len(targets) == 1:
+            groups[targets[0]].extend(groups.pop(key))
     actors = []
     for _key, ms in sorted(groups.items()):
         kinds = Counter(m.kind for m in ms)

@@ -1,0 +1,81 @@
+"""The command line: defaults, exit codes, messages, and a failed build that changes nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import ROOT
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "site_src").mkdir()
+    (tmp_path / "site_src" / "notes.md").write_text("hand-written\n", "utf-8")
+    return tmp_path
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_with_defaults(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    assert main(["build", "--quiet"]) == 0
+    assert (project / "site_src" / "index.md").exists()
+    assert (project / "site_src" / "data" / "briefing.json").exists()
+    assert (project / "site_src" / "notes.md").read_text() == "hand-written\n"
+
+
+def test_bad_override_fails_and_leaves_previous_output(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["build", "--quiet", "--seeds", str(project / "seeds"), "--out", str(project / "site_src")]
+    assert main(args) == 0
+    before = _snapshot(project / "site_src")
+    overrides = project / "seeds" / "overrides.yml"
+    overrides.write_text(overrides.read_text("utf-8") + "actors:\n  Sergei Lavrof:\n    kind: person\n", "utf-8")
+    capsys.readouterr()
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert f"error: {overrides}:9: no actor named 'Sergei Lavrof' (did you mean 'Sergei Lavrov'?)" in err
+    assert "the previous output was left as it was" in err
+    assert _snapshot(project / "site_src") == before
+
+
+def test_bad_seed_fails_and_leaves_previous_output(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["build", "--quiet", "--seeds", str(project / "seeds"), "--out", str(project / "site_src")]
+    assert main(args) == 0
+    before = _snapshot(project / "site_src")
+    (project / "seeds" / "broken.txt").write_bytes(b"caf\xe9\n")
+    (project / "seeds" / "empty.md").write_text("", "utf-8")
+    capsys.readouterr()
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert f"{project}/seeds/broken.txt:1: not valid UTF-8 (byte 0xe9 at offset 3)" in err
+    assert f"{project}/seeds/empty.md:1: the article body is empty" in err
+    assert _snapshot(project / "site_src") == before
+
+
+def test_missing_seeds_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--quiet", "--seeds", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 1
+    assert f"error: {tmp_path}/nope: the seeds folder does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_model(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["build", "--quiet", "--seeds", str(project / "seeds"), "--out", str(project / "o"),
+                 "--model", "no_such_pipeline"])
+    assert code == 1
+    assert "spaCy pipeline 'no_such_pipeline' is not installed" in capsys.readouterr().err
+
+
+def test_strict_makes_warnings_fatal(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    overrides = project / "seeds" / "overrides.yml"
+    overrides.write_text(overrides.read_text("utf-8").replace("    source:", "    sorce:"), "utf-8")
+    args = ["build", "--quiet", "--seeds", str(project / "seeds"), "--out", str(project / "site_src")]
+    assert main(args) == 0
+    assert main([*args, "--strict"]) == 1
+    assert "unknown key 'sorce' in articles (did you mean 'source'?)" in capsys.readouterr().err

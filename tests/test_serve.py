@@ -1,0 +1,60 @@
+"""`mkdocs serve` regenerates the pages when the overrides change (real server on localhost)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import copy_project
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - localhost only
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, timeout: float) -> float:
+    """Poll until the page contains `text`; return the seconds it took."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if text in _get(url):
+            return time.monotonic() - started
+        time.sleep(0.2)
+    raise AssertionError(f"{url} never showed {text!r} within {timeout}s")
+
+
+def test_serve_regenerates_on_override_edit(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    port = _free_port()
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [str(mkdocs), "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        page = f"http://127.0.0.1:{port}/articles/000-b1945a7aff149b57/"
+        _wait_for(page, "Syrian army takes dozens of towns", timeout=120)
+        overrides = root / "seeds" / "overrides.yml"
+        text = overrides.read_text("utf-8")
+        overrides.write_text(text.replace("Syrian army takes dozens of towns", "Curated headline"), "utf-8")
+        took = _wait_for(page, "Curated headline", timeout=60)
+        print(f"\noverride edit → served page: {took:.1f} s")
+        assert (root / "site_src" / "curating.md").exists()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

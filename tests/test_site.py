@@ -1,0 +1,167 @@
+"""End to end on the seed article: extraction facts, golden pages, JSON schema, MkDocs --strict."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.golden import GOLDEN, build_seed, generated_files
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = json.loads((ROOT / "generator" / "schema" / "briefing.schema.json").read_text("utf-8"))
+SEED_ID = "000-b1945a7aff149b57"
+
+
+@pytest.fixture(scope="module")
+def data(seed_site) -> dict:  # type: ignore[no-untyped-def]
+    root, _result = seed_site
+    return json.loads((root / "site_src" / "data" / "briefing.json").read_text("utf-8"))
+
+
+def _actor(data: dict, name: str) -> dict:
+    matches = [a for a in data["actors"] if a["name"] == name or name in a["aliases"]]
+    assert len(matches) == 1, (name, [a["name"] for a in matches])
+    return matches[0]
+
+
+def test_export_follows_the_schema(data: dict) -> None:
+    jsonschema.validate(data, SCHEMA)
+
+
+def test_offsets_point_into_the_body(data: dict) -> None:
+    body = (ROOT / "seeds" / "000_b1945a7aff149b57.txt").read_text("utf-8")
+    spans = [m for a in data["actors"] for m in a["mentions"] + a["quotes"]]
+    spans += [m for p in data["places"] for m in p["mentions"]] + data["timexes"] + data["figures"]
+    assert spans
+    for span in spans:
+        assert body[span["start"]:span["end"]] == span["text"]
+    for event in data["events"]:
+        assert body[event["start_char"]:event["end_char"]] == event["text"]
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("Bashar al-Assad", "President"),
+        ("David Swanson", "UN spokesman"),
+        ("Sergei Lavrov", "Russian foreign minister"),
+        ("Ali Hammoud", "Syrian transport minister"),
+        ("Tayyip Erdogan", "Turkish president"),
+    ],
+)
+def test_each_named_person_has_one_page_with_their_role(data: dict, name: str, role: str) -> None:
+    actor = _actor(data, name)
+    assert actor["kind"] == "person" and role in actor["roles"]
+
+
+def test_the_people_are_exactly_the_five_named(data: dict) -> None:
+    people = sorted(a["name"] for a in data["actors"] if a["kind"] == "person")
+    assert people == ["Ali Hammoud", "Bashar al-Assad", "David Swanson", "Sergei Lavrov", "Tayyip Erdogan"]
+    assert "Assad" in _actor(data, "Bashar al-Assad")["aliases"]
+    assert "Lavrov" in _actor(data, "Sergei Lavrov")["aliases"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("Sana", "organisation"), ("Al-Watan", "organisation"), ("United Nations", "organisation"),
+     ("Syrian army", "organisation"), ("Hizbullah", "group"), ("Russia", "state"), ("Turkey", "state"),
+     ("Syria", "state")],
+)
+def test_organisations_and_states(data: dict, name: str, kind: str) -> None:
+    assert _actor(data, name)["kind"] == kind
+
+
+def test_acronym_joins_its_expansion(data: dict) -> None:
+    un = _actor(data, "United Nations")
+    assert "UN" in un["aliases"] or any(m["text"] == "UN" for m in un["mentions"])
+
+
+def test_places_are_not_actors_and_have_coordinates(data: dict) -> None:
+    places = {p["name"]: p for p in data["places"]}
+    for name in ("Aleppo", "Damascus", "Idlib", "Darat Izza", "Zahraa", "Nubl", "Moscow", "Ankara", "Cairo"):
+        assert places[name]["lat"] is not None and places[name]["lon"] is not None, name
+    actor_names = {a["name"] for a in data["actors"]}
+    assert not actor_names & {"Aleppo", "Darat Izza", "Zahraa and Nubl", "Idlib"}
+
+
+@pytest.mark.parametrize(
+    ("when", "date"),
+    [("Monday", "2020-02-17"), ("Wednesday", "2020-02-19"), ("Saturday", "2020-02-15"),
+     ("December 1st", "2019-12-01"), ("the end of the month", "2020-02")],
+)
+def test_events_sit_at_real_dates(data: dict, when: str, date: str) -> None:
+    events = [e for e in data["events"] if e["when_text"] == when]
+    assert events and all(e["date"] == date for e in events), [(e["when_text"], e["date"]) for e in events]
+
+
+def test_timeline_is_in_date_order(data: dict) -> None:
+    starts = [e["start"] for e in data["events"]]
+    assert starts == sorted(starts)
+
+
+def test_displacement_figures(data: dict) -> None:
+    figures = {f["text"]: f for f in data["figures"]}
+    big = figures["more than 875,000"]
+    assert (big["value"], big["qualifier"]) == (875000, "more than") and "Syrians" in big["counts"]
+    assert figures["More than 40,000"]["qualifier"] == "more than"
+    assert "displaced" in figures["More than 40,000"]["counts"]
+    assert "civilians" in figures["hundreds of thousands"]["counts"]
+    assert not {"2018", "2012", "2016", "M5", "first"} & set(figures)
+
+
+def test_quotes_go_to_the_right_speaker(data: dict) -> None:
+    said = {q["text"][:20]: a["name"] for a in data["actors"] for q in a["quotes"]}
+    assert said["We know this liberat"] == "Bashar al-Assad"
+    assert said["This is a prelude to"] == "Bashar al-Assad"
+    assert said["Troops from Russia a"] == "Sergei Lavrov"
+    assert said["it is not possible t"] == "Sergei Lavrov"
+    assert said["handle it"] == "Tayyip Erdogan"
+    assert said["wherever they are fo"] == "Syrian army"
+    assert "scorched earth polic" not in said  # "the opposition" is not an actor: better none than wrong
+
+
+def test_golden_pages() -> None:
+    assert GOLDEN.is_dir(), "no golden files: run `python -m tests.golden --update`"
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        files = build_seed(Path(tmp))
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in sorted(GOLDEN.rglob("*")) if p.is_file()}
+    assert sorted(files) == sorted(expected)
+    for rel, data in files.items():
+        assert data.decode() == expected[rel].decode(), f"{rel} differs from tests/golden/seed/{rel}"
+
+
+def test_output_is_byte_identical_across_runs(seed_site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root, _result = seed_site
+    again = build_seed(tmp_path / "again")
+    assert again == generated_files(root / "site_src")
+
+
+def test_hand_written_page_survives(seed_site) -> None:  # type: ignore[no-untyped-def]
+    root, _result = seed_site
+    assert (root / "site_src" / "curating.md").read_bytes() == (ROOT / "site_src" / "curating.md").read_bytes()
+
+
+def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` in a project folder."""
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([str(mkdocs), "build", "--strict"], cwd=root, capture_output=True, text=True, env=env)
+
+
+def test_mkdocs_build_strict(seed_site) -> None:  # type: ignore[no-untyped-def]
+    root, _result = seed_site
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    html = (root / "site" / "articles" / SEED_ID / "index.html").read_text("utf-8")
+    assert 'id="p0"' in html and 'href="../../actors/syrian-army/"' in html
+    assert (root / "site" / "data" / "briefing.json").exists()
+    assert (root / "site" / "search" / "search_index.json").exists()
