@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .model import Actor, Analysis, Event, Figure, Place, Span
+from .model import Actor, Analysis, Event, Figure, Place, Span, Timex
 from .slugs import slugify
 
 
@@ -62,8 +62,9 @@ def build_events(analyses: Sequence[Analysis], index: Index) -> list[Event]:
     events = []
     for analysis in analyses:
         headings = [(p.start, p.end) for p in analysis.article.paragraphs if p.heading]
-        for timex in analysis.timexes:
-            if timex.begin is None or any(s <= timex.span.start < e for s, e in headings):
+        anchored = [t for t in analysis.timexes if t.begin is not None]
+        for timex in anchored:
+            if any(s <= timex.span.start < e for s, e in headings) or _nested(timex, anchored):
                 continue
             sentence = sentence_of(analysis, timex.span.start)
             actors, places = index.within(analysis.article.id, sentence.start, sentence.end)
@@ -72,6 +73,12 @@ def build_events(analyses: Sequence[Analysis], index: Index) -> list[Event]:
                 timex=timex, sentence=sentence, actors=actors, places=places,
             ))
     return sorted(events, key=lambda e: (e.timex.begin, e.timex.end, e.sentence.article, e.sentence.start))
+
+
+def _nested(timex: Timex, others: Sequence[Timex]) -> bool:
+    """True for "2012" inside "between 2012 and 2016": the range is the event's date."""
+    return any(o is not timex and o.span.start <= timex.span.start and timex.span.end <= o.span.end
+               and (o.span.end - o.span.start) > (timex.span.end - timex.span.start) for o in others)
 
 
 def build_figures(analyses: Sequence[Analysis], index: Index) -> list[Figure]:

@@ -117,7 +117,7 @@ class Timex:
     value: str
     """TIMEX3 value: "2020-02-17", "2020-W08", "P4D", "PRESENT_REF", "XXXX-XX-XX"."""
     mod: str = ""
-    """TIMEX3 mod: START, END, APPROX, or empty."""
+    """TIMEX3 mod: START, MID, END, APPROX, or empty."""
     begin: dt.date | None = None
     """First day the expression can denote, when it is anchored on the calendar."""
     end: dt.date | None = None

@@ -35,6 +35,10 @@ class Site:
     descriptions: dict[str, str]
     related_actors: dict[str, Counter[str]]
     related_places: dict[str, Counter[str]]
+    links_in: dict[str, list[tuple[int, int, str]]]
+    """Article id → (start, end, page) of every linked mention, sorted."""
+    state_of_place: dict[str, Actor]
+    """Place id → the state actor that is the same country."""
 
 
 def environment() -> jinja2.Environment:
@@ -96,6 +100,16 @@ def _site(briefing: Briefing, descriptions: dict[str, str]) -> Site:
                     continue
                 target = related_actors if other_what == "actor" else related_places
                 target[ident][other] += 1
+    links_in: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for actor in briefing.actors:
+        for m in actor.mentions:
+            links_in[m.span.article].append((m.span.start, m.span.end, f"actors/{actor.id}.md"))
+    for place in briefing.places:
+        for m in place.mentions:
+            if m.kind == "place":
+                links_in[m.span.article].append((m.span.start, m.span.end, f"places/{place.id}.md"))
+    for targets in links_in.values():
+        targets.sort()
     return Site(
         briefing=briefing,
         actors={a.id: a for a in briefing.actors},
@@ -104,6 +118,8 @@ def _site(briefing: Briefing, descriptions: dict[str, str]) -> Site:
         descriptions=descriptions,
         related_actors=dict(related_actors),
         related_places=dict(related_places),
+        links_in=dict(links_in),
+        state_of_place={a.place: a for a in briefing.actors if a.place},
     )
 
 
@@ -187,7 +203,7 @@ def _entity_context(site: Site, item: Actor | Place) -> dict[str, object]:
         "related_actors": top(site.related_actors.get(ident), ident),
         "related_places": [kv for kv in top(site.related_places.get(ident), ident) if kv[0] != state_place],
         "mentions": _mention_rows(site, item.mentions),
-        "state_actor": next((a for a in site.briefing.actors if a.place == ident), None),
+        "state_actor": site.state_of_place.get(ident),
     }
 
 
@@ -212,16 +228,7 @@ def _undated(briefing: Briefing) -> list:
 
 def _linked_paragraphs(site: Site, article: Article, page: str) -> list[tuple[int, bool, md.Safe]]:
     """Article paragraphs with every actor and place mention linked to its page."""
-    targets: list[tuple[int, int, str]] = []
-    for actor in site.briefing.actors:
-        for m in actor.mentions:
-            if m.span.article == article.id:
-                targets.append((m.span.start, m.span.end, f"actors/{actor.id}.md"))
-    for place in site.briefing.places:
-        for m in place.mentions:
-            if m.span.article == article.id and m.kind == "place":
-                targets.append((m.span.start, m.span.end, f"places/{place.id}.md"))
-    targets.sort()
+    targets = site.links_in.get(article.id, [])
     result = []
     for para in article.paragraphs:
         parts, cursor = [], para.start
