@@ -2,6 +2,7 @@
 #   make site   - create .venv with pinned dependencies, generate pages from seeds/, build site/
 #   make test   - the same set-up, then the test suite
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed

@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 
 from . import markdown as md
-from .model import ACTOR_KINDS, Actor, Article, Briefing, Event, Figure, Mention, Place
+from .model import ACTOR_KINDS, Actor, Article, Briefing, Mention, Place, Timex
 
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "state": "States",
                "group": "Armed groups"}
@@ -53,6 +53,7 @@ def environment() -> jinja2.Environment:
         finalize=md.finalize,
     )
     env.filters["date"] = _format_date
+    env.filters["when"] = format_when
     return env
 
 
@@ -165,7 +166,7 @@ def _home(site: Site) -> dict[str, object]:
     actors = sorted(b.actors, key=lambda a: (-len(a.mentions), a.name))[:10]
     places = sorted(b.places, key=lambda p: (-len(p.mentions), p.name))[:10]
     dates = sorted(a.date for a in b.articles if a.date)
-    latest = sorted(b.events, key=lambda e: (e.timex.end or dt.date.min, e.id), reverse=True)[:8]
+    latest = sorted(b.events, key=lambda e: (e.timex.begin or dt.date.min, e.id), reverse=True)[:8]
     return {
         "briefing": b, "key_figures": key_figures, "top_actors": actors, "top_places": places,
         "latest": latest, "first_date": dates[0] if dates else None,
@@ -242,6 +243,30 @@ def _linked_paragraphs(site: Site, article: Article, page: str) -> list[tuple[in
         text = "".join(parts)
         result.append((para.index, para.heading, md.Safe(text)))
     return result
+
+
+_MODS = {"START": "start of ", "MID": "middle of ", "END": "end of ", "APPROX": "about "}
+
+
+def format_when(t: Timex) -> str:
+    """A reader's form of a dated expression, as precise as the text allows."""
+    if t.begin is None or t.end is None:
+        return t.value
+    mod = _MODS.get(t.mod, "")
+    b, e = t.begin, t.end
+    if t.precision == "day" and b == e:
+        return f"{mod}{_format_date(b)}" if t.mod == "APPROX" else _format_date(b)
+    if t.precision == "week":
+        monday = b - dt.timedelta(days=b.weekday())
+        return f"{mod}the week of {monday.day} {monday:%b %Y}"
+    if t.precision == "month":
+        month = f"{b:%b %Y}"
+        return f"{mod}{month}"
+    if t.precision == "year" and b.year == e.year:
+        return f"{mod}{b.year}"
+    if t.precision == "decade":
+        return f"{mod}the {b.year // 10 * 10}s"
+    return f"{mod}{b.day} {b:%b %Y} – {e.day} {e:%b %Y}"
 
 
 def _format_date(value: dt.date | None) -> str:
