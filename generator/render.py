@@ -22,6 +22,9 @@ from .model import ACTOR_KINDS, Actor, Article, Briefing, Mention, Place, Timex
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "state": "States",
                "group": "Armed groups"}
 TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "assets"
+ASSET_DIR = "assets/briefing"
+"""Where static files from generator/assets/ are published inside docs_dir (see mkdocs.yml extra_css/extra_javascript)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,9 @@ def render_site(briefing: Briefing, descriptions: dict[str, str]) -> dict[str, s
     for article in briefing.articles:
         render(f"articles/{article.id}.md", "article.md.j2", article=article,
                paragraphs=_linked_paragraphs(site, article, f"articles/{article.id}.md"))
+    for asset in sorted(ASSETS.rglob("*")):
+        if asset.is_file():
+            pages[f"{ASSET_DIR}/{asset.relative_to(ASSETS).as_posix()}"] = asset.read_text("utf-8")
     return pages
 
 
