@@ -95,7 +95,7 @@ def read_seeds(seeds: Path, overrides: Overrides) -> Ingested:
     for name, entry in sorted(by_name.items()):
         if name not in known:
             warnings.append(
-                f"{overrides.path}:{entry.line}: no article '{name}' in {seeds}"
+                f"{entry.where}: no article '{name}' in {seeds}"
                 f"{suggest(name, sorted(known))}"
             )
     return Ingested(tuple(articles), tuple(errors), tuple(warnings))

@@ -4,6 +4,11 @@ mkdocs.yml lists this file under `hooks:` and the seeds folder under `watch:`.
 Only `serve` regenerates; `mkdocs build` publishes what `python -m generator
 build` wrote, so CI builds exactly the pages it tested. Unchanged pages are
 not rewritten, so regeneration does not retrigger the watcher.
+
+The serve process keeps the spaCy pipeline loaded between rebuilds, and the
+per-article analysis cache (`.cache/briefing/`, or `$BRIEFING_CACHE`) means an
+override edit re-runs only curation and rendering; a new or edited article is
+the only one analysed again.
 """
 
 from __future__ import annotations
@@ -11,11 +16,13 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 # MkDocs loads hooks by file path, not as part of the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from generator.analyse import DEFAULT_MODEL  # noqa: E402
 from generator.errors import GeneratorError  # noqa: E402
 from generator.pipeline import BuildConfig, build  # noqa: E402
 
@@ -28,19 +35,40 @@ def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
 
 
+def settings(config_file: Path, docs_dir: Path) -> BuildConfig:
+    """The build the preview runs: seeds, overrides and cache beside mkdocs.yml, unless set in the environment."""
+    root = config_file.parent
+    seeds = root / os.environ.get("BRIEFING_SEEDS", "seeds")
+    overrides = Path(os.environ.get("BRIEFING_OVERRIDES", str(seeds / "overrides.yml")))
+    cache = root / os.environ.get("BRIEFING_CACHE", ".cache/briefing")
+    model = os.environ.get("BRIEFING_SPACY_MODEL") or DEFAULT_MODEL
+    return BuildConfig(seeds=seeds, overrides=overrides, out=docs_dir, cache=cache, model=model)
+
+
 def on_pre_build(config) -> None:  # type: ignore[no-untyped-def]
     """Regenerate the briefing pages before each `mkdocs serve` rebuild."""
     if _command["name"] != "serve":
         return
-    root = Path(config.config_file_path).parent
-    seeds = root / os.environ.get("BRIEFING_SEEDS", "seeds")
-    overrides = Path(os.environ.get("BRIEFING_OVERRIDES", str(seeds / "overrides.yml")))
-    settings = BuildConfig(seeds=seeds, overrides=overrides, out=Path(config.docs_dir))
+    started = time.perf_counter()
     try:
-        result = build(settings)
+        result = build(settings(Path(config.config_file_path), Path(config.docs_dir)))
     except GeneratorError as exc:
         # Keep serving the last good pages; show the curator what to fix.
         log.error("briefing not regenerated:\n%s", exc)
         return
-    log.info("briefing regenerated: %d files written, %d unchanged",
-             len(result.report.written), len(result.report.unchanged))
+    log.info("briefing regenerated in %.2f s: %d files written, %d unchanged",
+             time.perf_counter() - started, len(result.report.written), len(result.report.unchanged))
+
+
+def on_page_context(context, page, config, nav):  # type: ignore[no-untyped-def]
+    """Keep a page title from article text or overrides escaped in the HTML <title>.
+
+    MkDocs takes the title from the page's first heading with HTML entities left
+    in ("&lt;b&gt;Evil"), which is safe to print; Material's template then prints
+    `page.title | striptags`, and striptags turns the entities back into markup:
+    a name like `</title><script>…` would run in the reader's browser. Material
+    prints `page.meta.title` as it is, so the escaped title goes there.
+    """
+    if page.title and not (page.meta or {}).get("title"):
+        page.meta["title"] = page.title
+    return context

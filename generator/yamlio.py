@@ -35,6 +35,12 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
             raise yaml.constructor.ConstructorError(
                 None, None, "found an unhashable key", key_node.start_mark
             ) from exc
+        if key in result:
+            # PyYAML keeps the last of two equal keys; a curator would lose the first silently.
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}' (first on line {result.key_lines[key]})",
+                key_node.start_mark,
+            )
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result

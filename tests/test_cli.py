@@ -35,12 +35,13 @@ def test_bad_override_fails_and_leaves_previous_output(project: Path, capsys: py
     args = ["build", "--quiet", "--seeds", str(project / "seeds"), "--out", str(project / "site_src")]
     assert main(args) == 0
     before = _snapshot(project / "site_src")
-    overrides = project / "seeds" / "overrides.yml"
-    overrides.write_text(overrides.read_text("utf-8") + "actors:\n  Sergei Lavrof:\n    kind: person\n", "utf-8")
+    overrides = project / "seeds" / "overrides" / "typo.yml"  # read after seeds/overrides.yml
+    overrides.parent.mkdir()
+    overrides.write_text("actors:\n  Sergei Lavrof:\n    kind: person\n", "utf-8")
     capsys.readouterr()
     assert main(args) == 1
     err = capsys.readouterr().err
-    assert f"error: {overrides}:9: no actor named 'Sergei Lavrof' (did you mean 'Sergei Lavrov'?)" in err
+    assert f"error: {overrides}:2: no actor named 'Sergei Lavrof' (did you mean 'Sergei Lavrov'?)" in err
     assert "the previous output was left as it was" in err
     assert _snapshot(project / "site_src") == before
 

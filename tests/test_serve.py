@@ -54,6 +54,12 @@ def test_serve_regenerates_on_override_edit(tmp_path: Path) -> None:
         overrides.write_text(text.replace("Syrian army takes dozens of towns", "Curated headline"), "utf-8")
         took = _wait_for(page, "Curated headline", timeout=60)
         print(f"\noverride edit → served page: {took:.1f} s")
+        # A new article: only it is analysed (the others come from the cache), then served.
+        (root / "seeds" / "new.md").write_text(
+            "---\ntitle: A new article arrives\ndate: 2020-02-18\n---\n"
+            "Turkish president Tayyip Erdogan spoke in Ankara on Tuesday.\n", "utf-8")
+        took = _wait_for(f"http://127.0.0.1:{port}/articles/new/", "A new article arrives", timeout=60)
+        print(f"new article → served page: {took:.1f} s")
         assert (root / "site_src" / "curating.md").exists()
     finally:
         server.terminate()
