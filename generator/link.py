@@ -1,4 +1,4 @@
-"""Tie events, figures and quotes to actor and place ids (stage 6: link)."""
+"""Tie figures and quotes to actor and place ids (stage 6: link); events are built in `events`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .model import Actor, Analysis, Event, Figure, Place, Span, Timex
+from .model import Actor, Analysis, Figure, Place, Span
 from .slugs import slugify
 
 
@@ -55,30 +55,6 @@ def attach_quotes(actors: Sequence[Actor], analyses: Sequence[Analysis], index: 
             if actor_id:
                 quotes[actor_id].append(quote)
     return [replace(a, quotes=tuple(quotes.get(a.id, ()))) for a in actors]
-
-
-def build_events(analyses: Sequence[Analysis], index: Index) -> list[Event]:
-    """One event per calendar-anchored temporal expression, in date order."""
-    events = []
-    for analysis in analyses:
-        headings = [(p.start, p.end) for p in analysis.article.paragraphs if p.heading]
-        anchored = [t for t in analysis.timexes if t.begin is not None]
-        for timex in anchored:
-            if any(s <= timex.span.start < e for s, e in headings) or _nested(timex, anchored):
-                continue
-            sentence = sentence_of(analysis, timex.span.start)
-            actors, places = index.within(analysis.article.id, sentence.start, sentence.end)
-            events.append(Event(
-                id=slugify(f"{analysis.article.id}-{timex.span.start}"),
-                timex=timex, sentence=sentence, actors=actors, places=places,
-            ))
-    return sorted(events, key=lambda e: (e.timex.begin, e.timex.end, e.sentence.article, e.sentence.start))
-
-
-def _nested(timex: Timex, others: Sequence[Timex]) -> bool:
-    """True for "2012" inside "between 2012 and 2016": the range is the event's date."""
-    return any(o is not timex and o.span.start <= timex.span.start and timex.span.end <= o.span.end
-               and (o.span.end - o.span.start) > (timex.span.end - timex.span.start) for o in others)
 
 
 def build_figures(analyses: Sequence[Analysis], index: Index) -> list[Figure]:

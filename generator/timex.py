@@ -31,6 +31,8 @@ _SHIFT = re.compile(rf"\b(?:({R.NUM})\s+)?([a-z]+)\s+(ago|earlier|later|before|a
 _AMOUNT = re.compile(rf"\b({R.NUM})(?:\s+|-)([a-z]+)")
 _EVERY = re.compile(rf"(?:every|each)\s+({R.NUM})\s")
 _STEPS = {"last": -1, "past": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}
+SINCE_RX = R.SINCE
+_SINCE_START = re.compile(r"(?:ever\s+)?since\s", re.I)
 _REF_WHY = {
     "PRESENT_REF": "the time of writing",
     "PAST_REF": "some time before the article",
@@ -56,6 +58,16 @@ class _Res:
 def tag_timexes(doc: Doc, article_id: str, dct: dt.date | None) -> tuple[Timex, ...]:
     """Find and normalise every temporal expression in an article body."""
     return _Tagger(doc, article_id, dct).run()
+
+
+def timex3_layer(timexes: tuple[Timex, ...] | list[Timex]) -> list[Timex]:
+    """The expressions as TIMEX3 annotates them: without our "since X" ranges, which keep only X.
+
+    The tagger reports "since December 1st" as a range up to the article date so that the
+    timeline can draw it; TIMEX3, and the gold corpora scored against, mark the date and leave
+    "since" as a signal. A range's ends ("2012" in "between 2012 and 2016") stay, as MEANTIME marks them.
+    """
+    return [t for t in timexes if not _SINCE_START.match(t.span.text)]
 
 
 def _words(m: Candidate) -> list[str]:
@@ -155,7 +167,8 @@ class _Tagger(R.Context):
         why = f"'{text}' → {res.shown or res.value}" + (f" ({res.mod})" if res.mod else "") + f": {res.why}"
         precision = res.precision if res.begin is not None else ""
         span = Span(self.article, start, end, text)
-        return Timex(span, res.type, res.value, res.mod, res.begin, res.end, precision, why)
+        clause = self.clause_of(start, end)
+        return Timex(span, res.type, res.value, res.mod, res.begin, res.end, precision, why, clause)
 
     # ---- anchoring -----------------------------------------------------------------------------
 
@@ -567,9 +580,23 @@ class _Tagger(R.Context):
 
     # ---- ranges --------------------------------------------------------------------------------
 
-    def _ranges(self, found: list[Timex]) -> list[Timex]:
-        """Add "between 2012 and 2016" or "from March to May" as one range over both dates."""
+    def _since(self, found: list[Timex]) -> list[Timex]:
+        """Add "since December 1st" as a range from that date up to the article date."""
         out = []
+        for t in found:
+            opener = SINCE_RX.search(self.text, max(0, t.span.start - 12), t.span.start)
+            if opener is None or t.type != "DATE" or t.begin is None or self.dct is None or t.begin > self.dct:
+                continue
+            if self.past_perfect(t.span.start, t.span.end):  # "had been closed since 2003" ends in the past
+                continue
+            days = (self.dct - t.begin).days
+            why = f"'since' counts from the first day of '{t.span.text}' up to the article date ({self.dct})"
+            out.append(self._timex(opener.start(), t.span.end, _span(f"P{days}D", t.begin, self.dct, why)))
+        return out
+
+    def _ranges(self, found: list[Timex]) -> list[Timex]:
+        """Add "between 2012 and 2016" or "from March to May" as one range over both dates, and "since X"."""
+        out = self._since(found)
         for a, b in itertools.pairwise(found):
             if a.type != "DATE" or b.type != "DATE" or a.precision != b.precision or not a.precision:
                 continue

@@ -62,7 +62,8 @@ SETS = {
 REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "present": "PRESENT_REF", "recently": "PAST_REF", "more recently": "PAST_REF",
-    "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+    "lately": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
+    "future": "FUTURE_REF",
     "soon": "FUTURE_REF",
 }
 """Vague references to the article's time."""
@@ -232,7 +233,7 @@ PATTERNS: dict[str, str] = {
     "vague": r"\b(?:(?:several|many|a\s+few|recent|the\s+past\s+few|the\s+last\s+few|the\s+coming|the)\s+)?"
     r"(?:seconds|minutes|hours|days|weeks|months|years|decades)(?:-long)?\b",
     "ref": (
-        r"\b(?:now|currently|presently|nowadays|these\s+days|at\s+present|(?:more\s+)?recently|lately"
+        r"\b(?:now|currently|presently|nowadays|these\s+days|at\s+present|(?:more\s+)?recently|recent|lately"
         r"|the\s+past|the\s+future|in\s+future|soon)\b"
     ),
     "time": (
@@ -278,6 +279,12 @@ CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?", re.I)
 
 RANGE_OPEN = re.compile(r"\b(?:between|from)\s+\Z", re.I)
 """The word that opens a range."""
+
+SINCE = re.compile(r"\b(?:ever\s+)?since\s+\Z", re.I)
+"""The word before a date that makes it the start of a period running up to the article date."""
+
+CLAUSE_CUT = frozenset({"conj", "parataxis"})
+"""Dependencies of a verb whose subtree is a clause of its own, cut from the clause a date governs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,8 +334,8 @@ def duration_value(amount: float | None, unit: str) -> str:
     letter, clock = UNITS[unit]
     if unit == "fortnight" and amount is not None:
         amount *= 2
-    if unit in ("decade", "century") and amount is not None:
-        amount, letter = amount * (10 if unit == "decade" else 100), "Y"
+    if unit in ("decade", "century"):  # "decades" is PXY, as MEANTIME annotates it
+        amount, letter = (amount * (10 if unit == "decade" else 100) if amount is not None else None), "Y"
     return ("PT" if clock else "P") + fmt_amount(amount) + letter
 
 
@@ -558,6 +565,51 @@ class Context:
         tok, before, _ = self.tokens(start, end)
         return tense(tok, before)
 
+    def clause_of(self, start: int, end: int) -> tuple[int, int]:
+        """Return the span of the clause a stretch dates: its governing verb's subtree, without coordinated clauses.
+
+        A verb that modifies a noun ("the first flight ... scheduled for Wednesday") dates the
+        noun phrase; a clause of fewer than four words falls back to the sentence.
+        """
+        tok = self.tokens(start, end)[0]
+        sent = tok.sent
+        node = tok
+        for _ in range(12):
+            if node.pos_ in ("VERB", "AUX") or node.head is node:
+                break
+            node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            return sent.start_char, sent.end_char
+        if node.dep_ in ("acl", "relcl") and node.head is not node:
+            node = node.head
+        left, right = node.left_edge.i, node.right_edge.i
+        words = self.doc.char_span(start, end, alignment_mode="expand")
+        assert words is not None, "timexes start and end on word characters"
+        first, last = words[0].i, words[-1].i
+        for child in node.children:
+            if child.dep_ in CLAUSE_CUT and child.i > node.i and child.left_edge.i > last:
+                right = min(right, child.left_edge.i - 1)
+        while right > left and (self.doc[right].is_punct or self.doc[right].dep_ == "cc") and right > last:
+            right -= 1
+        while left < right and self.doc[left].is_punct and left < first:
+            left += 1
+        if right - left < 3:
+            left, right = sent.start, sent.end - 1
+            while right > left and self.doc[right].is_space:
+                right -= 1
+        return self.doc[left].idx, self.doc[right].idx + len(self.doc[right])
+
+    def past_perfect(self, start: int, end: int) -> bool:
+        """Tell whether the verb governing a stretch is in the past perfect ("had been ... since 2003")."""
+        node = self.tokens(start, end)[0]
+        for _ in range(12):
+            if node.pos_ in ("VERB", "AUX"):
+                return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in node.children)
+            if node.head is node:
+                break
+            node = node.head
+        return False
+
     @staticmethod
     def mod_of(text: str) -> str:
         """Return the TIMEX3 mod of a "the end of" / "early" / "mid-" prefix, or ""."""
@@ -624,9 +676,12 @@ class Context:
         return not (m.text[0].isupper() and low in SETS and self.prev_word(m.s) != "")
 
     def _valid_ref(self, m: Candidate, low: str, after: str) -> bool:
-        """Reject "as soon as", "soon after" and "now-defunct"."""
+        """Reject "as soon as", "soon after" and "now-defunct"; take "recent" only before a noun ("recent gains")."""
         if after.startswith("-"):
             return False
+        if low == "recent":
+            nxt = self.tokens(m.s, m.e)[2]
+            return self.prev_word(m.s) not in ("most", "more") and nxt is not None and nxt.pos_ in ("NOUN", "ADJ")
         return low != "soon" or (
             self.prev_word(m.s) not in ("as", "how", "too") and not re.match(r"\s+(after|as)\b", after)
         )
