@@ -1,4 +1,4 @@
-"""Command line: `python -m generator build`."""
+"""Command line: `python -m generator build` and `python -m generator eval`."""
 
 from __future__ import annotations
 
@@ -27,8 +27,20 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--model", default=os.environ.get("BRIEFING_SPACY_MODEL", analyse.DEFAULT_MODEL),
                    help="spaCy pipeline to use (default: $BRIEFING_SPACY_MODEL or %(default)s)")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("--cache", type=Path, default=Path(os.environ.get("BRIEFING_CACHE", ".cache/briefing")),
+                   help="folder of cached per-article analyses (default: $BRIEFING_CACHE or %(default)s)")
+    b.add_argument("--no-cache", action="store_true", help="analyse every article afresh")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.add_argument("--debug", action="store_true", help="show tracebacks")
+    e = sub.add_parser("eval", help="score extraction against gold annotations, beside raw spaCy")
+    e.add_argument("--corpora", type=Path, nargs="+", default=None,
+                   help="folders of articles with gold/*.json (default: ../shared/corpora/meantime/*)")
+    e.add_argument("--annotated", type=Path, default=None,
+                   help="fully annotated precision set (default: tests/annotated/entities)")
+    e.add_argument("--model", default=os.environ.get("BRIEFING_SPACY_MODEL", analyse.DEFAULT_MODEL),
+                   help="spaCy pipeline to use (default: $BRIEFING_SPACY_MODEL or %(default)s)")
+    e.add_argument("--verbose", "-v", action="store_true", help="list split and mixed pages and wrong mentions")
+    e.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
 
 
@@ -51,9 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.INFO,
                         format="%(levelname)s: %(message)s")
+    if args.command == "eval":
+        return _eval(args)
     overrides = args.overrides or args.seeds / "overrides.yml"
     config = BuildConfig(seeds=args.seeds, overrides=overrides, out=args.out,
-                         model=args.model, strict=args.strict)
+                         model=args.model, strict=args.strict, cache=None if args.no_cache else args.cache)
     started = time.perf_counter()
     try:
         result = build(config, _progress(not args.quiet))
@@ -74,4 +88,26 @@ def main(argv: list[str] | None = None) -> int:
         len(b.places), len(b.events), len(b.figures), len(result.report.written),
         len(result.report.unchanged), len(result.report.removed),
     )
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    """Run `eval`: print our scores and raw spaCy's from the same run."""
+    from . import evaluate
+
+    corpora = args.corpora
+    if corpora is None:
+        corpora = sorted(p for p in (Path("..") / "shared" / "corpora" / "meantime").glob("*") if p.is_dir())
+    missing = [str(c) for c in corpora if not (c / "gold").is_dir()]
+    if missing or not corpora:
+        print(f"error: no gold annotations (gold/*.json) in: {', '.join(missing) or 'no corpus given'}",
+              file=sys.stderr)
+        return 1
+    try:
+        print(evaluate.evaluate(corpora, args.model, args.annotated or evaluate.ANNOTATED, args.verbose))
+    except GeneratorError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     return 0

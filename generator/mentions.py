@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from . import gazetteer
+from . import gazetteer, lexicon
 from .model import Article, Mention, Span
 
 ACTOR_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "state", "GPE": "state"}
@@ -176,6 +176,8 @@ def _entity_mentions(ent, article: Article) -> Iterator[Mention]:  # type: ignor
     text = clean_name(ent.text)
     if not text or not any(ch.isalpha() for ch in text):
         return
+    if label in {"PERSON", "ORG", "FAC"} and (lexicon.is_product(text) or _names_a_product(ent)):
+        return  # "iPod", "Snow Leopard", "the Safari browser": things, not actors
     if label == "NORP":
         country = gazetteer.country_for_demonym(text)
         place = gazetteer.lookup_place(text)
@@ -197,6 +199,9 @@ def _entity_mentions(ent, article: Article) -> Iterator[Mention]:  # type: ignor
     if place is not None and label in {"ORG", "PERSON"} and (place.kind == "site" or (
             label == "PERSON" and place.source != "curated")):
         place = None  # "Wall Street" the market, "Darwin" the man: keep the tagger's reading
+    if place is not None and label == "ORG" and place.source != "curated" and place.kind == "city" and not (
+            ent.start > 0 and doc[ent.start - 1].lower_ in _LOCATIVE):
+        place = None  # "Cisco", "Xinhua", "the GAO": a company that shares a town's name, unless "in Cisco"
     if label in PLACE_LABELS or (place is not None and label == "ORG" and not ARMED_GROUPS.search(text)):
         name = place.name if place else text
         yield _mention(doc, article, ent.start, ent.end, name, "place", label,
@@ -204,8 +209,8 @@ def _entity_mentions(ent, article: Article) -> Iterator[Mention]:  # type: ignor
         return
     if label == "PERSON":
         kind = "person"
-        if _preceded_by_media_noun(ent):
-            kind = "organisation"
+        if _preceded_by_media_noun(ent) or _plural_name(ent) or text.split()[-1].lower() in _COMPANY_WORDS:
+            kind = "organisation"  # "news agency Sana", "the Beatles", "Douglas Aircraft"
         elif place is not None:
             yield _mention(doc, article, ent.start, ent.end, place.name, "place", "PERSON→place",
                            place_kind=place.kind)
@@ -217,6 +222,28 @@ def _entity_mentions(ent, article: Article) -> Iterator[Mention]:  # type: ignor
         return
     kind = "group" if ARMED_GROUPS.search(text) else "organisation"
     yield _mention(doc, article, ent.start, ent.end, text, kind, label)
+
+
+_LOCATIVE = {"in", "at", "near", "from", "to", "outside", "inside", "across", "around", "into", "towards"}
+_COMPANY_WORDS = {"aircraft", "airlines", "airways", "systems", "inc", "inc.", "corp", "corp.", "ltd", "ltd.",
+                  "company", "group", "holdings", "technologies", "motors", "industries", "bank", "partners"}
+_DETERMINER_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "'s", "’s"}
+
+
+def _names_a_product(ent) -> bool:  # type: ignore[no-untyped-def]
+    """True for "the Safari browser", "Apple's iChat software": a determiner, the name, a product noun."""
+    doc = ent.doc
+    return (ent.start > 0 and ent.end < len(doc) and doc[ent.start - 1].lower_ in _DETERMINER_WORDS
+            and lexicon.is_product_noun(doc[ent.end].text))
+
+
+def _plural_name(ent) -> bool:  # type: ignore[no-untyped-def]
+    """True for "the Beatles": one plural proper noun after "the" names a group of people, not a person."""
+    doc = ent.doc
+    first = ent[0].lower_ == "the"
+    words = ent[1:] if first else ent
+    before = first or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    return before and len(words) == 1 and words[0].tag_ == "NNPS"
 
 
 def _preceded_by_media_noun(ent) -> bool:  # type: ignore[no-untyped-def]

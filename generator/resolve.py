@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from . import gazetteer
+from . import gazetteer, lexicon
 from .model import ACTOR_KINDS, Actor, Analysis, Mention, Place
 
 _PARTICLES = re.compile(r"^(al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|van|von|de|da|di|le|la)[-‘’']", re.I)
@@ -76,10 +76,11 @@ def resolve_actors(analyses: Sequence[Analysis]) -> list[Actor]:
 
 
 def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
-    """Read "Jobs" tagged as an organisation as the person, when the corpus mostly says so.
+    """Read "Jobs" tagged as an organisation as the person, when the corpus says so.
 
     Only for a one-word name that is the surname of exactly one full name in
-    the corpus and that the tagger reads as a person at least as often.
+    the corpus, and that the tagger reads as a person at least as often or
+    whose full name stands in the same article.
     """
     surnames: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for m in mentions:
@@ -87,11 +88,17 @@ def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
         if m.kind == "person" and len(key) > 1:
             surnames[key[-1]].add(key)
     votes: Counter[tuple[str, str]] = Counter((m.span.text, m.kind) for m in mentions)
+    # Or when the full name stands in the same article ("Mark Papermaster ... Papermaster").
+    articles_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.kind == "person":
+            articles_of[person_key(m.name)].add(m.span.article)
     result = []
     for m in mentions:
         key = person_key(m.name)
         if (m.kind == "organisation" and len(key) == 1 and len(surnames.get(key[0], ())) == 1
-                and votes[(m.span.text, "person")] >= votes[(m.span.text, "organisation")]):
+                and (votes[(m.span.text, "person")] >= votes[(m.span.text, "organisation")]
+                     or m.span.article in articles_of.get(next(iter(surnames[key[0]])), ()))):
             m = replace(m, kind="person", label=f"{m.label}→person")
         result.append(m)
     return result
@@ -124,8 +131,10 @@ def _resolve_persons(mentions: list[Mention]) -> list[Actor]:
             full[candidates[0]].append(m)
         elif not candidates and len(first_here) == 1:
             full[first_here[0]].append(m)
-        else:
+        elif candidates or by_first.get(word) or _titled(m):
             loose[word].append(m)
+        # else: a lone word that names no one in the corpus and has no title ("Tiger", "Reader")
+        # is more often a product or a common word the tagger capitalised than a person.
     actors = []
     for key, ms in sorted(full.items()):
         namesakes = [k for k in by_surname[key[-1]] if k != key]
@@ -141,11 +150,58 @@ def _resolve_persons(mentions: list[Mention]) -> list[Actor]:
     return actors
 
 
+def _titled(mention: Mention) -> bool:
+    """True when the mention carries a title or role: "Mr Assad", "Senator McCain"."""
+    return bool(mention.role) or len(mention.span.text.split()) > len(mention.name.split())
+
+
+def _canonical_names(mentions: list[Mention]) -> dict[Mention, str]:
+    """The name each organisation mention is grouped under.
+
+    Curated aliases first ("Apple Computer" → "Apple Inc."). Then a shorter name
+    that ends another organisation's name in the same article joins it ("the Air
+    Force" after "the United States Air Force"); in articles with no longer form,
+    it joins the name it joined everywhere else, when that is always the same one.
+    Last, a division named by its parent and a region or line of business ("EADS
+    North America", "Boeing Commercial Airplanes") joins the parent.
+    """
+    names = {m: lexicon.organisation_alias(m.name) or m.name for m in mentions}
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for m, name in names.items():
+        by_article[m.span.article].add(name)
+    joined: dict[str, set[str]] = defaultdict(set)
+    pending = []
+    for m, name in names.items():
+        words = name.split()
+        if len(words) < 2 or m.kind == "state":
+            continue
+        longer = [n for n in by_article[m.span.article] if n != name and n.endswith(" " + name)]
+        if len(longer) == 1:
+            names[m] = longer[0]
+            joined[name].add(longer[0])
+        elif not longer:
+            pending.append(m)
+    for m in pending:
+        if len(joined.get(names[m], ())) == 1:
+            names[m] = next(iter(joined[names[m]]))
+    known = set(names.values())
+    for m, name in names.items():
+        words = name.split()
+        for i in range(len(words) - 1, 0, -1):
+            parent = " ".join(words[:i])
+            parent = lexicon.organisation_alias(parent) or parent
+            if parent in known and lexicon.is_division(" ".join(words[i:])):
+                names[m] = parent
+                break
+    return names
+
+
 def _resolve_others(mentions: list[Mention]) -> list[Actor]:
     """Group organisations, states and groups by name, joining acronyms to expansions."""
     groups: dict[str, list[Mention]] = defaultdict(list)
+    canonical = _canonical_names(mentions)
     for m in mentions:
-        groups[org_key(m.name)].append(m)
+        groups[org_key(canonical[m])].append(m)
     for key in sorted(groups, key=lambda k: (len(k), k)):
         if " " in key or key not in groups:
             continue
@@ -154,15 +210,22 @@ def _resolve_others(mentions: list[Mention]) -> list[Actor]:
             # An acronym joins the one expansion it spells (UN, United Nations).
             targets = [k for k in groups if k != key and expands(key, _display(groups[k]))]
         else:
-            # "Lockheed" joins "Lockheed Martin" when no other name starts with it.
-            targets = [k for k in groups if k.split()[0] == key and k != key]
+            # "Lockheed" joins "Lockheed Martin" when no other name starts with it; "Singapore" the
+            # state never joins "Singapore Airlines".
+            targets = [k for k in groups if k.split()[0] == key and k != key
+                       if all(m.kind != "state" for m in (*short, *groups[k]))]
+            if any(lexicon.organisation_alias(m.name) for m in short):
+                targets = []  # curated: "Apple" is Apple Inc., never "Apple Corps"
         if len(targets) == 1:
             groups[targets[0]].extend(groups.pop(key))
     actors = []
     for _key, ms in sorted(groups.items()):
         kinds = Counter(m.kind for m in ms)
         kind = min(kinds, key=lambda k: (-kinds[k], _KIND_PRIORITY[k]))
-        actors.append(_actor(_display(ms), kind, ms, ()))
+        # The name the group was formed under: "Boeing" for "Boeing Commercial Airplanes" too.
+        names = Counter(canonical.get(m, m.name) for m in ms)
+        name = min(names, key=lambda n: (-len(n.split()), -names[n], n))
+        actors.append(_actor(name, kind, ms, ()))
     return actors
 
 
