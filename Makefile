@@ -6,10 +6,16 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: venv pages site serve test golden bench clean
+.PHONY: venv pages site serve test screenshots golden bench clean
 
-venv: $(STAMP)
+venv: $(STAMP) $(NODE_STAMP)
+
+# Leaflet (copied into the site by the generator) and axe-core (browser tests), pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,11 +36,15 @@ serve: pages
 test: venv
 	$(PY) -m pytest
 
+screenshots: venv
+	UPDATE_SCREENSHOTS=1 $(PY) -m pytest tests/browser -k screenshots
+
 golden: venv
 	$(PY) -m tests.golden --update
 
 bench: venv
 	$(PY) benchmarks/bench_build.py
+	$(PY) benchmarks/bench_curation.py
 
 clean:
 	rm -rf site .pytest_cache
