@@ -5,13 +5,34 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Actor, Briefing, Mention, Place
+from .model import Actor, Briefing, Event, Mention, Place, Span
 
 SCHEMA_VERSION = 1
 
 
 def _mention(m: Mention) -> dict[str, Any]:
     return {"article": m.span.article, "start": m.span.start, "end": m.span.end, "text": m.span.text}
+
+
+def _trail(curated: tuple[str, ...]) -> dict[str, Any]:
+    """The optional curation trail: present only when a record was curated."""
+    return {"curated": list(curated)} if curated else {}
+
+
+def _event_extras(e: Event) -> dict[str, Any]:
+    """The optional event fields: the clause the date governs, every source of a merged event, a disagreement."""
+    extras: dict[str, Any] = {}
+    if e.clause is not None:
+        extras["clause"] = _span(e.clause)
+    if e.sources:
+        extras["sources"] = [_span(s) for s in e.sources]
+    if e.disagreement:
+        extras["disagreement"] = e.disagreement
+    return extras
+
+
+def _span(s: Span) -> dict[str, Any]:
+    return {"article": s.article, "start": s.start, "end": s.end, "text": s.text}
 
 
 def _actor(a: Actor) -> dict[str, Any]:
@@ -21,6 +42,7 @@ def _actor(a: Actor) -> dict[str, Any]:
         "mentions": [_mention(m) for m in a.mentions],
         "quotes": [{"article": q.span.article, "start": q.span.start, "end": q.span.end,
                     "text": q.span.text} for q in a.quotes],
+        **_trail(a.curated),
     }
 
 
@@ -29,6 +51,7 @@ def _place(p: Place) -> dict[str, Any]:
         "id": p.id, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
         "aliases": list(p.aliases), "page": f"places/{p.id}.md",
         "mentions": [_mention(m) for m in p.mentions],
+        **_trail(p.curated),
     }
 
 
@@ -50,7 +73,8 @@ def to_dict(b: Briefing) -> dict[str, Any]:
              "precision": e.timex.precision, "when_text": e.timex.span.text,
              "explanation": e.timex.explanation, "text": e.sentence.text,
              "article": e.sentence.article, "start_char": e.sentence.start,
-             "end_char": e.sentence.end, "actors": list(e.actors), "places": list(e.places)}
+             "end_char": e.sentence.end, "actors": list(e.actors), "places": list(e.places),
+             **_trail(e.curated), **_event_extras(e)}
             for e in b.events
         ],
         "figures": [
@@ -58,7 +82,7 @@ def to_dict(b: Briefing) -> dict[str, Any]:
              "high": f.mention.high, "unit": f.mention.unit, "counts": f.mention.counts,
              "qualifier": f.mention.qualifier, "date": f.date or None, "article": f.mention.span.article,
              "start": f.mention.span.start, "end": f.mention.span.end,
-             "actors": list(f.actors), "places": list(f.places)}
+             "actors": list(f.actors), "places": list(f.places), **_trail(f.curated)}
             for f in b.figures
         ],
         "timexes": [

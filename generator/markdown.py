@@ -7,6 +7,7 @@ that this module built from escaped parts.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import urllib.parse
@@ -17,6 +18,7 @@ _INLINE = re.compile(r"([\\`*_\[\]{}|#])")
 _LIST_START = re.compile(r"^(\d+)\.(\s)")
 _SPACE = re.compile(r"\s+")
 _BLOCK_START = re.compile(r"^([-+])")
+_ATTR_UNSAFE = re.compile(r'["{}\\|]')
 
 
 class Safe(Markup):
@@ -59,9 +61,14 @@ def rel(from_page: str, to_page: str) -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
-def link(text: object, from_page: str, to_page: str) -> Safe:
-    """A Markdown link with escaped text to another page of the site."""
-    return Safe(f"[{escape(text)}]({rel(from_page, to_page)})")
+def link(text: object, from_page: str, to_page: str, title: str = "", classes: tuple[str, ...] = ()) -> Safe:
+    """A Markdown link with escaped text to another page of the site, with an optional tooltip and classes."""
+    target = f"[{escape(text)}]({rel(from_page, to_page)})"
+    attrs = [f".{c}" for c in classes]
+    if title:
+        # attr_list ends at "}" and quotes with '"'; the etree escapes the rest when it writes HTML.
+        attrs.append('title="' + _ATTR_UNSAFE.sub("", " ".join(title.split())) + '"')
+    return Safe(target + ("{: " + " ".join(attrs) + " }" if attrs else ""))
 
 
 def external_link(text: object, url: str) -> Safe:
@@ -71,3 +78,35 @@ def external_link(text: object, url: str) -> Safe:
     quoted = urllib.parse.quote(url, safe=":/?#=&%~+,;@-._")
     quoted = quoted.replace("(", "%28").replace(")", "%29")
     return Safe(f"[{escape(text)}]({quoted})")
+
+
+def url(from_page: str, to_page: str) -> str:
+    """The address of `to_page` relative to `from_page`, both docs_dir paths, for raw HTML.
+
+    MkDocs rewrites `.md` links in Markdown but not in raw HTML (the SVG graphs,
+    the map's data), so those links are written as MkDocs publishes pages with
+    `use_directory_urls: true` (mkdocs.yml): `actors/x.md` → `actors/x/`.
+    """
+
+    def address(page: str) -> tuple[str, str]:
+        path, _, anchor = page.partition("#")
+        if path == "index.md" or path.endswith("/index.md"):
+            path = path[: -len("index.md")]
+        elif path.endswith(".md"):
+            path = path[:-3] + "/"
+        return path, anchor
+
+    target, anchor = address(to_page)
+    source, _ = address(from_page)
+    base = source if source.endswith("/") or not source else posixpath.dirname(source)
+    path = posixpath.relpath(target or ".", base or ".")
+    if not target or target.endswith("/"):
+        path = "./" if path == "." else path + "/"
+    return f"{path}#{anchor}" if anchor else path
+
+
+def json_script(element_id: str, data: object) -> Safe:
+    """A `<script type="application/json">` data island that no text inside can close early."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Safe(f'<script type="application/json" id="{element_id}">{text}</script>')

@@ -126,6 +126,8 @@ class Timex:
     """day, week, month, quarter, year, decade, range, or empty when undated."""
     explanation: str = ""
     """How the value was worked out, for readers ("the article's date")."""
+    clause: tuple[int, int] | None = None
+    """Span of the clause the expression dates (its governing verb's subtree), None when not worked out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +192,8 @@ class Actor:
     """For a state, the id of its place page."""
     notes: tuple[str, ...] = ()
     """Warnings for the curator, e.g. a surname shared with another person."""
+    curated: tuple[str, ...] = ()
+    """Curation trail: what each applied override changed, and the curator's reason."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,11 +214,13 @@ class Place:
     """Other names, sorted."""
     mentions: tuple[Mention, ...]
     """Every mention, sorted by article and offset."""
+    curated: tuple[str, ...] = ()
+    """Curation trail: what each applied override changed, and the curator's reason."""
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Something the text dates: the sentence around a dated expression."""
+    """Something the text dates: the clause a dated expression governs, in its sentence."""
 
     id: str
     """Slug, unique; the timeline anchors it."""
@@ -223,9 +229,17 @@ class Event:
     sentence: Span
     """The sentence that reports the event."""
     actors: tuple[str, ...]
-    """Ids of actors mentioned in the sentence, sorted."""
+    """Ids of actors mentioned in the clause (the sentence when the clause names none), sorted."""
     places: tuple[str, ...]
-    """Ids of places mentioned in the sentence, sorted."""
+    """Ids of places mentioned in the clause (the sentence when the clause names none), sorted."""
+    curated: tuple[str, ...] = ()
+    """Curation trail: what each applied override changed, and the curator's reason."""
+    clause: Span | None = None
+    """The clause the date governs, inside `sentence`; None when it is the whole sentence."""
+    sources: tuple[Span, ...] = ()
+    """When several articles report the event: every report's sentence, this one first; else empty."""
+    disagreement: str = ""
+    """What the sources disagree on (the date, or a number) for what looks like the same event; else empty."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +258,8 @@ class Figure:
     """Ids of actors in the sentence, sorted."""
     places: tuple[str, ...]
     """Ids of places in the sentence, sorted."""
+    curated: tuple[str, ...] = ()
+    """Curation trail: what each applied override changed, and the curator's reason."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import analyse, export, ingest, link, render, resolve, write
-from .curate import curate
+from . import analyse, cache, downloads, events, export, ingest, link, render, resolve, vendor, write
+from .curate import curate, curate_events, curate_figures
 from .errors import GeneratorError, OverrideError, SeedError
-from .extract import analyse_article
-from .model import Analysis, Briefing
+from .model import Briefing
 from .overrides import load_overrides
 from .propagate import propagate
 
@@ -39,6 +38,8 @@ class BuildConfig:
     """spaCy pipeline package or path."""
     strict: bool = False
     """Treat warnings as errors."""
+    cache: Path | None = cache.DEFAULT_DIR
+    """Folder of cached per-article analyses; None analyses every article afresh."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,30 +67,37 @@ def _fail(kind: type[GeneratorError], problems: list[str]) -> None:
 
 def assemble(config: BuildConfig, progress: Progress = _no_progress) -> tuple[Briefing, dict[str, str], list[str]]:
     """Run every step up to rendering; return the briefing, its descriptions and warnings."""
+    # Problems are collected through curation and reported together (seeds, then overrides).
     overrides = load_overrides(config.overrides)
-    _fail(OverrideError, list(overrides.errors))
+    errors = list(overrides.errors)
     warnings = list(overrides.warnings)
     ingested = ingest.read_seeds(config.seeds, overrides)
     warnings.extend(ingested.warnings)
-    _fail(SeedError, list(ingested.errors))
+    errors = list(ingested.errors) + errors
     if not ingested.articles:
+        _fail(SeedError, errors)
         raise SeedError(f"{config.seeds}: no articles (.md or .txt files) to build from")
-    analyses: list[Analysis] = []
-    parsed = analyse.parse(ingested.articles, config.model)
-    for article, doc in progress(parsed, len(ingested.articles)):
-        analyses.append(analyse_article(doc, article))  # type: ignore[arg-type]
+    analyses, _misses = cache.analyse_articles(ingested.articles, config.model, config.cache, progress)
     analyses = propagate(analyses)
     actors = resolve.resolve_actors(analyses)
     places = resolve.resolve_places(analyses, actors)
-    curated = curate(actors, places, overrides)
-    _fail(OverrideError, list(curated.errors))
+    curated = curate(actors, places, overrides, analyses)
+    errors.extend(curated.errors)
+    warnings.extend(curated.warnings)
     index = link.Index(curated.actors, curated.places)
+    # Event and figure overrides name ids from briefing.json, so they apply once those are built.
+    built_events, event_errors, event_warnings = curate_events(
+        events.build_events(analyses, index), overrides, analyses, index.within)
+    figures, figure_errors, figure_warnings = curate_figures(link.build_figures(analyses, index), overrides)
+    errors.extend(event_errors + figure_errors)
+    warnings.extend(event_warnings + figure_warnings)
+    _fail(SeedError if ingested.errors else OverrideError, errors)
     briefing = Briefing(
         articles=tuple(a.article for a in analyses),
         actors=tuple(link.attach_quotes(curated.actors, analyses, index)),
         places=curated.places,
-        events=tuple(link.build_events(analyses, index)),
-        figures=tuple(link.build_figures(analyses, index)),
+        events=tuple(built_events),
+        figures=tuple(figures),
         timexes=tuple(t for a in analyses for t in a.timexes),
         analyses=tuple(analyses),
     )
@@ -106,5 +114,7 @@ def build(config: BuildConfig, progress: Progress = _no_progress) -> BuildResult
     pages = render.render_site(briefing, descriptions)
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files["data/briefing.json"] = export.to_json(briefing)
+    files.update(downloads.downloads(briefing))
+    files.update(vendor.leaflet_files())
     report = write.write_tree(config.out, files)
     return BuildResult(briefing, len(pages), report, tuple(warnings))

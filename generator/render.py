@@ -8,7 +8,12 @@ is the only module that touches the disk.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import datetime as dt
+import html
+import posixpath
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,11 +21,16 @@ from pathlib import Path
 
 import jinja2
 
+from . import graph, maps
 from . import markdown as md
 from .model import ACTOR_KINDS, Actor, Article, Briefing, Mention, Place, Timex
 
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "state": "States",
                "group": "Armed groups"}
+KIND_LABELS = {"person": "person", "organisation": "organisation", "state": "state",
+               "group": "armed group", "place": "place"}
+PLACE_TITLES = {"country": "Countries", "region": "Regions", "city": "Cities", "site": "Sites",
+                "route": "Routes", "place": "Other places"}
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/briefing"
@@ -42,6 +52,10 @@ class Site:
     """Article id → (start, end, page) of every linked mention, sorted."""
     state_of_place: dict[str, Actor]
     """Place id → the state actor that is the same country."""
+    sentences: dict[str, tuple[tuple[int, int], ...]] = dataclasses.field(default_factory=dict)
+    """Article id → sentence spans, for `#s-{start}` anchors; empty when analyses are not kept."""
+    relations: tuple[graph.Relation, ...] = ()
+    """Actor pairs sharing sentences or events, strongest first."""
 
 
 def environment() -> jinja2.Environment:
@@ -73,20 +87,88 @@ def render_site(briefing: Briefing, descriptions: dict[str, str]) -> dict[str, s
     render("index.md", "index.md.j2", **_home(site))
     render("actors/index.md", "actors.md.j2", groups=_actor_groups(site))
     for actor in briefing.actors:
-        render(f"actors/{actor.id}.md", "actor.md.j2", actor=actor, **_entity_context(site, actor))
+        render(f"actors/{actor.id}.md", "actor.md.j2", actor=actor, **_entity_context(site, actor),
+               **_actor_graph(site, actor, f"actors/{actor.id}.md"))
     render("places/index.md", "places.md.j2", places=sorted(briefing.places, key=lambda p: p.name.lower()))
     for place in briefing.places:
-        render(f"places/{place.id}.md", "place.md.j2", place=place, **_entity_context(site, place))
-    render("timeline.md", "timeline.md.j2", events=briefing.events, undated=_undated(briefing))
+        render(f"places/{place.id}.md", "place.md.j2", place=place, **_entity_context(site, place),
+               place_map=_place_map(site, place, f"places/{place.id}.md"))
+    render("map.md", "map.md.j2", **_map(site, "map.md"))
+    render("graph.md", "graph.md.j2", **_graph(site, "graph.md"))
+    render("tags.md", "tags.md.j2")
+    render("timeline.md", "timeline.md.j2", events=briefing.events, undated=_undated(briefing), **_timeline(site))
     render("figures.md", "figures.md.j2", figures=briefing.figures)
     render("articles/index.md", "articles.md.j2", articles=briefing.articles)
     for article in briefing.articles:
         render(f"articles/{article.id}.md", "article.md.j2", article=article,
-               paragraphs=_linked_paragraphs(site, article, f"articles/{article.id}.md"))
+               paragraphs=_linked_paragraphs(site, article, f"articles/{article.id}.md"),
+               legend=legend((*ACTOR_KINDS, "place")))
+    _add_backlinks(pages)
     for asset in sorted(ASSETS.rglob("*")):
         if asset.is_file():
             pages[f"{ASSET_DIR}/{asset.relative_to(ASSETS).as_posix()}"] = asset.read_text("utf-8")
     return pages
+
+
+def legend(kinds: Sequence[str]) -> md.Safe:
+    """The colour key for mentions and graph nodes, as raw inline HTML (kinds are our own words)."""
+    keys = " ".join(f'<span class="briefing-key briefing-{k}">{KIND_LABELS.get(k, k)}</span>' for k in kinds)
+    return md.Safe(f'<span class="briefing-legend">Colour key: {keys}</span>')
+
+
+def _map(site: Site, page: str) -> dict[str, object]:
+    """The map page: every place with coordinates as a marker, and the same places as a table."""
+    places = sorted(site.briefing.places, key=lambda p: p.name.lower())
+    located = [p for p in places if p.lat is not None and p.lon is not None]
+    events_at: Counter[str] = Counter(ident for e in site.briefing.events for ident in e.places)
+    data = maps.places_data(site.briefing, located, page, format_when)
+    return {"places": places, "located": located, "unlocated": [p for p in places if p not in located],
+            "events_at": events_at,
+            "map_block": maps.map_block("briefing-map", data, f"Map of {len(located)} places")}
+
+
+def _place_map(site: Site, place: Place, page: str) -> md.Safe:
+    """A small map of one place, or nothing when it has no coordinates."""
+    data = maps.places_data(site.briefing, [place], page, format_when)
+    return maps.map_block("briefing-map", data, f"Map of {place.name}", small=True) if data else md.Safe("")
+
+
+def _graph(site: Site, page: str) -> dict[str, object]:
+    """The graph page: the picture of the most connected actors and the table of every link."""
+    linked = {i for r in site.relations for i in (r.a, r.b)}
+    return {"relations": site.relations, "picture": graph.site_graph(site.briefing, site.relations, page),
+            "legend": legend(ACTOR_KINDS), "linked": len(linked), "shown": min(len(linked), graph.MAX_NODES),
+            "alone": sorted((a for a in site.briefing.actors if a.id not in linked), key=lambda a: a.name.lower())}
+
+
+def _actor_graph(site: Site, actor: Actor, page: str) -> dict[str, object]:
+    """An actor's direct links: a picture and a table."""
+    links = graph.neighbours(site.relations, actor.id)
+    picture = graph.actor_graph(site.briefing, site.relations, actor.id, page) if links else md.Safe("")
+    return {"links": links, "graph_svg": picture}
+
+
+_LINK = re.compile(r"\]\(([^)\s]+)\)")
+_HEADING = re.compile(r"^# (.+)$", re.MULTILINE)
+
+
+def _add_backlinks(pages: dict[str, str]) -> None:
+    """Append "What links here" to every actor, place and article page, from the rendered links."""
+    titles = {path: (m.group(1) if (m := _HEADING.search(text)) else md.escape(path)) for path, text in pages.items()}
+    incoming: dict[str, set[str]] = defaultdict(set)
+    for path, text in pages.items():
+        for target in _LINK.findall(text):
+            if "://" in target:
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target.partition("#")[0]))
+            if resolved != path and resolved in pages:
+                incoming[resolved].add(path)
+    for path in sorted(pages):
+        if not path.startswith(("actors/", "places/", "articles/")) or path.endswith("/index.md"):
+            continue
+        sources = sorted(incoming.get(path, ()))
+        lines = [f"- [{titles[src]}]({md.rel(path, src)})" for src in sources]
+        pages[path] = pages[path].rstrip("\n") + "\n\n## What links here\n\n" + ("\n".join(lines) or "Nothing yet.") + "\n"
 
 
 def _site(briefing: Briefing, descriptions: dict[str, str]) -> Site:
@@ -127,6 +209,8 @@ def _site(briefing: Briefing, descriptions: dict[str, str]) -> Site:
         related_places=dict(related_places),
         links_in=dict(links_in),
         state_of_place={a.place: a for a in briefing.actors if a.place},
+        sentences={a.article.id: a.sentences for a in briefing.analyses},
+        relations=graph.relations(briefing),
     )
 
 
@@ -134,16 +218,20 @@ def _helpers(site: Site, page: str) -> dict[str, object]:
     """Functions the templates call, bound to the page being rendered."""
 
     def actor_link(actor_id: str) -> md.Safe:
-        return md.link(site.actors[actor_id].name, page, f"actors/{actor_id}.md")
+        actor = site.actors[actor_id]
+        return md.link(actor.name, page, f"actors/{actor_id}.md", title=preview(actor),
+                       classes=(f"briefing-{actor.kind}",))
 
     def place_link(place_id: str) -> md.Safe:
-        return md.link(site.places[place_id].name, page, f"places/{place_id}.md")
+        place = site.places[place_id]
+        return md.link(place.name, page, f"places/{place_id}.md", title=preview(place),
+                       classes=("briefing-place",))
 
     def source_link(article_id: str, offset: int, label: str = "") -> md.Safe:
         article = site.articles[article_id]
         para = article.paragraph_at(offset)
         text = label or f"{article.title}, ¶{para.index + 1}"
-        return md.link(text, page, f"articles/{article_id}.md#p{para.index}")
+        return md.link(text, page, f"articles/{article_id}.md#{source_anchor(site, article, offset)}")
 
     def article_link(article_id: str) -> md.Safe:
         return md.link(site.articles[article_id].title, page, f"articles/{article_id}.md")
@@ -160,8 +248,29 @@ def _helpers(site: Site, page: str) -> dict[str, object]:
     return {
         "actor_link": actor_link, "place_link": place_link, "source_link": source_link,
         "article_link": article_link, "to": to, "join": join, "kind_titles": KIND_TITLES,
+        "place_titles": PLACE_TITLES,
         "number": _format_number, "esc": md.escape, "external": external,
     }
+
+
+def preview(item: Actor | Place) -> str:
+    """The tooltip shown when hovering a link to an actor or a place (Material's content.tooltips)."""
+    parts = [KIND_LABELS.get(item.kind, item.kind).capitalize()]
+    if isinstance(item, Actor):
+        parts.extend(item.roles[:2])
+    elif item.lat is not None and item.lon is not None:
+        parts.append(f"{item.lat:.2f}, {item.lon:.2f}")
+    parts.append(f"{len(item.mentions)} mention{'s' if len(item.mentions) != 1 else ''}")
+    return " · ".join(parts)
+
+
+def source_anchor(site: Site, article: Article, offset: int) -> str:
+    """The anchor of the sentence holding `offset` (`s-{start}`), else of its paragraph (`p{index}`)."""
+    spans = site.sentences.get(article.id, ())
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= offset < spans[i][1]:
+        return f"s-{spans[i][0]}"
+    return f"p{article.paragraph_at(offset).index}"
 
 
 def _home(site: Site) -> dict[str, object]:
@@ -228,27 +337,74 @@ def _mention_rows(site: Site, mentions: Sequence[Mention]) -> list[tuple[Mention
     return rows
 
 
+def _timeline(site: Site) -> dict[str, object]:
+    """Timeline extras: each event's bar on one axis over all dated events, and the filter choices."""
+    events = [e for e in site.briefing.events if e.timex.begin is not None and e.timex.end is not None]
+    bars: dict[str, tuple[str, str]] = {}
+    if events:
+        first = min(e.timex.begin for e in events if e.timex.begin)
+        last = max(e.timex.end for e in events if e.timex.end)
+        total = max((last - first).days + 1, 1)
+        for e in events:
+            assert e.timex.begin is not None and e.timex.end is not None
+            left = 100 * (e.timex.begin - first).days / total
+            width = max(100 * ((e.timex.end - e.timex.begin).days + 1) / total, 0.5)
+            bars[e.id] = (f"{min(left, 99.5):.2f}", f"{min(width, 100 - min(left, 99.5)):.2f}")
+    used_actors = sorted({a for e in site.briefing.events for a in e.actors},
+                         key=lambda i: (site.actors[i].name.lower(), i))
+    used_places = sorted({p for e in site.briefing.events for p in e.places},
+                         key=lambda i: (site.places[i].name.lower(), i))
+    return {
+        "bars": bars,
+        "filter_actors": [(i, md.Safe(html.escape(site.actors[i].name))) for i in used_actors],
+        "filter_places": [(i, md.Safe(html.escape(site.places[i].name))) for i in used_places],
+    }
+
+
 def _undated(briefing: Briefing) -> list:
     """Temporal expressions that do not sit on the calendar (durations, "now")."""
     return [t for t in briefing.timexes if t.begin is None]
 
 
 def _linked_paragraphs(site: Site, article: Article, page: str) -> list[tuple[int, bool, md.Safe]]:
-    """Article paragraphs with every actor and place mention linked to its page."""
+    """Article paragraphs, each sentence an anchor `s-{start}`, each mention a link coloured by kind."""
     targets = site.links_in.get(article.id, [])
+    sentences = site.sentences.get(article.id, ())
+
+    def linked(start: int, end: int) -> str:
+        parts, cursor = [], start
+        for m_start, m_end, target in targets:
+            if m_start < cursor or m_end > end or m_start < start:
+                continue
+            parts.append(md.escape(article.body[cursor:m_start]) if m_start > cursor else "")
+            parts.append(_mention_link(site, article.body[m_start:m_end], page, target))
+            cursor = m_end
+        parts.append(md.escape(article.body[cursor:end]))
+        return "".join(parts)
+
     result = []
     for para in article.paragraphs:
         parts, cursor = [], para.start
-        for start, end, target in targets:
-            if start < cursor or end > para.end or start < para.start:
+        for s_start, s_end in sentences:
+            # spaCy's sentence may run on over the newline that ends the paragraph.
+            s_end = min(s_end, para.end)
+            if para.heading or s_start < cursor or s_start >= s_end:
                 continue
-            parts.append(md.escape(article.body[cursor:start]) if start > cursor else "")
-            parts.append(md.link(article.body[start:end], page, target))
-            cursor = end
-        parts.append(md.escape(article.body[cursor:para.end]))
-        text = "".join(parts)
-        result.append((para.index, para.heading, md.Safe(text)))
+            parts.append(linked(cursor, s_start))
+            # Raw inline HTML: MkDocs registers the id as an anchor; the text inside is still Markdown.
+            parts.append(f'<span class="briefing-sentence" id="s-{s_start}">{linked(s_start, s_end)}</span>')
+            cursor = s_end
+        parts.append(linked(cursor, para.end))
+        result.append((para.index, para.heading, md.Safe("".join(parts))))
     return result
+
+
+def _mention_link(site: Site, text: str, page: str, target: str) -> md.Safe:
+    """A mention in an article linked to its page, coloured by kind, with the hover preview."""
+    folder, _, name = target.partition("/")
+    item: Actor | Place = site.actors[name[:-3]] if folder == "actors" else site.places[name[:-3]]
+    kind = item.kind if isinstance(item, Actor) else "place"
+    return md.link(text, page, target, title=preview(item), classes=(f"briefing-{kind}",))
 
 
 _MODS = {"START": "start of ", "MID": "middle of ", "END": "end of ", "APPROX": "about "}

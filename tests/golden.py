@@ -15,10 +15,13 @@ GOLDEN = ROOT / "tests" / "golden" / "seed"
 
 
 def generated_files(out: Path) -> dict[str, bytes]:
-    """Every generated file under `out`, by relative path (hand-written pages excluded)."""
+    """Every generated file under `out`, by relative path (hand-written pages and copied npm files excluded)."""
+    from generator.vendor import VENDOR_DIR
     from generator.write import read_manifest
 
-    return {rel: (out / rel).read_bytes() for rel in sorted(read_manifest(out))}
+    # Third-party files (Leaflet) are byte copies of node_modules/, pinned by package-lock.json.
+    return {rel: (out / rel).read_bytes() for rel in sorted(read_manifest(out))
+            if not rel.startswith(f"{VENDOR_DIR}/")}
 
 
 def build_seed(out: Path) -> dict[str, bytes]:

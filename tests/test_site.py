@@ -93,11 +93,17 @@ def test_places_are_not_actors_and_have_coordinates(data: dict) -> None:
 @pytest.mark.parametrize(
     ("when", "date"),
     [("Monday", "2020-02-17"), ("Wednesday", "2020-02-19"), ("Saturday", "2020-02-15"),
-     ("December 1st", "2019-12-01"), ("the end of the month", "2020-02")],
+     ("the end of the month", "2020-02")],
 )
 def test_events_sit_at_real_dates(data: dict, when: str, date: str) -> None:
     events = [e for e in data["events"] if e["when_text"] == when]
     assert events and all(e["date"] == date for e in events), [(e["when_text"], e["date"]) for e in events]
+
+
+def test_since_makes_a_range_up_to_the_article_date(data: dict) -> None:
+    """'have now fled ... since December 1st' is drawn from 1 Dec 2019 to the article's date."""
+    (event,) = [e for e in data["events"] if e["when_text"] == "since December 1st"]
+    assert (event["start"], event["end"], event["precision"]) == ("2019-12-01", "2020-02-17", "range")
 
 
 def test_timeline_is_in_date_order(data: dict) -> None:
