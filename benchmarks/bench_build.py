@@ -5,7 +5,7 @@ Usage: python benchmarks/bench_build.py [CORPUS ...] [--repeat N]
 For each corpus (default: seeds/ and ../shared/corpora/meantime/apple) it runs,
 each in a fresh process so that nothing is cached between them, N times:
   baseline   spacy.load(model) + nlp.pipe over the article bodies
-  generator  python -m generator build (load, analyse, extract, render, write)
+  generator  python -m generator build --no-cache (load, analyse, extract, render, write)
   mkdocs     mkdocs build --strict over the generated pages
 and prints the best times, generator/baseline as a ratio, and mkdocs time per page.
 Figures are ratios against a baseline measured in the same run, never absolute targets.
@@ -58,7 +58,7 @@ def bench(corpus: Path, repeat: int, model: str) -> None:
         overrides = corpus / "overrides.yml"
         baseline = min(_timed([sys.executable, "-c", BASELINE, str(corpus), model], ROOT)
                        for _ in range(repeat))
-        gen_cmd = [sys.executable, "-m", "generator", "build", "--quiet", "--seeds", str(corpus),
+        gen_cmd = [sys.executable, "-m", "generator", "build", "--quiet", "--no-cache", "--seeds", str(corpus),
                    "--overrides", str(overrides), "--out", str(project / "site_src"), "--model", model]
         generator = min(_timed(gen_cmd, ROOT) for _ in range(repeat))
         mkdocs = [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--quiet"]
