@@ -129,6 +129,49 @@ def _rule_mentions(doc, article: Article) -> Iterator[Mention]:  # type: ignore[
                     yield _mention(doc, article, start, end, name, "group", "rule:forces")
                 else:
                     yield _mention(doc, article, tok.i, end, name, "organisation", "rule:forces")
+        collective = _collective(doc, tok)
+        if collective is not None:
+            start, end, name, kind = collective
+            yield _mention(doc, article, start, end, name, kind, "rule:collective")
+
+
+GROUP_NOUNS = {"insurgents", "rebels", "militants", "jihadists", "guerrillas", "insurgency"}
+GROUP_HEADS = {"groups": {"militant", "armed", "rebel", "jihadist", "insurgent"},
+               "forces": {"insurgent", "rebel", "opposition"}}
+_GROUP_MODIFIERS = {"amod", "compound", "npadvmod", "nmod"}
+
+
+def _collective(doc, tok):  # type: ignore[no-untyped-def]
+    """A collective actor that is not a name: "government forces", "the opposition", "jihadist militants".
+
+    Returns (start, end, name, kind) or None. Only plural nouns that name
+    fighters or a political camp qualify; the modifiers in front of them
+    ("anti-Assad", "Western-backed", "Islamist") are part of the name.
+    """
+    low = tok.lower_
+    if low in {"forces", "troops"} and tok.i > 0 and doc[tok.i - 1].lower_ == "government":
+        return tok.i - 1, tok.i + 1, "government forces", "organisation"
+    if low == "opposition" and tok.pos_ == "NOUN" and tok.i > 0 and doc[tok.i - 1].lower_ == "the" and (
+            tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in {"NOUN", "PROPN"}):
+        return tok.i, tok.i + 1, "opposition", "group"
+    is_group = low in GROUP_NOUNS and tok.pos_ == "NOUN" and low != "insurgency"
+    head_of = GROUP_HEADS.get(low)
+    if not is_group and not (head_of and tok.i > 0 and doc[tok.i - 1].lower_ in head_of):
+        return None
+    start = tok.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.dep_ in _GROUP_MODIFIERS | {"punct"} and prev.head.i >= start - 1 and prev.head.i <= tok.i \
+                and prev.tag_ in {"JJ", "NN", "NNP", "HYPH", "VBN"} and "\n" not in prev.text:
+            start -= 1
+        elif prev.text == "-" and start > 1:
+            start -= 1
+        else:
+            break
+    while start < tok.i and doc[start].tag_ == "HYPH":
+        start += 1
+    name = doc[start:tok.i + 1].text
+    return start, tok.i + 1, name[0].lower() + name[1:] if name[:1].isupper() and start == tok.i else name, "group"
 
 
 def _prefix_start(doc, i: int) -> int:  # type: ignore[no-untyped-def]

@@ -77,6 +77,15 @@ def test_organisations_and_states(data: dict, name: str, kind: str) -> None:
     assert _actor(data, name)["kind"] == kind
 
 
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("government forces", "organisation"), ("opposition", "group"), ("anti-Assad insurgents", "group"),
+     ("Western-backed rebels", "group"), ("jihadist militants", "group"), ("pro-Iranian militias", "group")],
+)
+def test_collective_actors(data: dict, name: str, kind: str) -> None:
+    assert _actor(data, name)["kind"] == kind
+
+
 def test_acronym_joins_its_expansion(data: dict) -> None:
     un = _actor(data, "United Nations")
     assert "UN" in un["aliases"] or any(m["text"] == "UN" for m in un["mentions"])
@@ -129,7 +138,8 @@ def test_quotes_go_to_the_right_speaker(data: dict) -> None:
     assert said["it is not possible t"] == "Sergei Lavrov"
     assert said["handle it"] == "Tayyip Erdogan"
     assert said["wherever they are fo"] == "Syrian army"
-    assert "scorched earth polic" not in said  # "the opposition" is not an actor: better none than wrong
+    assert said["sacred and noble tas"] == "Syrian army"
+    assert said["scorched earth polic"] == "opposition"  # "what the opposition said was a …"
 
 
 def test_golden_pages() -> None:
