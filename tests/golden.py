@@ -16,12 +16,14 @@ GOLDEN = ROOT / "tests" / "golden" / "seed"
 
 def generated_files(out: Path) -> dict[str, bytes]:
     """Every generated file under `out`, by relative path (hand-written pages and copied npm files excluded)."""
+    from generator.render import ASSET_DIR
     from generator.vendor import VENDOR_DIR
     from generator.write import read_manifest
 
-    # Third-party files (Leaflet) are byte copies of node_modules/, pinned by package-lock.json.
+    # Static files are byte copies: Leaflet of node_modules/ (pinned by package-lock.json),
+    # our own CSS and scripts of generator/assets/. Golden copies would only duplicate them.
     return {rel: (out / rel).read_bytes() for rel in sorted(read_manifest(out))
-            if not rel.startswith(f"{VENDOR_DIR}/")}
+            if not rel.startswith((f"{VENDOR_DIR}/", f"{ASSET_DIR}/"))}
 
 
 def build_seed(out: Path) -> dict[str, bytes]:
