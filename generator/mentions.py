@@ -127,6 +127,8 @@ def _rule_mentions(doc, article: Article) -> Iterator[Mention]:  # type: ignore[
                     start = _prefix_start(doc, tok.i)
                     name = doc[start:end].text
                     yield _mention(doc, article, start, end, name, "group", "rule:forces")
+                    # "pro-Iranian militias" also names the state behind them.
+                    yield _mention(doc, article, tok.i, tok.i + 1, country, "state", "NORP→state")
                 else:
                     yield _mention(doc, article, tok.i, end, name, "organisation", "rule:forces")
         collective = _collective(doc, tok)

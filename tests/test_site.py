@@ -71,7 +71,7 @@ def test_the_people_are_exactly_the_five_named(data: dict) -> None:
     ("name", "kind"),
     [("Sana", "organisation"), ("Al-Watan", "organisation"), ("United Nations", "organisation"),
      ("Syrian army", "organisation"), ("Hizbullah", "group"), ("Russia", "state"), ("Turkey", "state"),
-     ("Syria", "state")],
+     ("Syria", "state"), ("Iran", "state")],
 )
 def test_organisations_and_states(data: dict, name: str, kind: str) -> None:
     assert _actor(data, name)["kind"] == kind
