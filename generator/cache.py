@@ -36,9 +36,9 @@ FORMAT = 1
 
 PACKAGE = Path(__file__).resolve().parent
 AFTER_EXTRACTION = frozenset({
-    "cache.py", "cli.py", "curate.py", "evaluate.py", "events.py", "export.py", "link.py", "markdown.py",
-    "mkdocs_hooks.py", "overrides.py", "pipeline.py", "propagate.py", "render.py", "resolve.py", "write.py",
-    "__main__.py",
+    "cache.py", "cli.py", "curate.py", "downloads.py", "evaluate.py", "events.py", "export.py", "graph.py",
+    "link.py", "maps.py", "markdown.py", "mkdocs_hooks.py", "overrides.py", "pipeline.py", "propagate.py",
+    "render.py", "resolve.py", "vendor.py", "write.py", "__main__.py",
 })
 """Modules that run after per-article extraction; editing them does not invalidate the cache."""
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .model import Actor, Analysis, Figure, Place, Span
+from .model import Actor, Analysis, Figure, Place, Span, Timex
 from .slugs import slugify
 
 
@@ -57,6 +57,17 @@ def attach_quotes(actors: Sequence[Actor], analyses: Sequence[Analysis], index: 
     return [replace(a, quotes=tuple(quotes.get(a.id, ()))) for a in actors]
 
 
+def figure_date(timex: Timex) -> str:
+    """When a figure holds: the TIMEX3 value of a date, or the ISO 8601 interval a duration spans.
+
+    "More than 40,000 … in the last four days" holds over 2020-02-13/2020-02-17;
+    its TIMEX3 value, P4D, says how long but not when.
+    """
+    if timex.type == "DURATION" and timex.begin and timex.end:
+        return f"{timex.begin.isoformat()}/{timex.end.isoformat()}"
+    return timex.value
+
+
 def build_figures(analyses: Sequence[Analysis], index: Index) -> list[Figure]:
     """Figures with the date, actors and places of their sentence."""
     figures = []
@@ -65,7 +76,7 @@ def build_figures(analyses: Sequence[Analysis], index: Index) -> list[Figure]:
             sentence = sentence_of(analysis, mention.span.start)
             actors, places = index.within(analysis.article.id, sentence.start, sentence.end)
             which = analysis.figure_dates[number] if analysis.figure_dates else -1
-            date = analysis.timexes[which].value if which >= 0 else ""
+            date = figure_date(analysis.timexes[which]) if which >= 0 else ""
             figures.append(Figure(
                 id=slugify(f"{analysis.article.id}-{mention.span.start}"),
                 mention=mention, date=date, sentence=sentence, actors=actors, places=places,

@@ -126,6 +126,7 @@ def test_displacement_figures(data: dict) -> None:
     assert (big["value"], big["qualifier"]) == (875000, "more than") and "Syrians" in big["counts"]
     assert figures["More than 40,000"]["qualifier"] == "more than"
     assert "displaced" in figures["More than 40,000"]["counts"]
+    assert figures["More than 40,000"]["date"] == "2020-02-13/2020-02-17"  # "in the last four days", not P4D
     assert "civilians" in figures["hundreds of thousands"]["counts"]
     assert not {"2018", "2012", "2016", "M5", "first"} & set(figures)
 
