@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 BASELINE = """
 import sys, spacy
 from pathlib import Path
-from generator.ingest import split_front_matter
+from generator.read.seeds import split_front_matter
 texts = []
 for p in sorted(Path(sys.argv[1]).iterdir()):
     if p.suffix in ('.md', '.txt'):

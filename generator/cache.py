@@ -12,6 +12,7 @@ never shared or published, which is why pickle is acceptable here.
 
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
 import importlib.metadata
@@ -21,10 +22,11 @@ import pickle
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from . import analyse, chunks
-from .extract import analyse_article
-from .model import Analysis, Article
-from .write import atomic_write
+from generator.extract import parse
+from generator.extract import chunks
+from generator.extract.article import analyse_article
+from generator.model import Analysis, Article
+from generator.publish.write import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -35,22 +37,47 @@ FORMAT = 1
 """Bumped when the entry layout changes."""
 
 PACKAGE = Path(__file__).resolve().parent
-AFTER_EXTRACTION = frozenset({
-    "cache.py", "cli.py", "curate.py", "downloads.py", "evaluate.py", "events.py", "export.py", "graph.py",
-    "link.py", "maps.py", "markdown.py", "mkdocs_hooks.py", "overrides.py", "pipeline.py", "propagate.py",
-    "render.py", "resolve.py", "vendor.py", "write.py", "__main__.py",
-})
-"""Modules that run after per-article extraction; editing them does not invalidate the cache."""
+"""The generator package; the fingerprint reads `extract/` and what it imports from here."""
 
 Progress = Callable[[Iterable[tuple[object, object]], int], Iterable[tuple[object, object]]]
 
 
+def _imports(path: Path) -> set[Path]:
+    """Source files of the generator modules that `path` imports (absolute `generator.` imports)."""
+    found: set[Path] = set()
+    for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+        names = []
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] != "generator":
+                continue
+            base = PACKAGE.joinpath(*parts[1:])
+            for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+                if candidate.is_file():
+                    found.add(candidate)
+    return found
+
+
 @functools.cache
 def extraction_fingerprint() -> str:
-    """Hash of the generator's extraction code and data: any edit there empties the cache."""
+    """Hash of the per-article analysis code and data: `extract/` and every generator module it imports.
+
+    Editing anything the analysis runs empties the cache; editing a later stage
+    (resolution, curation, pages) does not, and no list of names needs upkeep.
+    """
+    extract = PACKAGE / "extract"
+    todo = sorted(extract.rglob("*.py"))
+    files = {p for p in extract.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    while todo:
+        for imported in _imports(todo.pop()):
+            if imported not in files:
+                files.add(imported)
+                todo.append(imported)
     digest = hashlib.sha256()
-    files = [p for p in PACKAGE.glob("*.py") if p.name not in AFTER_EXTRACTION]
-    files += [p for p in (PACKAGE / "data").rglob("*") if p.is_file()]
     for path in sorted(files):
         digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -131,7 +158,7 @@ def analyse_articles(articles: Sequence[Article], model: str, folder: Path | Non
     misses = [i for i in range(len(articles)) if i not in results]
     if misses:
         pieces = [(i, offset, part) for i in misses for offset, part in chunks.split(articles[i])]
-        parsed = analyse.parse([part for _i, _o, part in pieces], model)
+        parsed = parse.parse([part for _i, _o, part in pieces], model)
         done: dict[int, list[tuple[int, Analysis]]] = {i: [] for i in misses}
         counts = {i: sum(1 for j, _o, _p in pieces if j == i) for i in misses}
         for (i, offset, _part), (part, doc) in zip(pieces, progress(parsed, len(pieces)), strict=True):

@@ -9,9 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import analyse
-from .errors import GeneratorError
-from .pipeline import BuildConfig, build
+from generator.extract import parse
+from generator.errors import GeneratorError
+from generator.pipeline import BuildConfig, build
 
 log = logging.getLogger("generator")
 
@@ -24,7 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--overrides", type=Path, default=None,
                    help="curation file (default: overrides.yml in the seeds folder)")
     b.add_argument("--out", type=Path, default=Path("site_src"), help="MkDocs docs_dir (default: site_src/)")
-    b.add_argument("--model", default=os.environ.get("BRIEFING_SPACY_MODEL", analyse.DEFAULT_MODEL),
+    b.add_argument("--model", default=os.environ.get("BRIEFING_SPACY_MODEL", parse.DEFAULT_MODEL),
                    help="spaCy pipeline to use (default: $BRIEFING_SPACY_MODEL or %(default)s)")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--cache", type=Path, default=Path(os.environ.get("BRIEFING_CACHE", ".cache/briefing")),
@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="folders of articles with gold/*.json (default: ../shared/corpora/meantime/*)")
     e.add_argument("--annotated", type=Path, default=None,
                    help="fully annotated precision set (default: tests/annotated/entities)")
-    e.add_argument("--model", default=os.environ.get("BRIEFING_SPACY_MODEL", analyse.DEFAULT_MODEL),
+    e.add_argument("--model", default=os.environ.get("BRIEFING_SPACY_MODEL", parse.DEFAULT_MODEL),
                    help="spaCy pipeline to use (default: $BRIEFING_SPACY_MODEL or %(default)s)")
     e.add_argument("--verbose", "-v", action="store_true", help="list split and mixed pages and wrong mentions")
     e.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     """Run `eval`: print our scores and raw spaCy's from the same run."""
-    from . import evaluate
+    from generator.score import evaluate
 
     corpora = args.corpora
     if corpora is None:

@@ -22,7 +22,7 @@ from pathlib import Path
 # MkDocs loads hooks by file path, not as part of the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.analyse import DEFAULT_MODEL  # noqa: E402
+from generator.extract.parse import DEFAULT_MODEL  # noqa: E402
 from generator.errors import GeneratorError  # noqa: E402
 from generator.pipeline import BuildConfig, build  # noqa: E402
 

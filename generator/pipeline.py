@@ -12,12 +12,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import analyse, cache, downloads, events, export, ingest, link, render, resolve, vendor, write
-from .curate import curate, curate_events, curate_figures
-from .errors import GeneratorError, OverrideError, SeedError
-from .model import Briefing
-from .overrides import load_overrides
-from .propagate import propagate
+from generator.extract import parse
+from generator import cache
+from generator.publish import downloads
+from generator.resolve import events
+from generator.publish import export
+from generator.read import seeds
+from generator.resolve import links
+from generator.publish import render
+from generator.resolve import entities
+from generator.publish import vendor
+from generator.publish import write
+from generator.resolve.curate import curate, curate_events, curate_figures
+from generator.errors import GeneratorError, OverrideError, SeedError
+from generator.model import Briefing
+from generator.read.overrides import load_overrides
+from generator.resolve.propagate import propagate
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +44,7 @@ class BuildConfig:
     """The curator's overrides file (may be missing)."""
     out: Path = Path("site_src")
     """MkDocs' docs_dir; only generated pages are replaced."""
-    model: str = analyse.DEFAULT_MODEL
+    model: str = parse.DEFAULT_MODEL
     """spaCy pipeline package or path."""
     strict: bool = False
     """Treat warnings as errors."""
@@ -71,7 +81,7 @@ def assemble(config: BuildConfig, progress: Progress = _no_progress) -> tuple[Br
     overrides = load_overrides(config.overrides)
     errors = list(overrides.errors)
     warnings = list(overrides.warnings)
-    ingested = ingest.read_seeds(config.seeds, overrides)
+    ingested = seeds.read_seeds(config.seeds, overrides)
     warnings.extend(ingested.warnings)
     errors = list(ingested.errors) + errors
     if not ingested.articles:
@@ -79,22 +89,22 @@ def assemble(config: BuildConfig, progress: Progress = _no_progress) -> tuple[Br
         raise SeedError(f"{config.seeds}: no articles (.md or .txt files) to build from")
     analyses, _misses = cache.analyse_articles(ingested.articles, config.model, config.cache, progress)
     analyses = propagate(analyses)
-    actors = resolve.resolve_actors(analyses)
-    places = resolve.resolve_places(analyses, actors)
+    actors = entities.resolve_actors(analyses)
+    places = entities.resolve_places(analyses, actors)
     curated = curate(actors, places, overrides, analyses)
     errors.extend(curated.errors)
     warnings.extend(curated.warnings)
-    index = link.Index(curated.actors, curated.places)
+    index = links.Index(curated.actors, curated.places)
     # Event and figure overrides name ids from briefing.json, so they apply once those are built.
     built_events, event_errors, event_warnings = curate_events(
         events.build_events(analyses, index), overrides, analyses, index.within)
-    figures, figure_errors, figure_warnings = curate_figures(link.build_figures(analyses, index), overrides)
+    figures, figure_errors, figure_warnings = curate_figures(links.build_figures(analyses, index), overrides)
     errors.extend(event_errors + figure_errors)
     warnings.extend(event_warnings + figure_warnings)
     _fail(SeedError if ingested.errors else OverrideError, errors)
     briefing = Briefing(
         articles=tuple(a.article for a in analyses),
-        actors=tuple(link.attach_quotes(curated.actors, analyses, index)),
+        actors=tuple(links.attach_quotes(curated.actors, analyses, index)),
         places=curated.places,
         events=tuple(built_events),
         figures=tuple(figures),

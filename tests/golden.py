@@ -16,12 +16,12 @@ GOLDEN = ROOT / "tests" / "golden" / "seed"
 
 def generated_files(out: Path) -> dict[str, bytes]:
     """Every generated file under `out`, by relative path (hand-written pages and copied npm files excluded)."""
-    from generator.render import ASSET_DIR
-    from generator.vendor import VENDOR_DIR
-    from generator.write import read_manifest
+    from generator.publish.render import ASSET_DIR
+    from generator.publish.vendor import VENDOR_DIR
+    from generator.publish.write import read_manifest
 
     # Static files are byte copies: Leaflet of node_modules/ (pinned by package-lock.json),
-    # our own CSS and scripts of generator/assets/. Golden copies would only duplicate them.
+    # our own CSS and scripts of generator/publish/assets/. Golden copies would only duplicate them.
     return {rel: (out / rel).read_bytes() for rel in sorted(read_manifest(out))
             if not rel.startswith((f"{VENDOR_DIR}/", f"{ASSET_DIR}/"))}
 

@@ -6,13 +6,13 @@ import json
 
 import jsonschema
 
-from generator.evaluate import identity_scores, load_gold
-from generator.ingest import read_seeds
-from generator.overrides import Overrides
+from generator.score.evaluate import identity_scores, load_gold
+from generator.read.seeds import read_seeds
+from generator.read.overrides import Overrides
 from tests.conftest import MEANTIME, ROOT
 from tests.test_site import mkdocs_build
 
-SCHEMA = json.loads((ROOT / "generator" / "schema" / "briefing.schema.json").read_text("utf-8"))
+SCHEMA = json.loads((ROOT / "generator" / "publish" / "schema" / "briefing.schema.json").read_text("utf-8"))
 
 
 def test_apple_export_is_valid(apple_site) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache, write
+from generator import cache
+from generator.publish import write
 from generator.cli import main
 from generator.errors import GeneratorError
 from generator.pipeline import BuildConfig, build
@@ -265,8 +266,8 @@ def test_output_is_byte_identical_across_runs_with_and_without_the_cache(tmp_pat
 def test_cache_hits_misses_and_corrupt_entries(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     root = _project(tmp_path)
     cache_dir = tmp_path / "cache"
-    from generator.ingest import read_seeds
-    from generator.overrides import load_overrides
+    from generator.read.seeds import read_seeds
+    from generator.read.overrides import load_overrides
 
     articles = read_seeds(root / "seeds", load_overrides(root / "seeds" / "overrides.yml")).articles
     model = BuildConfig().model
@@ -294,7 +295,7 @@ def test_override_edit_reuses_every_analysis(tmp_path: Path, monkeypatch: pytest
     def no_spacy(*args: object, **kwargs: object) -> None:
         raise AssertionError("an override edit must not run spaCy")
 
-    monkeypatch.setattr(cache.analyse, "parse", no_spacy)
+    monkeypatch.setattr(cache.parse, "parse", no_spacy)
     overrides = root / "seeds" / "overrides.yml"
     overrides.write_text(overrides.read_text("utf-8").replace("    name: SANA\n", "    name: S.A.N.A.\n"), "utf-8")
     result = build(_config(root, cache_dir))

@@ -14,7 +14,7 @@ import pytest
 from tests.golden import GOLDEN, build_seed, generated_files
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = json.loads((ROOT / "generator" / "schema" / "briefing.schema.json").read_text("utf-8"))
+SCHEMA = json.loads((ROOT / "generator" / "publish" / "schema" / "briefing.schema.json").read_text("utf-8"))
 SEED_ID = "000-b1945a7aff149b57"
 
 

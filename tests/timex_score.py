@@ -22,7 +22,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generator.model import Timex  # noqa: E402
-from generator.timex import tag_timexes  # noqa: E402
+from generator.extract.timex.tagger import tag_timexes  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def load_corpus(root: Path = CORPUS) -> list[GoldDoc]:
 
 def load_nlp():  # type: ignore[no-untyped-def]
     """Load the project's pinned pipeline, in which every paragraph line starts a sentence."""
-    from generator.analyse import load_pipeline
+    from generator.extract.parse import load_pipeline
 
     return load_pipeline()
 

@@ -1,0 +1,61 @@
+"""Turn one parsed article into an Analysis (stage 3: extract).
+
+Each extractor is a pure function of the Doc and the article; this module
+only runs them in order and hands each what the earlier ones found.
+"""
+
+from __future__ import annotations
+
+from generator.extract.figures import extract_figures
+from generator.extract.mentions import find_mentions
+from generator.model import Analysis, Article, FigureMention, Timex
+from generator.extract.quotes import find_quotes
+from generator.extract.timex.tagger import tag_timexes
+from generator.spans import heading_spans, in_heading
+
+
+def analyse_article(doc, article: Article) -> Analysis:  # type: ignore[no-untyped-def]
+    """Run every extractor over one article."""
+    headings = heading_spans(article)
+    sentences = tuple(
+        (s.start_char, s.end_char)
+        for s in doc.sents
+        if s.text.strip() and not in_heading(headings, s.start_char)
+    )
+    mentions = find_mentions(doc, article)
+    timexes = tuple(
+        t for t in tag_timexes(doc, article.id, article.date)
+        if not in_heading(headings, t.span.start)
+    )
+    figures = extract_figures(doc, article.id, [(t.span.start, t.span.end) for t in timexes])
+    quotes = find_quotes(doc, article, mentions)
+    dates = tuple(_clause_date(doc, f, timexes) for f in figures)
+    return Analysis(article, sentences, mentions, quotes, timexes, figures, dates)
+
+
+def _governing_verb(doc, start: int, end: int) -> int:  # type: ignore[no-untyped-def]
+    """Index of the verb whose clause holds the span, or -1."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return -1
+    tok = span.root
+    for _ in range(12):
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok.i
+        if tok.head is tok:
+            return -1
+        tok = tok.head
+    return -1
+
+
+def _clause_date(doc, figure: FigureMention, timexes: tuple[Timex, ...]) -> int:  # type: ignore[no-untyped-def]
+    """The calendar date given in the same clause as a figure: a wrong date is worse than none."""
+    verb = _governing_verb(doc, figure.span.start, figure.span.end)
+    if verb < 0:
+        return -1
+    for index, timex in enumerate(timexes):
+        if timex.begin is None or timex.mod == "APPROX":
+            continue
+        if _governing_verb(doc, timex.span.start, timex.span.end) == verb:
+            return index
+    return -1

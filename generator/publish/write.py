@@ -1,0 +1,231 @@
+"""The one module that writes to disk (stage 8: write).
+
+Generated files are listed in a manifest inside the output folder. A file
+that exists but is not in the manifest was written by hand: it is never
+overwritten or deleted. Unchanged files are left alone, so `mkdocs serve`
+reloads only what changed.
+
+A build's changes land all together or not at all, in two phases:
+
+1. stage: every new or changed file is written to a temporary name beside
+   its target and flushed to disk; a failure here deletes the temporary
+   files and the output is untouched;
+2. commit: a journal listing every step is written, then each old file is
+   kept under a backup name (a hard link) and the new one renamed over it;
+   stale generated files are renamed to backups too. A failure or Ctrl-C here
+   puts every backup back. If the process dies outright (power cut, SIGKILL),
+   the journal is still there, and the next build (or `recover`) rolls the
+   output back to the previous build before doing anything else.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from generator.errors import RenderError
+
+log = logging.getLogger(__name__)
+
+MANIFEST = ".briefing-manifest.json"
+JOURNAL = ".briefing-journal.json"
+_LEFTOVER = re.compile(r"^\..+\.[0-9a-f]{32}\.(tmp|bak)$")
+"""Names of our temporary and backup files, which MkDocs ignores because they start with a dot."""
+
+
+@dataclass(frozen=True, slots=True)
+class WriteReport:
+    """What a write changed."""
+
+    written: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    removed: tuple[str, ...]
+    kept_by_hand: tuple[str, ...]
+
+
+def safe_path(out: Path, relative: str) -> Path:
+    """Resolve a generated page path inside `out`, refusing anything that escapes it."""
+    pure = PurePosixPath(relative)
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in relative:
+        raise RenderError(f"refusing to write outside {out}: {relative!r}")
+    return out.joinpath(*pure.parts)
+
+
+def read_manifest(out: Path) -> set[str]:
+    """The files the previous build generated."""
+    try:
+        data = json.loads((out / MANIFEST).read_text("utf-8"))
+        return {str(p) for p in data.get("files", [])}
+    except (OSError, ValueError):
+        return set()
+
+
+def write_tree(out: Path, files: dict[str, bytes]) -> WriteReport:
+    """Write generated files into `out`, keep hand-written ones, drop stale generated ones."""
+    out.mkdir(parents=True, exist_ok=True)
+    recover(out)
+    previous = read_manifest(out)
+    targets = {rel: safe_path(out, rel) for rel in sorted(files)}
+    if MANIFEST in targets or JOURNAL in targets:
+        raise RenderError(f"refusing to overwrite the generator's own {MANIFEST} or {JOURNAL}")
+    changes: dict[str, bytes] = {}
+    unchanged, kept = [], []
+    for rel, path in targets.items():
+        if path.exists() and rel not in previous:
+            kept.append(rel)
+            log.warning("%s: written by hand, so it is kept and the generated page is skipped", path)
+            continue
+        if path.is_file() and path.read_bytes() == files[rel]:
+            unchanged.append(rel)
+            continue
+        changes[rel] = files[rel]
+    generated = sorted(set(targets) - set(kept))
+    stale = sorted(rel for rel in previous - set(generated) if safe_path(out, rel).is_file())
+    manifest = json.dumps({"files": generated}, indent=1, sort_keys=True).encode() + b"\n"
+    old_manifest = (out / MANIFEST).read_bytes() if (out / MANIFEST).is_file() else b""
+    if changes or stale or old_manifest != manifest:
+        changes[MANIFEST] = manifest  # committed last: the manifest always describes the files present
+        _transaction(out, changes, stale)
+    written = tuple(rel for rel in changes if rel != MANIFEST)
+    return WriteReport(written, tuple(unchanged), tuple(stale), tuple(kept))
+
+
+def _transaction(out: Path, changes: dict[str, bytes], stale: list[str]) -> None:
+    """Stage every change, then commit them all under a journal, or roll back."""
+    token = uuid.uuid4().hex
+    staged: list[dict[str, object]] = []
+    temporary: list[Path] = []
+    try:
+        for rel, data in changes.items():
+            path = safe_path(out, rel) if rel != MANIFEST else out / MANIFEST
+            tmp = path.parent / f".{path.name}.{token}.tmp"
+            temporary.append(tmp)
+            _write_file(tmp, data)
+            staged.append({"target": rel, "tmp": _rel(out, tmp), "existed": path.exists(),
+                           "backup": _rel(out, path.parent / f".{path.name}.{token}.bak")})
+    except BaseException:
+        for tmp in temporary:
+            tmp.unlink(missing_ok=True)
+            _prune(tmp.parent, out)
+        raise
+    removals = [{"target": rel, "backup": _rel(out, safe_path(out, rel).parent / f".{Path(rel).name}.{token}.bak")}
+                for rel in stale]
+    journal = {"writes": staged, "removals": removals}
+    atomic_write(out / JOURNAL, json.dumps(journal, indent=1).encode())
+    try:
+        for removal in removals:
+            os.replace(out / str(removal["target"]), out / str(removal["backup"]))
+        for step in staged:
+            target = out / str(step["target"])
+            if step["existed"]:
+                _keep(target, out / str(step["backup"]))
+            os.replace(out / str(step["tmp"]), target)
+    except BaseException:
+        _rollback(out, journal)
+        raise
+    _finish(out, journal)
+
+
+def _rel(out: Path, path: Path) -> str:
+    return path.relative_to(out).as_posix()
+
+
+def _keep(target: Path, backup: Path) -> None:
+    """Keep the old file under its backup name without moving it (a hard link, else a copy)."""
+    try:
+        os.link(target, backup)
+    except OSError:
+        shutil.copy2(target, backup)
+
+
+def _rollback(out: Path, journal: dict[str, list[dict[str, object]]]) -> None:
+    """Put the previous build back: restore backups, delete new files and temporary files."""
+    for step in reversed(journal["writes"]):
+        target, backup = out / str(step["target"]), out / str(step["backup"])
+        if backup.exists() and target.exists() and os.path.samefile(backup, target):
+            backup.unlink()  # the new file never replaced it; rename() between two links is a no-op
+        elif backup.exists():
+            os.replace(backup, target)
+        elif not step["existed"]:
+            target.unlink(missing_ok=True)
+        (out / str(step["tmp"])).unlink(missing_ok=True)
+    for removal in journal["removals"]:
+        backup = out / str(removal["backup"])
+        if backup.exists():
+            os.replace(backup, out / str(removal["target"]))
+    (out / JOURNAL).unlink(missing_ok=True)
+    for step in journal["writes"]:
+        _prune((out / str(step["target"])).parent, out)
+
+
+def _finish(out: Path, journal: dict[str, list[dict[str, object]]]) -> None:
+    """After a commit: drop the backups and the journal, and folders left empty."""
+    for step in [*journal["writes"], *journal["removals"]]:
+        (out / str(step["backup"])).unlink(missing_ok=True)
+    (out / JOURNAL).unlink(missing_ok=True)
+    for removal in journal["removals"]:
+        _prune((out / str(removal["target"])).parent, out)
+
+
+def recover(out: Path) -> bool:
+    """Roll back a build that died while committing; return True when there was one."""
+    path = out / JOURNAL
+    try:
+        journal = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError):
+        log.warning("%s: unreadable journal of an interrupted build; removed", path)
+        path.unlink(missing_ok=True)
+        journal = None
+    if journal is not None:
+        for step in [*journal.get("writes", []), *journal.get("removals", [])]:
+            for key in ("target", "tmp", "backup"):
+                if key in step:
+                    safe_path(out, str(step[key]))  # a tampered journal cannot reach outside
+        log.warning("%s: the last build was interrupted; restoring the output it started from", out)
+        _rollback(out, journal)
+    for leftover in sorted(out.rglob(".*")):
+        if _LEFTOVER.match(leftover.name) and leftover.is_file():
+            leftover.unlink()
+    return True
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write bytes to a temporary file beside `path`, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write a staged file completely and flush it to disk."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(path, 0o644)
+
+
+def _prune(folder: Path, out: Path) -> None:
+    """Remove folders that the removal of a stale page left empty."""
+    while folder != out and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

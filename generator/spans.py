@@ -1,0 +1,39 @@
+"""Where things sit in an article body: sentences and headings, by character offset.
+
+The one home for these look-ups; extractors, resolution, curation and the
+pages all ask here, so a sentence means the same span everywhere.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from generator.model import Analysis, Article, Span
+
+
+def heading_spans(article: Article) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every section heading in the article, in body order."""
+    return tuple((p.start, p.end) for p in article.paragraphs if p.heading)
+
+
+def in_heading(headings: tuple[tuple[int, int], ...], offset: int) -> bool:
+    """True when `offset` falls inside one of `headings` (from `heading_spans`)."""
+    return any(start <= offset < end for start, end in headings)
+
+
+def sentence_of(analysis: Analysis, offset: int) -> Span:
+    """The sentence that starts last at or before `offset` (the whole body when there are none)."""
+    starts = [s for s, _e in analysis.sentences]
+    i = max(bisect.bisect_right(starts, offset) - 1, 0)
+    start, end = analysis.sentences[i] if analysis.sentences else (0, len(analysis.article.body))
+    return Span(analysis.article.id, start, end, analysis.article.body[start:end])
+
+
+def sentence_or_paragraph(analysis: Analysis, offset: int) -> tuple[int, int]:
+    """The sentence holding `offset`, or its paragraph when no sentence does (a heading, a gap)."""
+    sentences = analysis.sentences
+    i = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
+    if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
+        return sentences[i]
+    para = analysis.article.paragraph_at(offset)
+    return (para.start, para.end)

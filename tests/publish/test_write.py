@@ -1,0 +1,139 @@
+"""Writing the output tree: hand-written pages survive, stale pages go, paths stay inside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import RenderError
+from generator.publish.write import MANIFEST, write_tree
+
+
+def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:
+    (tmp_path / "curating.md").write_text("mine", "utf-8")
+    (tmp_path / "index.md").write_text("my own home page", "utf-8")
+    report = write_tree(tmp_path, {"index.md": b"generated", "timeline.md": b"t"})
+    assert (tmp_path / "curating.md").read_text() == "mine"
+    assert (tmp_path / "index.md").read_text() == "my own home page"
+    assert report.kept_by_hand == ("index.md",)
+    assert report.written == ("timeline.md",)
+
+
+def test_stale_generated_pages_are_removed_and_unchanged_skipped(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"actors/a.md": b"a", "actors/b.md": b"b", "index.md": b"i"})
+    report = write_tree(tmp_path, {"actors/a.md": b"a", "index.md": b"i2"})
+    assert report.removed == ("actors/b.md",)
+    assert report.unchanged == ("actors/a.md",)
+    assert report.written == ("index.md",)
+    assert not (tmp_path / "actors" / "b.md").exists()
+    assert (tmp_path / MANIFEST).exists()
+
+
+def test_emptied_folders_are_pruned(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"places/x.md": b"x", "index.md": b"i"})
+    write_tree(tmp_path, {"index.md": b"i"})
+    assert not (tmp_path / "places").exists()
+
+
+@pytest.mark.parametrize("bad", ["../evil.md", "/etc/passwd", "actors/../../x.md", ""])
+def test_paths_cannot_escape(tmp_path: Path, bad: str) -> None:
+    out = tmp_path / "out"
+    with pytest.raises(RenderError, match="refusing to write outside"):
+        write_tree(out, {bad: b"x"})
+    assert not (tmp_path / "evil.md").exists()
+
+
+def test_no_temporary_files_left(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a/b.md": b"x"})
+    assert sorted(p.name for p in tmp_path.rglob("*")) == [MANIFEST, "a", "b.md"]
+
+
+# Atomic builds: a failure anywhere leaves the previous output complete.
+
+import os  # noqa: E402
+
+from generator.publish import write  # noqa: E402
+from generator.publish.write import JOURNAL, recover  # noqa: E402
+
+OLD = {"index.md": b"old index", "actors/a.md": b"old a", "actors/gone.md": b"gone"}
+NEW = {"index.md": b"new index", "actors/a.md": b"new a", "actors/b.md": b"new b", "places/p.md": b"new p"}
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _previous(tmp_path: Path) -> dict[str, bytes]:
+    (tmp_path / "curating.md").write_text("mine", "utf-8")
+    write_tree(tmp_path, OLD)
+    return _snapshot(tmp_path)
+
+
+class Boom(Exception):
+    pass
+
+
+def _fail_on_call(monkeypatch: pytest.MonkeyPatch, name: str, n: int, exc: BaseException) -> None:
+    """Make the n-th call of os.<name> inside write.py raise."""
+    real = getattr(os, name)
+    calls = {"n": 0}
+
+    def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == n:
+            raise exc
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(write.os, name, failing)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_failure_while_staging_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n: int) -> None:
+    before = _previous(tmp_path)
+    _fail_on_call(monkeypatch, "fsync", n, Boom())
+    with pytest.raises(Boom):
+        write_tree(tmp_path, NEW)
+    assert _snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("exc", [Boom(), KeyboardInterrupt()])
+@pytest.mark.parametrize("n", [2, 4, 5])
+def test_failure_or_ctrl_c_while_committing_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       n: int, exc: BaseException) -> None:
+    before = _previous(tmp_path)
+    # os.replace: the journal, then the stale page, then each new page in turn.
+    _fail_on_call(monkeypatch, "replace", n, exc)
+    with pytest.raises(type(exc)):
+        write_tree(tmp_path, NEW)
+    assert _snapshot(tmp_path) == before
+
+
+def test_a_build_killed_mid_commit_is_rolled_back_by_the_next_one(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _previous(tmp_path)
+    _fail_on_call(monkeypatch, "replace", 4, Boom())
+    monkeypatch.setattr(write, "_rollback", lambda out, journal: None)  # the process died: no clean-up
+    with pytest.raises(Boom):
+        write_tree(tmp_path, NEW)
+    assert (tmp_path / JOURNAL).exists() and _snapshot(tmp_path) != before
+    monkeypatch.undo()
+    assert recover(tmp_path) is True
+    assert _snapshot(tmp_path) == before
+    write_tree(tmp_path, NEW)  # and the next build goes through
+    assert _snapshot(tmp_path) == {**NEW, "curating.md": b"mine", MANIFEST: _snapshot(tmp_path)[MANIFEST]}
+
+
+def test_commit_replaces_all_files_and_leaves_no_backups(tmp_path: Path) -> None:
+    _previous(tmp_path)
+    report = write_tree(tmp_path, NEW)
+    assert report.removed == ("actors/gone.md",)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == sorted(
+        [MANIFEST, "curating.md", "index.md", "actors", "a.md", "b.md", "places", "p.md"])
+
+
+def test_nothing_changed_writes_nothing(tmp_path: Path) -> None:
+    write_tree(tmp_path, OLD)
+    mtimes = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
+    report = write_tree(tmp_path, OLD)
+    assert report.written == () and {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == mtimes

@@ -1,0 +1,118 @@
+"""Reading seeds: front matter, overrides metadata, headings and bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.read.seeds import is_heading, read_seeds, split_paragraphs
+from generator.read.overrides import Overrides, load_overrides
+
+
+def _read(folder: Path, overrides: Overrides | None = None):  # type: ignore[no-untyped-def]
+    return read_seeds(folder, overrides or Overrides("overrides.yml"))
+
+
+def test_front_matter_and_body_offsets(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: \"T\"\ndate: 2008-03-06\nsource: Wikinews\nurl: http://x\n---\nBody one.\nBody two.\n",
+        "utf-8",
+    )
+    result = _read(tmp_path)
+    (article,) = result.articles
+    assert (article.id, article.title, article.date, article.source) == ("a", "T", dt.date(2008, 3, 6), "Wikinews")
+    assert article.body == "Body one.\nBody two.\n"
+    assert [(p.start, p.end) for p in article.paragraphs] == [(0, 9), (10, 19)]
+    assert result.errors == () and result.warnings == ()
+
+
+def test_overrides_give_metadata_to_plain_text(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("Text.\n", "utf-8")
+    (tmp_path / "overrides.yml").write_text(
+        "articles:\n  x.txt:\n    title: Given\n    date: 2020-02-17\n    source: Reuters\n", "utf-8"
+    )
+    (article,) = _read(tmp_path, load_overrides(tmp_path / "overrides.yml")).articles
+    assert (article.title, article.date, article.source) == ("Given", dt.date(2020, 2, 17), "Reuters")
+
+
+def test_exclude(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("Text.\n", "utf-8")
+    (tmp_path / "overrides.yml").write_text("articles:\n  x.txt:\n    exclude: true\n", "utf-8")
+    assert _read(tmp_path, load_overrides(tmp_path / "overrides.yml")).articles == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Displaced", True),
+        ("Insurgent forces", True),
+        ("## Background", True),
+        ("The Syrian army said on Monday it had taken control.", False),
+        ("VoIP applications would be allowed over Wi-Fi only.", False),
+        ("Apple shares rose 5% to $120", False),
+        ("“This is a prelude to their final defeat”", False),
+    ],
+)
+def test_headings(line: str, heading: bool) -> None:
+    assert is_heading(line) is heading
+
+
+def test_paragraph_split_skips_blank_lines() -> None:
+    paras = split_paragraphs("One.\n\nDisplaced\nTwo.")
+    assert [(p.index, p.start, p.end, p.heading) for p in paras] == [
+        (0, 0, 4, False), (1, 6, 15, True), (2, 16, 20, False)]
+
+
+def test_non_utf8_names_file_line_and_byte(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"Line one.\nCaf\xe9 au lait.\n")
+    result = _read(tmp_path)
+    assert result.articles == ()
+    assert result.errors == (
+        f"{tmp_path}/bad.txt:2: not valid UTF-8 (byte 0xe9 at offset 13); save the file as UTF-8",)
+
+
+def test_empty_article(tmp_path: Path) -> None:
+    (tmp_path / "empty.md").write_text("---\ntitle: x\n---\n\n", "utf-8")
+    assert _read(tmp_path).errors == (f"{tmp_path}/empty.md:4: the article body is empty",)
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    (tmp_path / "img.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    assert _read(tmp_path).errors == (f"{tmp_path}/img.txt: looks like a binary file, not an article",)
+
+
+def test_broken_front_matter_names_the_line(tmp_path: Path) -> None:
+    (tmp_path / "b.md").write_text("---\ntitle: ok\ndate: [unclosed\n---\nBody.\n", "utf-8")
+    (error,) = _read(tmp_path).errors
+    assert error.startswith(f"{tmp_path}/b.md:4: invalid YAML")
+
+
+def test_unterminated_front_matter(tmp_path: Path) -> None:
+    (tmp_path / "c.md").write_text("---\ntitle: ok\nBody.\n", "utf-8")
+    assert _read(tmp_path).errors == (f"{tmp_path}/c.md:1: front matter starts with '---' but never ends",)
+
+
+def test_unknown_and_mistyped_front_matter_are_warnings(tmp_path: Path) -> None:
+    (tmp_path / "d.md").write_text("---\ntitel: x\ndate: tomorrow\n---\nBody.\n", "utf-8")
+    result = _read(tmp_path)
+    assert result.articles[0].date is None
+    assert f"{tmp_path}/d.md:2: unknown front matter key 'titel' is ignored (did you mean 'title'?)" in result.warnings
+    assert f"{tmp_path}/d.md:3: front matter 'date' should be date, not str; it is ignored" in result.warnings
+
+
+def test_duplicate_ids_are_made_unique_and_reported(tmp_path: Path) -> None:
+    (tmp_path / "story.md").write_text("One.\n", "utf-8")
+    (tmp_path / "story.txt").write_text("Two.\n", "utf-8")
+    result = _read(tmp_path)
+    assert [a.id for a in result.articles] == ["story", "story-2"]
+    assert any("files share the id 'story'" in w for w in result.warnings)
+
+
+def test_override_for_missing_article_warns(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("Text.\n", "utf-8")
+    (tmp_path / "overrides.yml").write_text("articles:\n  y.txt:\n    title: T\n", "utf-8")
+    result = _read(tmp_path, load_overrides(tmp_path / "overrides.yml"))
+    assert result.warnings[-1] == (
+        f"{tmp_path}/overrides.yml:2: no article 'y.txt' in {tmp_path} (did you mean 'x.txt'?)")

@@ -1,0 +1,207 @@
+"""Tests for `generator.events`: clauses, cross-article merging, disagreement flags, the timeline page."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import BuildConfig, assemble
+
+ROOT = Path(__file__).resolve().parents[2]
+FILTER_JS = ROOT / "generator" / "publish" / "assets" / "timeline-filter.js"
+
+
+def _corpus(tmp: Path, articles: dict[str, tuple[str, str]]) -> BuildConfig:
+    """A throwaway seeds folder: file stem → (date, body)."""
+    seeds = tmp / "seeds"
+    seeds.mkdir()
+    for stem, (date, body) in articles.items():
+        (seeds / f"{stem}.md").write_text(f'---\ntitle: "{stem}"\ndate: {date}\nsource: Test\n---\n{body}\n', "utf-8")
+    return BuildConfig(seeds=seeds, overrides=seeds / "none.yml", out=tmp / "out", cache=None)
+
+
+def test_same_event_in_two_articles_is_merged_with_both_sources(tmp_path: Path) -> None:
+    """Same date, shared actors and places, similar words: one event listing both reports."""
+    briefing, _, _ = assemble(_corpus(tmp_path, {
+        "a": ("2020-02-17", "Turkey and Russia began a new round of talks in Moscow on Monday about Idlib."),
+        "b": ("2020-02-18",
+              "Russia and Turkey opened a new round of talks in Moscow on Monday over the Idlib offensive."),
+    }))
+    merged = [e for e in briefing.events if e.sources]
+    assert len(merged) == 1
+    event = merged[0]
+    assert event.timex.value == "2020-02-17"
+    assert [s.article for s in event.sources] == ["a", "b"]
+    assert event.id == "a-58"  # the first report's id: "a", then the offset of its "Monday"
+    assert {"russia", "turkey"} <= set(event.actors) and "moscow" in event.places
+    assert event.disagreement == ""
+
+
+def test_unrelated_events_on_one_date_stay_apart(tmp_path: Path) -> None:
+    """A shared date alone does not merge: the wording must match too."""
+    briefing, _, _ = assemble(_corpus(tmp_path, {
+        "a": ("2020-02-17", "Turkey and Russia began a new round of talks in Moscow on Monday."),
+        "b": ("2020-02-17", "Turkey reported heavy snowfall across Anatolia on Monday, closing schools."),
+    }))
+    assert [e.sources for e in briefing.events] == [(), ()]
+
+
+def test_different_dates_for_one_event_are_flagged(tmp_path: Path) -> None:
+    """Two articles that tell the same story with dates a day apart: both events carry the flag."""
+    briefing, _, _ = assemble(_corpus(tmp_path, {
+        "a": ("2020-02-17", "Turkey and Russia began a new round of talks in Moscow on Monday about Idlib."),
+        "b": ("2020-02-19", "Turkey and Russia began a new round of talks in Moscow on Tuesday about Idlib."),
+    }))
+    flags = {e.sentence.article: e.disagreement for e in briefing.events}
+    assert flags == {
+        "a": "“b”, ¶1 dates what reads as the same event to Tue 18 Feb 2020 (“Tuesday”)",
+        "b": "“a”, ¶1 dates what reads as the same event to Mon 17 Feb 2020 (“Monday”)",
+    }
+
+
+def test_different_numbers_for_one_event_are_flagged(tmp_path: Path) -> None:
+    """A merged event whose sources count the same thing differently says so."""
+    briefing, _, _ = assemble(_corpus(tmp_path, {
+        "a": ("2020-02-17", "The United Nations said 875,000 Syrians have fled Idlib since December 1st."),
+        "b": ("2020-02-17", "The United Nations said 700,000 Syrians have fled Idlib since December 1st."),
+    }))
+    merged = [e for e in briefing.events if e.sources]
+    assert len(merged) == 1
+    assert merged[0].disagreement == (
+        "the sources give different numbers for syrians: “875,000” in “a”, ¶1, “700,000” in “b”, ¶1"
+    )
+
+
+def test_an_event_is_the_clause_its_date_governs(tmp_path: Path) -> None:
+    """The date's own clause is the event; the rest of the sentence is context."""
+    text = ("Turkish president Tayyip Erdogan has said his military will drive back Syrian forces "
+            "if they do not withdraw from Idlib by the end of the month.")
+    briefing, _, _ = assemble(_corpus(tmp_path, {"a": ("2020-02-17", text)}))
+    (event,) = briefing.events
+    assert event.clause is not None
+    assert event.clause.text == "if they do not withdraw from Idlib by the end of the month"
+    assert event.places == ("idlib",)
+
+
+@pytest.fixture(scope="module")
+def apple(apple_site):  # type: ignore[no-untyped-def]
+    """The MEANTIME Apple build: (timeline page, briefing.json data, briefing)."""
+    root, result = apple_site
+    out = root / "site_src"
+    return (out / "timeline.md").read_text("utf-8"), json.loads((out / "data" / "briefing.json").read_text("utf-8")), \
+        result.briefing
+
+
+def test_apple_timeline_merges_reports_from_several_articles(apple) -> None:  # type: ignore[no-untyped-def]
+    """The 1991 Apple Corps agreement and the iPhone 4 free case are each one event with every source."""
+    page, data, briefing = apple
+    merged = {e["date"]: e for e in data["events"] if "sources" in e}
+    assert len(merged) >= 2
+    assert len(merged["1991"]["sources"]) >= 3
+    assert len({s["article"] for s in merged["1991"]["sources"]}) >= 3
+    assert {s["article"] for s in merged["2010-07-16"]["sources"]} == {"195869", "199629"}
+    for event in merged.values():
+        heading = f'{{: #{event["id"]} .tl-event'
+        block = page.split(heading, 1)[1].split("\n### ", 1)[0]
+        articles = len({s["article"] for s in event["sources"]})
+        assert f'**Sources ({len(event["sources"])} reports in {articles} articles):**' in block
+        for source in event["sources"]:
+            assert f'articles/{source["article"]}.md#' in block
+
+
+def test_apple_timeline_shows_precision_explanation_and_ranges(apple) -> None:  # type: ignore[no-untyped-def]
+    """Every event has its precision and explanation; a range is drawn as a bar and a from-to span."""
+    page, data, _ = apple
+    assert page.count(" .tl-event ") == len(data["events"])
+    assert page.count("**Precision:**") == len(data["events"])
+    for event in data["events"]:
+        assert event["explanation"] and f'*{event["explanation"][:20]}' in page.replace("\\", "")
+    ranges = [e for e in data["events"] if e["start"] != e["end"]]
+    assert ranges
+    assert page.count('<span class="tl-span">from <span class="tl-from">') == len(ranges)
+    assert page.count('<span class="tl-axis"') == len(data["events"])
+    assert '<div class="tl-filters" hidden>' in page
+
+
+def test_events_are_in_date_order(apple) -> None:  # type: ignore[no-untyped-def]
+    """The timeline lists events by their first day."""
+    _, data, _ = apple
+    starts = [e["start"] for e in data["events"]]
+    assert starts == sorted(starts)
+
+
+def _run_filter(dom_setup: str) -> str:
+    """Run the filter script under Node against a tiny stand-in DOM; return what it printed."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    script = dom_setup + "\n" + FILTER_JS.read_text("utf-8") + "\nreport();\n"
+    done = subprocess.run([node, "-e", script], capture_output=True, text=True, timeout=30, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+_STUB = """
+function el(tag, attrs, cls) {
+  const e = {tagName: tag, attrs: attrs || {}, hidden: false, value: "", listeners: {}, next: null,
+    classes: new Set(cls || []),
+    getAttribute(k) { return k in this.attrs ? this.attrs[k] : null; },
+    setAttribute(k, v) { this.attrs[k] = v; },
+    addEventListener(k, f) { this.listeners[k] = f; },
+    querySelector() { return {}; },
+    get nextElementSibling() { return this.next; },
+  };
+  e.classList = {toggle(c, on) { on ? e.classes.add(c) : e.classes.delete(c); }};
+  return e;
+}
+"""
+
+
+def test_filter_script_does_nothing_on_pages_without_a_timeline() -> None:
+    """No `.tl-filters` on the page: no error, nothing touched."""
+    out = _run_filter(_STUB + """
+globalThis.window = {location: {hash: "", pathname: "/"}};
+globalThis.document = {readyState: "complete", querySelector() { return null; }};
+function report() { console.log("ok"); }
+""")
+    assert out == "ok"
+
+
+def test_filter_script_hides_events_without_the_chosen_actor() -> None:
+    """Choosing an actor hides the other events' headings and paragraphs and counts the rest."""
+    out = _run_filter(_STUB + """
+const h1 = el("H3", {"data-actors": "apple-inc steve-jobs", "data-places": ""}, ["tl-event"]);
+const p1 = el("P"); h1.next = p1;
+const h2 = el("H3", {"data-actors": "cisco", "data-places": "san-jose"}, ["tl-event"]);
+const p2 = el("P"); h2.next = p2; p1.next = h2;
+const actors = el("SELECT", {"data-tl-filter": "actors"});
+const places = el("SELECT", {"data-tl-filter": "places"});
+const count = {textContent: ""};
+const box = el("DIV");
+box.hidden = true;
+box.querySelectorAll = () => [actors, places];
+box.querySelector = () => count;
+box.parentNode = {querySelectorAll: () => [h1, h2]};
+globalThis.window = {location: {hash: "", pathname: "/timeline/"}};
+globalThis.history = {replaceState(a, b, url) { globalThis.lastUrl = url; }};
+globalThis.CSS = {escape: (s) => s};
+globalThis.document = {readyState: "complete", querySelector: () => box};
+function report() {
+  actors.value = "steve-jobs";
+  actors.listeners.change();
+  console.log([box.hidden, h1.classes.has("tl-hidden"), p1.classes.has("tl-hidden"),
+               h2.classes.has("tl-hidden"), p2.classes.has("tl-hidden"), count.textContent, lastUrl].join("|"));
+}
+""")
+    assert out == "false|false|false|true|true|1 of 2 events|#actor=steve-jobs"
+
+
+def test_filter_script_is_published_and_registered() -> None:
+    """mkdocs.yml loads the script from where the generator copies its assets."""
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert re.search(r"^\s+- assets/briefing/timeline-filter\.js$", config, re.M)
