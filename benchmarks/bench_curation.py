@@ -46,16 +46,34 @@ def _seeds(corpora: list[Path], seeds: Path) -> int:
 def _cli(seeds: Path, out: Path, cache: Path) -> float:
     """Run one build in a fresh process; return its wall time."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "generator", "build", "--quiet", "--seeds", str(seeds),
-                    "--out", str(out), "--cache", str(cache)], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--quiet",
+            "--seeds",
+            str(seeds),
+            "--out",
+            str(out),
+            "--cache",
+            str(cache),
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     return time.perf_counter() - started
 
 
 def _overrides(seeds: Path, actor: str, name: str, n: int) -> None:
     (seeds / "overrides.yml").write_text(
         f"actors:\n  {json.dumps(actor)}:\n    name: {json.dumps(name)}\n"
-        f"    description: \"Edit number {n} of the curator.\"\n    reason: benchmark edit\n", "utf-8")
+        f'    description: "Edit number {n} of the curator."\n    reason: benchmark edit\n',
+        "utf-8",
+    )
 
 
 def main() -> int:
@@ -94,12 +112,16 @@ def main() -> int:
             edit_serve.append(time.perf_counter() - started)
             assert any(p.startswith("actors/") for p in result.report.written), "the edit changed nothing"
     best_cold = min(cold)
-    print(f"{articles} articles from {', '.join(str(c) for c in args.corpora)}; {pages} pages; "
-          f"best of {args.repeat}; overrides edit renames '{top['name']}' ({len(top['mentions'])} mentions)")
-    rows = [("cold build (fresh process, empty cache)", best_cold),
-            ("warm build (fresh process, cached analyses)", warm),
-            ("override edit (fresh process)", min(edit_cli)),
-            ("override edit (serve process, pipeline loaded)", min(edit_serve))]
+    print(
+        f"{articles} articles from {', '.join(str(c) for c in args.corpora)}; {pages} pages; "
+        f"best of {args.repeat}; overrides edit renames '{top['name']}' ({len(top['mentions'])} mentions)"
+    )
+    rows = [
+        ("cold build (fresh process, empty cache)", best_cold),
+        ("warm build (fresh process, cached analyses)", warm),
+        ("override edit (fresh process)", min(edit_cli)),
+        ("override edit (serve process, pipeline loaded)", min(edit_serve)),
+    ]
     for label, seconds in rows:
         print(f"  {label:<48} {seconds:7.2f} s   {seconds / best_cold:.3f} x cold")
     verdict = "met" if min(edit_serve) < 2.0 else "NOT met"

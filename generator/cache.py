@@ -22,8 +22,7 @@ import pickle
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from generator.extract import parse
-from generator.extract import chunks
+from generator.extract import chunks, parse
 from generator.extract.article import analyse_article
 from generator.model import Analysis, Article
 from generator.publish.write import atomic_write
@@ -102,10 +101,17 @@ def pipeline_fingerprint(model: str) -> str:
 def key(article: Article, model: str) -> str:
     """The cache key of one article's analysis."""
     record = {
-        "format": FORMAT, "extraction": extraction_fingerprint(), "pipeline": pipeline_fingerprint(model),
-        "chunk": chunks.CHUNK_CHARS, "id": article.id, "path": article.path, "title": article.title,
-        "date": article.date.isoformat() if article.date else None, "source": article.source,
-        "url": article.url, "body": article.body,
+        "format": FORMAT,
+        "extraction": extraction_fingerprint(),
+        "pipeline": pipeline_fingerprint(model),
+        "chunk": chunks.CHUNK_CHARS,
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "source": article.source,
+        "url": article.url,
+        "body": article.body,
     }
     return hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
@@ -122,8 +128,8 @@ def load(folder: Path, digest: str) -> Analysis | None:
     except OSError:
         return None
     try:
-        stored_key, analysis = pickle.loads(data)  # noqa: S301 - written by this machine only
-    except Exception as exc:  # noqa: BLE001 - any broken entry is rebuilt, whatever broke it
+        stored_key, analysis = pickle.loads(data)
+    except Exception as exc:
         log.warning("%s: unreadable cache entry ignored and rebuilt (%s)", path, type(exc).__name__)
         return None
     if stored_key != digest or not isinstance(analysis, Analysis):
@@ -135,7 +141,9 @@ def load(folder: Path, digest: str) -> Analysis | None:
 def store(folder: Path, digest: str, analysis: Analysis) -> None:
     """Save an analysis; a cache that cannot be written only costs time."""
     try:
-        atomic_write(_entry(folder, digest), pickle.dumps((digest, analysis), protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(
+            _entry(folder, digest), pickle.dumps((digest, analysis), protocol=pickle.HIGHEST_PROTOCOL)
+        )
     except OSError as exc:
         log.warning("%s: cannot write the analysis cache (%s)", folder, exc)
 
@@ -144,8 +152,9 @@ def _no_progress(items: Iterable[tuple[object, object]], _total: int) -> Iterabl
     return items
 
 
-def analyse_articles(articles: Sequence[Article], model: str, folder: Path | None,
-                     progress: Progress = _no_progress) -> tuple[list[Analysis], int]:
+def analyse_articles(
+    articles: Sequence[Article], model: str, folder: Path | None, progress: Progress = _no_progress
+) -> tuple[list[Analysis], int]:
     """Analyse every article, reusing cached analyses; return them in order and the number of misses."""
     results: dict[int, Analysis] = {}
     keys: dict[int, str] = {}

@@ -22,9 +22,9 @@ from pathlib import Path
 # MkDocs loads hooks by file path, not as part of the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.extract.parse import DEFAULT_MODEL  # noqa: E402
-from generator.errors import GeneratorError  # noqa: E402
-from generator.pipeline import BuildConfig, build  # noqa: E402
+from generator.errors import GeneratorError
+from generator.extract.parse import DEFAULT_MODEL
+from generator.pipeline import BuildConfig, build
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _command = {"name": ""}
@@ -56,8 +56,12 @@ def on_pre_build(config) -> None:  # type: ignore[no-untyped-def]
         # Keep serving the last good pages; show the curator what to fix.
         log.error("briefing not regenerated:\n%s", exc)
         return
-    log.info("briefing regenerated in %.2f s: %d files written, %d unchanged",
-             time.perf_counter() - started, len(result.report.written), len(result.report.unchanged))
+    log.info(
+        "briefing regenerated in %.2f s: %d files written, %d unchanged",
+        time.perf_counter() - started,
+        len(result.report.written),
+        len(result.report.unchanged),
+    )
 
 
 def on_page_context(context, page, config, nav):  # type: ignore[no-untyped-def]

@@ -12,21 +12,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.extract import parse
 from generator import cache
-from generator.publish import downloads
-from generator.resolve import events
-from generator.publish import export
-from generator.read import seeds
-from generator.resolve import links
-from generator.publish import render
-from generator.resolve import entities
-from generator.publish import vendor
-from generator.publish import write
-from generator.resolve.curate import curate, curate_events, curate_figures
 from generator.errors import GeneratorError, OverrideError, SeedError
+from generator.extract import parse
 from generator.model import Briefing
+from generator.publish import downloads, export, render, vendor, write
+from generator.read import seeds
 from generator.read.overrides import load_overrides
+from generator.resolve import entities, events, links
+from generator.resolve.curate import curate, curate_events, curate_figures
 from generator.resolve.propagate import propagate
 
 log = logging.getLogger(__name__)
@@ -75,7 +69,9 @@ def _fail(kind: type[GeneratorError], problems: list[str]) -> None:
         raise kind("\n".join(problems))
 
 
-def assemble(config: BuildConfig, progress: Progress = _no_progress) -> tuple[Briefing, dict[str, str], list[str]]:
+def assemble(
+    config: BuildConfig, progress: Progress = _no_progress
+) -> tuple[Briefing, dict[str, str], list[str]]:
     """Run every step up to rendering; return the briefing, its descriptions and warnings."""
     # Problems are collected through curation and reported together (seeds, then overrides).
     overrides = load_overrides(config.overrides)
@@ -97,7 +93,8 @@ def assemble(config: BuildConfig, progress: Progress = _no_progress) -> tuple[Br
     index = links.Index(curated.actors, curated.places)
     # Event and figure overrides name ids from briefing.json, so they apply once those are built.
     built_events, event_errors, event_warnings = curate_events(
-        events.build_events(analyses, index), overrides, analyses, index.within)
+        events.build_events(analyses, index), overrides, analyses, index.within
+    )
     figures, figure_errors, figure_warnings = curate_figures(links.build_figures(analyses, index), overrides)
     errors.extend(event_errors + figure_errors)
     warnings.extend(event_warnings + figure_warnings)

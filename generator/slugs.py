@@ -10,14 +10,57 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 # Arabic script to Latin, letter by letter (short vowels are not written, so "bshar-al-asd"
 # for بشار الأسد): readable and deterministic, unlike a hash. Persian letters included.
-_ARABIC = str.maketrans({
-    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h",
-    "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t",
-    "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
-    "و": "w", "ي": "y", "ى": "a", "ة": "a", "ء": "", "ئ": "y", "ؤ": "w", "پ": "p", "چ": "ch", "ژ": "zh",
-    "گ": "g", "ک": "k", "ی": "y", "ـ": "", **{chr(0x0660 + d): str(d) for d in range(10)},
-    **{chr(c): "" for c in range(0x064B, 0x0653)}, "\u0670": "a",
-})
+_ARABIC = str.maketrans(
+    {
+        "ا": "a",
+        "أ": "a",
+        "إ": "i",
+        "آ": "a",
+        "ٱ": "a",
+        "ب": "b",
+        "ت": "t",
+        "ث": "th",
+        "ج": "j",
+        "ح": "h",
+        "خ": "kh",
+        "د": "d",
+        "ذ": "dh",
+        "ر": "r",
+        "ز": "z",
+        "س": "s",
+        "ش": "sh",
+        "ص": "s",
+        "ض": "d",
+        "ط": "t",
+        "ظ": "z",
+        "ع": "",
+        "غ": "gh",
+        "ف": "f",
+        "ق": "q",
+        "ك": "k",
+        "ل": "l",
+        "م": "m",
+        "ن": "n",
+        "ه": "h",
+        "و": "w",
+        "ي": "y",
+        "ى": "a",
+        "ة": "a",
+        "ء": "",
+        "ئ": "y",
+        "ؤ": "w",
+        "پ": "p",
+        "چ": "ch",
+        "ژ": "zh",
+        "گ": "g",
+        "ک": "k",
+        "ی": "y",
+        "ـ": "",
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(c): "" for c in range(0x064B, 0x0653)},
+        "\u0670": "a",
+    }
+)
 _ARABIC_ARTICLE = re.compile(r"(?<![\u0621-\u064A])ال(?=[\u0621-\u064A])")
 _ARABIC_AIN = re.compile(r"(?<![\u0621-\u064A])ع")
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 MEANTIME = SHARED / "corpora" / "meantime"
@@ -29,8 +28,9 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unty
     from generator.pipeline import BuildConfig, build
 
     root = copy_project(tmp_path_factory.mktemp("seed"))
-    result = build(BuildConfig(seeds=root / "seeds", overrides=root / "seeds" / "overrides.yml",
-                               out=root / "site_src"))
+    result = build(
+        BuildConfig(seeds=root / "seeds", overrides=root / "seeds" / "overrides.yml", out=root / "site_src")
+    )
     return root, result
 
 
@@ -42,6 +42,5 @@ def apple_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
     if not (MEANTIME / "apple").is_dir():
         pytest.skip("../shared/corpora/meantime is not available")
     root = copy_project(tmp_path_factory.mktemp("apple"))
-    result = build(BuildConfig(seeds=MEANTIME / "apple", overrides=root / "none.yml",
-                               out=root / "site_src"))
+    result = build(BuildConfig(seeds=MEANTIME / "apple", overrides=root / "none.yml", out=root / "site_src"))
     return root, result

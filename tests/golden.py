@@ -22,8 +22,11 @@ def generated_files(out: Path) -> dict[str, bytes]:
 
     # Static files are byte copies: Leaflet of node_modules/ (pinned by package-lock.json),
     # our own CSS and scripts of generator/publish/assets/. Golden copies would only duplicate them.
-    return {rel: (out / rel).read_bytes() for rel in sorted(read_manifest(out))
-            if not rel.startswith((f"{VENDOR_DIR}/", f"{ASSET_DIR}/"))}
+    return {
+        rel: (out / rel).read_bytes()
+        for rel in sorted(read_manifest(out))
+        if not rel.startswith((f"{VENDOR_DIR}/", f"{ASSET_DIR}/"))
+    }
 
 
 def build_seed(out: Path) -> dict[str, bytes]:

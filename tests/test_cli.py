@@ -20,7 +20,9 @@ def project(tmp_path: Path) -> Path:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def test_build_with_defaults(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -31,7 +33,9 @@ def test_build_with_defaults(project: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert (project / "site_src" / "notes.md").read_text() == "hand-written\n"
 
 
-def test_bad_override_fails_and_leaves_previous_output(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_override_fails_and_leaves_previous_output(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     args = ["build", "--quiet", "--seeds", str(project / "seeds"), "--out", str(project / "site_src")]
     assert main(args) == 0
     before = _snapshot(project / "site_src")
@@ -67,8 +71,18 @@ def test_missing_seeds_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_unknown_model(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["build", "--quiet", "--seeds", str(project / "seeds"), "--out", str(project / "o"),
-                 "--model", "no_such_pipeline"])
+    code = main(
+        [
+            "build",
+            "--quiet",
+            "--seeds",
+            str(project / "seeds"),
+            "--out",
+            str(project / "o"),
+            "--model",
+            "no_such_pipeline",
+        ]
+    )
     assert code == 1
     assert "spaCy pipeline 'no_such_pipeline' is not installed" in capsys.readouterr().err
 

@@ -6,9 +6,9 @@ import json
 
 import jsonschema
 
-from generator.score.evaluate import identity_scores, load_gold
-from generator.read.seeds import read_seeds
 from generator.read.overrides import Overrides
+from generator.read.seeds import read_seeds
+from generator.score.evaluate import identity_scores, load_gold
 from tests.conftest import MEANTIME, ROOT
 from tests.test_site import mkdocs_build
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from generator import cache
-from generator.publish import write
 from generator.cli import main
 from generator.errors import GeneratorError
 from generator.pipeline import BuildConfig, build
+from generator.publish import write
 from generator.slugs import slugify
 from tests.conftest import ROOT, copy_project
 
@@ -37,31 +37,61 @@ def _project(tmp_path: Path) -> Path:
 
 
 def _config(root: Path, cache_dir: Path | None, **kwargs: object) -> BuildConfig:
-    return BuildConfig(seeds=root / "seeds", overrides=root / "seeds" / "overrides.yml", out=root / "site_src",
-                       cache=cache_dir, **kwargs)  # type: ignore[arg-type]
+    return BuildConfig(
+        seeds=root / "seeds",
+        overrides=root / "seeds" / "overrides.yml",
+        out=root / "site_src",
+        cache=cache_dir,
+        **kwargs,
+    )  # type: ignore[arg-type]
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def _cli(root: Path, cache_dir: Path, *extra: str) -> int:
-    return main(["build", "--quiet", "--seeds", str(root / "seeds"), "--out", str(root / "site_src"),
-                 "--cache", str(cache_dir), *extra])
+    return main(
+        [
+            "build",
+            "--quiet",
+            "--seeds",
+            str(root / "seeds"),
+            "--out",
+            str(root / "site_src"),
+            "--cache",
+            str(cache_dir),
+            *extra,
+        ]
+    )
 
 
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("latin1.txt", b"Aleppo.\nCaf\xe9 in Damascus.\n",
-         "latin1.txt:2: not valid UTF-8 (byte 0xe9 at offset 11); save the file as UTF-8"),
+        (
+            "latin1.txt",
+            b"Aleppo.\nCaf\xe9 in Damascus.\n",
+            "latin1.txt:2: not valid UTF-8 (byte 0xe9 at offset 11); save the file as UTF-8",
+        ),
         ("empty.md", b"", "empty.md:1: the article body is empty"),
         ("blank.md", b"---\ntitle: Blank\n---\n\n\n", "blank.md:4: the article body is empty"),
-        ("photo.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.md: looks like a binary file, not an article"),
+        (
+            "photo.md",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "photo.md: looks like a binary file, not an article",
+        ),
     ],
 )
 def test_bad_files_stop_the_build_and_keep_the_previous_site(
-    tmp_path: Path, shared_cache: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, message: str,
+    tmp_path: Path,
+    shared_cache: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    message: str,
 ) -> None:
     root = _project(tmp_path)
     assert _cli(root, shared_cache) == 0
@@ -75,13 +105,14 @@ def test_bad_files_stop_the_build_and_keep_the_previous_site(
     assert _snapshot(root / "site_src") == before
 
 
-def test_front_matter_with_unknown_keys_or_wrong_types(tmp_path: Path, shared_cache: Path,
-                                                       capsys: pytest.CaptureFixture[str],
-                                                       caplog: pytest.LogCaptureFixture) -> None:
+def test_front_matter_with_unknown_keys_or_wrong_types(
+    tmp_path: Path, shared_cache: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
     root = _project(tmp_path)
     text = SEED.read_text("utf-8")
     (root / "seeds" / "fm.md").write_text(
-        "---\ntitel: Typo\ndate: yesterday\nsource: [Reuters]\nurl: 12\n---\n" + text, "utf-8")
+        "---\ntitel: Typo\ndate: yesterday\nsource: [Reuters]\nurl: 12\n---\n" + text, "utf-8"
+    )
     assert _cli(root, shared_cache) == 0
     err = caplog.text
     fm = root / "seeds" / "fm.md"
@@ -106,8 +137,12 @@ def test_five_megabyte_article_builds(tmp_path: Path, shared_cache: Path) -> Non
     # A scraped page: the story, an inline image as a data URI, the story's prose repeated
     # as a long archive, and a name at the very end whose offset must survive the chunking.
     image = base64.b64encode(os.urandom(3_600_000)).decode()
-    body = (prose + f'<img src="data:image/png;base64,{image}">\n' + prose * 80
-            + "Archived by the Aleppo Media Centre.\n")
+    body = (
+        prose
+        + f'<img src="data:image/png;base64,{image}">\n'
+        + prose * 80
+        + "Archived by the Aleppo Media Centre.\n"
+    )
     assert len(body.encode()) > 5_000_000
     (root / "seeds" / "huge.md").write_text("---\ntitle: Huge\ndate: 2020-02-17\n---\n" + body, "utf-8")
     started = time.perf_counter()
@@ -122,7 +157,7 @@ def test_five_megabyte_article_builds(tmp_path: Path, shared_cache: Path) -> Non
     everything = [m for e in (*result.briefing.actors, *result.briefing.places) for m in e.mentions]
     assert any(m.span.start <= last < m.span.end for m in everything)
     for m in everything:
-        assert body[m.span.start:m.span.end] == m.span.text
+        assert body[m.span.start : m.span.end] == m.span.text
 
 
 INJECTION = """---
@@ -174,7 +209,9 @@ class _Tags(html.parser.HTMLParser):
             self.scripts.append((self._script, data))
 
 
-def test_html_javascript_and_markdown_in_articles_and_names_are_escaped(tmp_path: Path, shared_cache: Path) -> None:
+def test_html_javascript_and_markdown_in_articles_and_names_are_escaped(
+    tmp_path: Path, shared_cache: Path
+) -> None:
     root = _project(tmp_path)
     for old in (root / "seeds").iterdir():
         old.unlink()
@@ -209,16 +246,27 @@ def test_html_javascript_and_markdown_in_articles_and_names_are_escaped(tmp_path
     actor_html = (root / "site" / "actors" / evil.id / "index.html").read_text("utf-8")
     assert "&lt;b&gt;Evil&lt;/b&gt; Smith &lt;script&gt;alert(" in actor_html
     assert "<title>&lt;b&gt;Evil&lt;/b&gt; Smith &lt;script&gt;alert(" in actor_html
-    assert "✎ curated: renamed from “Bashar al-Assad”, description written: &lt;img src=x onerror=" in actor_html
+    assert (
+        "✎ curated: renamed from “Bashar al-Assad”, description written: &lt;img src=x onerror=" in actor_html
+    )
 
 
-def test_names_with_slashes_dots_and_arabic_script_get_safe_readable_slugs(tmp_path: Path,
-                                                                            shared_cache: Path) -> None:
+def test_names_with_slashes_dots_and_arabic_script_get_safe_readable_slugs(
+    tmp_path: Path, shared_cache: Path
+) -> None:
     root = _project(tmp_path)
     (root / "seeds" / "overrides.yml").write_text(
-        (ROOT / "seeds" / "overrides.yml").read_text("utf-8").replace("actors:\n", (
-            "actors:\n  Bashar al-Assad:\n    name: بشار الأسد\n  Sergei Lavrov:\n    name: ../../../evil\n"
-            "  David Swanson:\n    name: /etc/passwd\n  Ali Hammoud:\n    name: ..\n")), "utf-8")
+        (ROOT / "seeds" / "overrides.yml")
+        .read_text("utf-8")
+        .replace(
+            "actors:\n",
+            (
+                "actors:\n  Bashar al-Assad:\n    name: بشار الأسد\n  Sergei Lavrov:\n    name: ../../../evil\n"
+                "  David Swanson:\n    name: /etc/passwd\n  Ali Hammoud:\n    name: ..\n"
+            ),
+        ),
+        "utf-8",
+    )
     result = build(_config(root, shared_cache))
     ids = {a.name: a.id for a in result.briefing.actors}
     assert ids["بشار الأسد"] == "bshar-al-asd"
@@ -226,14 +274,25 @@ def test_names_with_slashes_dots_and_arabic_script_get_safe_readable_slugs(tmp_p
     assert ids["/etc/passwd"] == "etc-passwd"
     assert ids[".."].startswith("item-")
     outside = [p for p in tmp_path.rglob("*") if p.name in ("evil.md", "passwd.md", "etc-passwd.md")]
-    assert sorted(outside) == [root / "site_src" / "actors" / "etc-passwd.md", root / "site_src" / "actors" / "evil.md"]
+    assert sorted(outside) == [
+        root / "site_src" / "actors" / "etc-passwd.md",
+        root / "site_src" / "actors" / "evil.md",
+    ]
     assert "\n# بشار الأسد\n" in (root / "site_src" / "actors" / "bshar-al-asd.md").read_text("utf-8")
 
 
-@pytest.mark.parametrize(("name", "slug"), [
-    ("بشار الأسد", "bshar-al-asd"), ("حزب الله", "hzb-allah"), ("عبد الله", "abd-allah"), ("حلب", "hlb"),
-    ("إدلب", "idlb"), ("Bashar al-Assad", "bashar-al-assad"), ("Café Zürich", "cafe-zurich"),
-])
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("بشار الأسد", "bshar-al-asd"),
+        ("حزب الله", "hzb-allah"),
+        ("عبد الله", "abd-allah"),
+        ("حلب", "hlb"),
+        ("إدلب", "idlb"),
+        ("Bashar al-Assad", "bashar-al-assad"),
+        ("Café Zürich", "cafe-zurich"),
+    ],
+)
 def test_arabic_script_is_transliterated(name: str, slug: str) -> None:
     assert slugify(name) == slug
 
@@ -245,7 +304,12 @@ def test_duplicate_article_ids_are_all_published(tmp_path: Path, shared_cache: P
     (root / "seeds" / "story.txt").write_text(text, "utf-8")
     (root / "seeds" / "Story!.md").write_text("---\ntitle: Three\ndate: 2020-02-18\n---\n" + text, "utf-8")
     result = build(_config(root, shared_cache))
-    assert sorted(a.id for a in result.briefing.articles) == ["000-b1945a7aff149b57", "story", "story-2", "story-3"]
+    assert sorted(a.id for a in result.briefing.articles) == [
+        "000-b1945a7aff149b57",
+        "story",
+        "story-2",
+        "story-3",
+    ]
     assert any("files share the id 'story'" in w for w in result.warnings)
     for ident in ("story", "story-2", "story-3"):
         assert (root / "site_src" / "articles" / f"{ident}.md").exists()
@@ -266,8 +330,8 @@ def test_output_is_byte_identical_across_runs_with_and_without_the_cache(tmp_pat
 def test_cache_hits_misses_and_corrupt_entries(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     root = _project(tmp_path)
     cache_dir = tmp_path / "cache"
-    from generator.read.seeds import read_seeds
     from generator.read.overrides import load_overrides
+    from generator.read.seeds import read_seeds
 
     articles = read_seeds(root / "seeds", load_overrides(root / "seeds" / "overrides.yml")).articles
     model = BuildConfig().model
@@ -297,19 +361,25 @@ def test_override_edit_reuses_every_analysis(tmp_path: Path, monkeypatch: pytest
 
     monkeypatch.setattr(cache.parse, "parse", no_spacy)
     overrides = root / "seeds" / "overrides.yml"
-    overrides.write_text(overrides.read_text("utf-8").replace("    name: SANA\n", "    name: S.A.N.A.\n"), "utf-8")
+    overrides.write_text(
+        overrides.read_text("utf-8").replace("    name: SANA\n", "    name: S.A.N.A.\n"), "utf-8"
+    )
     result = build(_config(root, cache_dir))
     assert "actors/s-a-n-a.md" in result.report.written and "actors/sana.md" in result.report.removed
 
 
 def test_a_build_interrupted_while_writing_leaves_the_previous_site_complete(
-    tmp_path: Path, shared_cache: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    shared_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     root = _project(tmp_path)
     build(_config(root, shared_cache))
     before = _snapshot(root / "site_src")
     overrides = root / "seeds" / "overrides.yml"
-    overrides.write_text(overrides.read_text("utf-8").replace("name: SANA", "name: Syrian Arab News Agency"), "utf-8")
+    overrides.write_text(
+        overrides.read_text("utf-8").replace("name: SANA", "name: Syrian Arab News Agency"), "utf-8"
+    )
     real, calls = os.replace, {"n": 0}
 
     def ctrl_c_midway(src: object, dst: object) -> None:
@@ -335,8 +405,10 @@ def test_stale_overrides_warn_and_strict_makes_them_fatal(tmp_path: Path, shared
     overrides.write_text(overrides.read_text("utf-8") + "places:\n  Atlantis:\n    hide: true\n", "utf-8")
     result = build(_config(root, shared_cache))
     line = overrides.read_text("utf-8").splitlines().index("  Atlantis:") + 1
-    assert result.warnings == (f"{overrides}:{line}: no place named 'Atlantis'; the override matches nothing "
-                               "and is ignored (stale?)",)
+    assert result.warnings == (
+        f"{overrides}:{line}: no place named 'Atlantis'; the override matches nothing "
+        "and is ignored (stale?)",
+    )
     with pytest.raises(GeneratorError, match="warnings are fatal with --strict"):
         build(_config(root, shared_cache, strict=True))
 
@@ -344,10 +416,12 @@ def test_stale_overrides_warn_and_strict_makes_them_fatal(tmp_path: Path, shared
 def test_every_problem_is_reported_at_once(tmp_path: Path, shared_cache: Path) -> None:
     root = _project(tmp_path)
     (root / "seeds" / "bad.txt").write_bytes(b"caf\xe9\n")
-    (root / "seeds" / "overrides" ).mkdir()
+    (root / "seeds" / "overrides").mkdir()
     (root / "seeds" / "overrides" / "more.yml").write_text(
         "actors:\n  Sergei Lavrof:\n    kind: persn\n  Bashar al-Asad:\n    roles: [President]\n"
-        "events:\n  000-b1945a7aff149b57-483x:\n    hide: true\n", "utf-8")
+        "events:\n  000-b1945a7aff149b57-483x:\n    hide: true\n",
+        "utf-8",
+    )
     with pytest.raises(GeneratorError) as caught:
         build(_config(root, shared_cache))
     more = root / "seeds" / "overrides" / "more.yml"
@@ -364,6 +438,7 @@ def test_json_export_carries_the_curation_trail(seed_site) -> None:  # type: ign
     root, _result = seed_site
     data = json.loads((root / "site_src" / "data" / "briefing.json").read_text("utf-8"))
     sana = next(a for a in data["actors"] if a["id"] == "sana")
-    assert sana["curated"] == ["renamed from “Sana”, description written: SANA is an acronym; "
-                               "the article writes it Sana."]
+    assert sana["curated"] == [
+        "renamed from “Sana”, description written: SANA is an acronym; the article writes it Sana."
+    ]
     assert "curated" not in next(a for a in data["actors"] if a["id"] == "reuters")

@@ -21,7 +21,7 @@ def _free_port() -> int:
 
 def _get(url: str) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - localhost only
+        with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
     except OSError:
         return ""
@@ -44,7 +44,11 @@ def test_serve_regenerates_on_override_edit(tmp_path: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         [str(mkdocs), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         page = f"http://127.0.0.1:{port}/articles/000-b1945a7aff149b57/"
@@ -57,7 +61,9 @@ def test_serve_regenerates_on_override_edit(tmp_path: Path) -> None:
         # A new article: only it is analysed (the others come from the cache), then served.
         (root / "seeds" / "new.md").write_text(
             "---\ntitle: A new article arrives\ndate: 2020-02-18\n---\n"
-            "Turkish president Tayyip Erdogan spoke in Ankara on Tuesday.\n", "utf-8")
+            "Turkish president Tayyip Erdogan spoke in Ankara on Tuesday.\n",
+            "utf-8",
+        )
         took = _wait_for(f"http://127.0.0.1:{port}/articles/new/", "A new article arrives", timeout=60)
         print(f"new article → served page: {took:.1f} s")
         assert (root / "site_src" / "curating.md").exists()

@@ -40,9 +40,9 @@ def test_offsets_point_into_the_body(data: dict) -> None:
     spans += [m for p in data["places"] for m in p["mentions"]] + data["timexes"] + data["figures"]
     assert spans
     for span in spans:
-        assert body[span["start"]:span["end"]] == span["text"]
+        assert body[span["start"] : span["end"]] == span["text"]
     for event in data["events"]:
-        assert body[event["start_char"]:event["end_char"]] == event["text"]
+        assert body[event["start_char"] : event["end_char"]] == event["text"]
 
 
 @pytest.mark.parametrize(
@@ -69,9 +69,17 @@ def test_the_people_are_exactly_the_five_named(data: dict) -> None:
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("Sana", "organisation"), ("Al-Watan", "organisation"), ("United Nations", "organisation"),
-     ("Syrian army", "organisation"), ("Hizbullah", "group"), ("Russia", "state"), ("Turkey", "state"),
-     ("Syria", "state"), ("Iran", "state")],
+    [
+        ("Sana", "organisation"),
+        ("Al-Watan", "organisation"),
+        ("United Nations", "organisation"),
+        ("Syrian army", "organisation"),
+        ("Hizbullah", "group"),
+        ("Russia", "state"),
+        ("Turkey", "state"),
+        ("Syria", "state"),
+        ("Iran", "state"),
+    ],
 )
 def test_organisations_and_states(data: dict, name: str, kind: str) -> None:
     assert _actor(data, name)["kind"] == kind
@@ -79,8 +87,14 @@ def test_organisations_and_states(data: dict, name: str, kind: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("government forces", "organisation"), ("opposition", "group"), ("anti-Assad insurgents", "group"),
-     ("Western-backed rebels", "group"), ("jihadist militants", "group"), ("pro-Iranian militias", "group")],
+    [
+        ("government forces", "organisation"),
+        ("opposition", "group"),
+        ("anti-Assad insurgents", "group"),
+        ("Western-backed rebels", "group"),
+        ("jihadist militants", "group"),
+        ("pro-Iranian militias", "group"),
+    ],
 )
 def test_collective_actors(data: dict, name: str, kind: str) -> None:
     assert _actor(data, name)["kind"] == kind
@@ -101,8 +115,12 @@ def test_places_are_not_actors_and_have_coordinates(data: dict) -> None:
 
 @pytest.mark.parametrize(
     ("when", "date"),
-    [("Monday", "2020-02-17"), ("Wednesday", "2020-02-19"), ("Saturday", "2020-02-15"),
-     ("the end of the month", "2020-02")],
+    [
+        ("Monday", "2020-02-17"),
+        ("Wednesday", "2020-02-19"),
+        ("Saturday", "2020-02-15"),
+        ("the end of the month", "2020-02"),
+    ],
 )
 def test_events_sit_at_real_dates(data: dict, when: str, date: str) -> None:
     events = [e for e in data["events"] if e["when_text"] == when]
@@ -149,7 +167,9 @@ def test_golden_pages() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         files = build_seed(Path(tmp))
-    expected = {p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in sorted(GOLDEN.rglob("*")) if p.is_file()}
+    expected = {
+        p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in sorted(GOLDEN.rglob("*")) if p.is_file()
+    }
     assert sorted(files) == sorted(expected)
     for rel, data in files.items():
         assert data.decode() == expected[rel].decode(), f"{rel} differs from tests/golden/seed/{rel}"
@@ -163,14 +183,18 @@ def test_output_is_byte_identical_across_runs(seed_site, tmp_path: Path) -> None
 
 def test_hand_written_page_survives(seed_site) -> None:  # type: ignore[no-untyped-def]
     root, _result = seed_site
-    assert (root / "site_src" / "curating.md").read_bytes() == (ROOT / "site_src" / "curating.md").read_bytes()
+    assert (root / "site_src" / "curating.md").read_bytes() == (
+        ROOT / "site_src" / "curating.md"
+    ).read_bytes()
 
 
 def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` in a project folder."""
     mkdocs = Path(sys.executable).parent / "mkdocs"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([str(mkdocs), "build", "--strict"], cwd=root, capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [str(mkdocs), "build", "--strict"], cwd=root, capture_output=True, text=True, env=env
+    )
 
 
 def test_mkdocs_build_strict(seed_site) -> None:  # type: ignore[no-untyped-def]

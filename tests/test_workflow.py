@@ -27,7 +27,9 @@ def test_actionlint_passes() -> None:
 def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     broken = tmp_path / ".github" / "workflows" / "bad.yml"
     broken.parent.mkdir(parents=True)
-    broken.write_text("on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n")
+    broken.write_text(
+        "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n"
+    )
     result = subprocess.run([_actionlint(), str(broken)], capture_output=True, text=True)
     assert result.returncode != 0 and "nope" in result.stdout
 

@@ -21,8 +21,8 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "meantime"
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator.model import Timex  # noqa: E402
 from generator.extract.timex.tagger import tag_timexes  # noqa: E402
+from generator.model import Timex  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,9 @@ def score(nlp, docs: list[GoldDoc]) -> Scores:  # type: ignore[no-untyped-def]
             if t.value == g["value"]:
                 counts["value_ok"] += 1
             else:
-                misses.append(f"{d.id} {d.dct} VALUE {g['text']!r} {g['value']} got {t.span.text!r} {t.value}")
+                misses.append(
+                    f"{d.id} {d.dct} VALUE {g['text']!r} {g['value']} got {t.span.text!r} {t.value}"
+                )
     return Scores(**counts, nlp_seconds=nlp_time, timex_seconds=timex_time, misses=tuple(misses))
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from generator.extract.figures import extract_figures
 from generator.extract.mentions import find_mentions
-from generator.model import Analysis, Article, FigureMention, Timex
 from generator.extract.quotes import find_quotes
 from generator.extract.timex.tagger import tag_timexes
+from generator.model import Analysis, Article, FigureMention, Timex
 from generator.spans import heading_spans, in_heading
 
 
@@ -24,8 +24,7 @@ def analyse_article(doc, article: Article) -> Analysis:  # type: ignore[no-untyp
     )
     mentions = find_mentions(doc, article)
     timexes = tuple(
-        t for t in tag_timexes(doc, article.id, article.date)
-        if not in_heading(headings, t.span.start)
+        t for t in tag_timexes(doc, article.id, article.date) if not in_heading(headings, t.span.start)
     )
     figures = extract_figures(doc, article.id, [(t.span.start, t.span.end) for t in timexes])
     quotes = find_quotes(doc, article, mentions)

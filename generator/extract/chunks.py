@@ -55,8 +55,10 @@ def split(article: Article, limit: int = CHUNK_CHARS) -> list[tuple[int, Article
 def _paragraphs(article: Article, start: int, end: int) -> tuple[Paragraph, ...]:
     """The article's paragraphs that overlap [start, end), clipped, as offsets into that piece."""
     inside = [p for p in article.paragraphs if p.end > start and p.start < end]
-    return tuple(replace(p, index=i, start=max(p.start, start) - start, end=min(p.end, end) - start)
-                 for i, p in enumerate(inside))
+    return tuple(
+        replace(p, index=i, start=max(p.start, start) - start, end=min(p.end, end) - start)
+        for i, p in enumerate(inside)
+    )
 
 
 def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
@@ -71,17 +73,28 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
     dates: list[int] = []
     for offset, part in parts:
         sentences.extend((s + offset, e + offset) for s, e in part.sentences)
-        mentions.extend(replace(m, span=_shift(m.span, offset),
-                                sentence=(m.sentence[0] + offset, m.sentence[1] + offset)) for m in part.mentions)
-        quotes.extend(replace(q, span=_shift(q.span, offset), speaker_start=q.speaker_start + offset)
-                      for q in part.quotes)
+        mentions.extend(
+            replace(m, span=_shift(m.span, offset), sentence=(m.sentence[0] + offset, m.sentence[1] + offset))
+            for m in part.mentions
+        )
+        quotes.extend(
+            replace(q, span=_shift(q.span, offset), speaker_start=q.speaker_start + offset)
+            for q in part.quotes
+        )
         base = len(timexes)
         timexes.extend(replace(t, span=_shift(t.span, offset)) for t in part.timexes)
         figures.extend(replace(f, span=_shift(f.span, offset)) for f in part.figures)
         part_dates = part.figure_dates or (-1,) * len(part.figures)
         dates.extend(d + base if d >= 0 else -1 for d in part_dates)
-    return Analysis(article, tuple(sentences), tuple(mentions), tuple(quotes), tuple(timexes),
-                    tuple(figures), tuple(dates))
+    return Analysis(
+        article,
+        tuple(sentences),
+        tuple(mentions),
+        tuple(quotes),
+        tuple(timexes),
+        tuple(figures),
+        tuple(dates),
+    )
 
 
 def _shift(span: Span, offset: int) -> Span:

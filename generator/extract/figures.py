@@ -42,8 +42,12 @@ _CONVERSION = re.compile(r"\s*[(/]\s*")
 
 def _table(spec: str) -> dict[str, str]:
     """Parse "a, b=X; c=Y" into {"a": "X", "b": "X", "c": "Y"}."""
-    return {key.strip(): value.strip() for group in spec.split(";")
-            for keys, value in [group.rsplit("=", 1)] for key in keys.split(",")}
+    return {
+        key.strip(): value.strip()
+        for group in spec.split(";")
+        for keys, value in [group.rsplit("=", 1)]
+        for key in keys.split(",")
+    }
 
 
 def _words(spec: str) -> frozenset[str]:
@@ -51,54 +55,106 @@ def _words(spec: str) -> frozenset[str]:
     return frozenset(spec.split())
 
 
-_SMALL = {word: float(i) for i, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split()) if i} | {
-    word: 10.0 * i for i, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+_SMALL = {
+    word: float(i)
+    for i, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+    if i
+} | {
+    word: 10.0 * i
+    for i, word in enumerate(["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 3)
+}
 _SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MULTIPLIERS = {**_SCALES, "bn": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6, "bln": 1e9, "tn": 1e12, "k": 1e3}
 _VAGUE = {  # plural word: (base, lowest multiple, highest value when not 10 * base - 1)
-    "dozens": (12.0, 2, 99.0), "scores": (20.0, 2, 99.0), "tens": (10.0, 2, None), "hundreds": (100.0, 2, None),
-    "thousands": (1e3, 2, None), "millions": (1e6, 2, None), "billions": (1e9, 2, None)}
+    "dozens": (12.0, 2, 99.0),
+    "scores": (20.0, 2, 99.0),
+    "tens": (10.0, 2, None),
+    "hundreds": (100.0, 2, None),
+    "thousands": (1e3, 2, None),
+    "millions": (1e6, 2, None),
+    "billions": (1e9, 2, None),
+}
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0}
 _AFTER_A = frozenset(_SCALES) | frozenset(_FRACTIONS) | {"dozen", "score", "few"}
 _TRIGGERS = frozenset(_SMALL) | frozenset(_VAGUE) | _AFTER_A | {"several"}
 
 _QUALIFIERS: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # last word -> (phrase, name), longest first
-for _phrase, _name in sorted(_table(
-    "more than, over, above, just over, well over, in excess of, upwards of=more than; about, around, some, "
-    "approximately, roughly, an estimated=about; at least, no fewer than, no less than=at least; nearly, "
-    "close to, just under=nearly; almost=almost; up to, as many as, as much as, at most, no more than=up to; "
-    "less than, fewer than, under, below=less than").items(), key=lambda pair: -len(pair[0].split())):
+for _phrase, _name in sorted(
+    _table(
+        "more than, over, above, just over, well over, in excess of, upwards of=more than; about, around, some, "
+        "approximately, roughly, an estimated=about; at least, no fewer than, no less than=at least; nearly, "
+        "close to, just under=nearly; almost=almost; up to, as many as, as much as, at most, no more than=up to; "
+        "less than, fewer than, under, below=less than"
+    ).items(),
+    key=lambda pair: -len(pair[0].split()),
+):
     _QUALIFIERS.setdefault(_phrase.split()[-1], []).append((tuple(_phrase.split()), _name))
 _LOWER_BOUND = frozenset({"more than", "at least"})
 _UPPER_BOUND = frozenset({"up to", "less than", "nearly", "almost"})
 
 _CURRENCY_SIGNS = _table(
     "$, us$, usd$, u.s.$, usd=USD; €, eur=EUR; £, #, gbp=GBP; ¥, jpy=JPY; c$, ca$=CAD; a$, au$=AUD; hk$=HKD; "
-    "s$=SGD; nz$=NZD; r$=BRL; ₹, rs, rs.=INR; ₽=RUB; ₺=TRY; cny, rmb=CNY; chf=CHF")
+    "s$=SGD; nz$=NZD; r$=BRL; ₹, rs, rs.=INR; ₽=RUB; ₺=TRY; cny, rmb=CNY; chf=CHF"
+)
 _COUNTRY_BEFORE_SIGN = _words("us u.s. gb uk hk nz")
 _CURRENCY_WORDS = _table(
     "dollar, dollars, usd, cent, cents=USD; euro, euros, eur=EUR; pound, pounds, sterling, gbp=GBP; "
     "yuan, renminbi, cny=CNY; yen=JPY; rupee, rupees=INR; rouble, roubles, ruble, rubles=RUB; lira=TRY; "
-    "franc, francs=CHF")
+    "franc, francs=CHF"
+)
 _CURRENCY_ADJECTIVES = _table(
-    "canadian=CAD; australian=AUD; syrian=SYP; lebanese=LBP; egyptian=EGP; turkish=TRY; swiss=CHF")
-_CURRENCY_CODES = frozenset(_CURRENCY_SIGNS.values()) | frozenset(_CURRENCY_WORDS.values()) | frozenset(
-    _CURRENCY_ADJECTIVES.values())
+    "canadian=CAD; australian=AUD; syrian=SYP; lebanese=LBP; egyptian=EGP; turkish=TRY; swiss=CHF"
+)
+_CURRENCY_CODES = (
+    frozenset(_CURRENCY_SIGNS.values())
+    | frozenset(_CURRENCY_WORDS.values())
+    | frozenset(_CURRENCY_ADJECTIVES.values())
+)
 _UNITS = _table(
     "km, kilometre, kilometres, kilometer, kilometers=km; metre, metres, meter, meters=m; cm, centimetres, "
     "centimeters=cm; mm, millimetres, millimeters=mm; mile, miles=mi; ft, foot, feet=ft; inch, inches, ”, ″, "
-    "\"=in; yards=yd; km2, km²=km²; hectares=ha; acres=acre; kg, kilograms, kilogrammes=kg; grams=g; "
+    '"=in; yards=yd; km2, km²=km²; hectares=ha; acres=acre; kg, kilograms, kilogrammes=kg; grams=g; '
     "tonnes, tonne, tons, ton=t; lb, lbs=lb; litres, liters=L; barrels=bbl; gallons=gal; gb, gigabytes=GB; "
     "mb, megabytes=MB; tb, terabytes=TB; ghz=GHz; mhz=MHz; khz=kHz; kw=kW; mw=MW; gw=GW; kwh=kWh; "
     "watts=W; db, decibels=dB; megapixels=MP; mph=mph; km/h, kph=km/h; knots=kn; degrees=°; %, percent, "
-    "pc=%")
-_MULTIWORD_UNITS = sorted(((tuple(key.split()), unit) for key, unit in _table(
-    "nautical miles, nautical mile=nmi; per cent=%; percentage points=pp; square kilometres, square "
-    "kilometers, sq km=km²; square miles=sq mi; square feet, square foot=sq ft; square metres, square "
-    "meters=m²; cubic metres=m³; degrees celsius=°C; degrees fahrenheit=°F; metric tons=t; us dollars, "
-    "u.s. dollars=USD").items()), key=lambda pair: -len(pair[0]))
+    "pc=%"
+)
+_MULTIWORD_UNITS = sorted(
+    (
+        (tuple(key.split()), unit)
+        for key, unit in _table(
+            "nautical miles, nautical mile=nmi; per cent=%; percentage points=pp; square kilometres, square "
+            "kilometers, sq km=km²; square miles=sq mi; square feet, square foot=sq ft; square metres, square "
+            "meters=m²; cubic metres=m³; degrees celsius=°C; degrees fahrenheit=°F; metric tons=t; us dollars, "
+            "u.s. dollars=USD"
+        ).items()
+    ),
+    key=lambda pair: -len(pair[0]),
+)
 _ATTACHED_ONLY = {"m": "m", "g": "g", "t": "t", "l": "L"}  # case-sensitive: "3G" is not grams
 _METRE_CONTEXT = _words("tall high long wide deep away north south east west above below from wingspan of")
 _DIMENSION_WORDS = _words("thick tall wide long high deep")
@@ -106,15 +162,18 @@ _DIMENSION_WORDS = _words("thick tall wide long high deep")
 _TIME_UNITS = _words(
     "second seconds minute minutes hour hours day days night nights week weeks weekend weekends fortnight "
     "month months year years decade decades century centuries yr yrs hrs mins a.m. p.m. am pm o'clock gmt "
-    "utc semester")
+    "utc semester"
+)
 _MONTHS = _words(
     "january february march april may june july august september october november december jan jan. feb "
-    "feb. mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.")
+    "feb. mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec."
+)
 _ID_WORDS = _words(
     "version model number no no. nos flight generation series type phase article chapter page section "
     "route highway road room gate platform channel level category grade track episode season stage vol "
     "vol. issue resolution paragraph clause tier class mark mk release build ios windows # age aged ages "
-    "gen v rank ranked")
+    "gen v rank ranked"
+)
 _BE = _words("be been being is are was were am")
 _LIST_LINKS = _words(", or and to - -- –")
 _NAME_ENTS = _words("PRODUCT WORK_OF_ART LAW FAC EVENT ORG PERSON")
@@ -152,7 +211,7 @@ def extract_figures(
         figure, done = _read_figure(doc, text, i, article_id, names)
         if figure is None or any(s < figure.span.end and figure.span.start < e for s, e in exclude):
             continue
-        if figures and _CONVERSION.fullmatch(text[figures[-1].span.end:figure.span.start]):
+        if figures and _CONVERSION.fullmatch(text[figures[-1].span.end : figure.span.start]):
             figure = replace(figure, counts=figures[-1].counts)  # "8,000 nautical miles (14,800 km)"
         figures.append(figure)
     return tuple(figures)
@@ -177,11 +236,14 @@ def _scan(doc: Doc) -> tuple[list[int], frozenset[str]]:
 
 def _names_before(prev: Token) -> bool:
     """Whether a number right after `prev` is part of a name ("Boeing 787", "version 5", "No. 1")."""
-    if prev.lower_ in _ID_WORDS or prev.text == "." and prev.i > 0 and prev.doc[prev.i - 1].lower_ == "no":
+    if prev.lower_ in _ID_WORDS or (prev.text == "." and prev.i > 0 and prev.doc[prev.i - 1].lower_ == "no"):
         return True
-    return ((prev.tag_ == "NNP" or prev.is_upper and prev.is_alpha and len(prev) > 1)
-            and prev.lower_ not in _MONTHS and prev.lower_ not in _CURRENCY_SIGNS
-            and prev.ent_type_ not in _PLACE_ENTS)  # "Boeing 787", "iPhone 4", "USB 1.1"
+    return (
+        (prev.tag_ == "NNP" or (prev.is_upper and prev.is_alpha and len(prev) > 1))
+        and prev.lower_ not in _MONTHS
+        and prev.lower_ not in _CURRENCY_SIGNS
+        and prev.ent_type_ not in _PLACE_ENTS
+    )  # "Boeing 787", "iPhone 4", "USB 1.1"
 
 
 def _read_figure(
@@ -204,8 +266,9 @@ def _read_figure(
     begin, end = doc[start].idx, last.idx + len(last) - (last.text[-1] == "." and last.text[0].isalpha())
     value = ranged.low if ranged.exact else None
     counts = _counts(doc, start, ranged.end)
-    return FigureMention(Span(article_id, begin, end, text[begin:end]), value, low, high, ranged.unit,
-                         qualifier, counts), ranged.end
+    return FigureMention(
+        Span(article_id, begin, end, text[begin:end]), value, low, high, ranged.unit, qualifier, counts
+    ), ranged.end
 
 
 def _currency_before(doc: Doc, i: int) -> tuple[int, str]:
@@ -233,8 +296,12 @@ def _read_number(doc: Doc, i: int, currency: str) -> _Number | None:
     if lower in _FRACTIONS:
         return _read_fraction(doc, i)
     number = _read_words(doc, i, currency)
-    if number is not None and number.end + 1 < len(doc) and doc[number.end].text == "-" \
-            and doc[number.end + 1].lower_ in _FRACTIONS:
+    if (
+        number is not None
+        and number.end + 1 < len(doc)
+        and doc[number.end].text == "-"
+        and doc[number.end + 1].lower_ in _FRACTIONS
+    ):
         return _read_fraction(doc, number.end + 1)  # "two-thirds"
     return None if number is None else _with_unit(doc, number)
 
@@ -249,8 +316,9 @@ def _read_digits(doc: Doc, i: int, currency: str) -> _Number | None:
         return None  # "3GS", "9:45", "A380"
     value, scale = float(match.group(1).replace(",", "")), 1.0
     suffix, unit = match.group(2) or "", currency
-    if suffix.lower() in _MULTIPLIERS and suffix != "m" or suffix == "m" and (
-            currency or _next_lower(doc, i) not in _METRE_CONTEXT):
+    if (suffix.lower() in _MULTIPLIERS and suffix != "m") or (
+        suffix == "m" and (currency or _next_lower(doc, i) not in _METRE_CONTEXT)
+    ):
         scale = _MULTIPLIERS[suffix.lower()]
     elif suffix.lower() in _UNITS or suffix in _ATTACHED_ONLY:
         unit = unit or _UNITS.get(suffix.lower()) or _ATTACHED_ONLY[suffix]
@@ -280,7 +348,12 @@ def _read_words(doc: Doc, i: int, currency: str) -> _Number | None:
             current = 20
         elif end > i and lower == "-" and not doc[end - 1].whitespace_ and _next_lower(doc, end) in _SMALL:
             pass  # "forty-five"
-        elif end > i and lower == "and" and _next_lower(doc, end) == "a" and _next_lower(doc, end + 1) == "half":
+        elif (
+            end > i
+            and lower == "and"
+            and _next_lower(doc, end) == "a"
+            and _next_lower(doc, end + 1) == "half"
+        ):
             current, end = current + 0.5, end + 2  # "two and a half"
         else:
             break
@@ -334,12 +407,16 @@ def _with_unit(doc: Doc, number: _Number) -> _Number:
         metres = word == "m" and (doc[end - 1].whitespace_ or _next_lower(doc, end) in _METRE_CONTEXT)
         if not metres or number.unit in _CURRENCY_CODES:
             scale = _MULTIPLIERS[word]
-            return _with_unit(doc, number._replace(end=end + 1, low=_times(number.low, scale),
-                                                   high=_times(number.high, scale), scale=scale))
+            return _with_unit(
+                doc,
+                number._replace(
+                    end=end + 1, low=_times(number.low, scale), high=_times(number.high, scale), scale=scale
+                ),
+            )
     at = end + 1 if end + 1 < n and doc[end].text == "-" and not doc[end - 1].whitespace_ else end
-    words = tuple(t.lower_ for t in doc[at:at + 3])
+    words = tuple(t.lower_ for t in doc[at : at + 3])
     for phrase, code in _MULTIWORD_UNITS:
-        if words[:len(phrase)] == phrase and (not number.unit or number.unit == code):
+        if words[: len(phrase)] == phrase and (not number.unit or number.unit == code):
             return number._replace(end=at + len(phrase), unit=code)
     if not words:
         return number
@@ -348,8 +425,12 @@ def _with_unit(doc: Doc, number: _Number) -> _Number:
         return number._replace(end=at + 2, unit=_CURRENCY_ADJECTIVES[word])
     if word in _CURRENCY_WORDS and (not number.unit or _CURRENCY_WORDS[word] == number.unit):
         cents = 0.01 if word.startswith("cent") and not number.unit else 1.0
-        return number._replace(end=at + 1, low=_times(number.low, cents),
-                               high=_times(number.high, cents), unit=_CURRENCY_WORDS[word])
+        return number._replace(
+            end=at + 1,
+            low=_times(number.low, cents),
+            high=_times(number.high, cents),
+            unit=_CURRENCY_WORDS[word],
+        )
     if number.unit:
         return number
     if word == "in" and (_next_lower(doc, at) in _DIMENSION_WORDS or _next_lower(doc, at) == "("):
@@ -396,8 +477,13 @@ def _read_range(doc: Doc, number: _Number, start: int, first: int) -> tuple[_Num
     if second is None or not second.exact or (number.unit and second.unit and number.unit != second.unit):
         return (None if hyphen else number), start
     low, high = number.low, second.low
-    if number.scale == 1 and second.scale > 1 and low is not None and high is not None \
-            and low * second.scale <= high:  # "between 5 and 10 million"
+    if (
+        number.scale == 1
+        and second.scale > 1
+        and low is not None
+        and high is not None
+        and low * second.scale <= high
+    ):  # "between 5 and 10 million"
         low *= second.scale
     if low is None or high is None or high <= low:
         return (None if hyphen else number), start
@@ -410,37 +496,62 @@ def _next_lower(doc: Doc, i: int) -> str:
     return doc[i + 1].lower_ if i + 1 < len(doc) else ""
 
 
-def _is_not_a_count(doc: Doc, i: int, first: int, number: _Number, qualifier: str,
-                    names: frozenset[str]) -> bool:
+def _is_not_a_count(
+    doc: Doc, i: int, first: int, number: _Number, qualifier: str, names: frozenset[str]
+) -> bool:
     """Whether the number at token i is a year, date, time, duration, age, code or name."""
     tok, text, n = doc[i], doc[i].text, len(doc)
     plain = not number.unit
     bare = plain and not qualifier and number.exact and number.end == i + 1
     prev = doc[first - 1] if first > 0 else None
     after = doc[number.end] if number.end < n else None
-    if plain and len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2099 \
-            and not (after is not None and after.tag_ in _PLURAL and tok.head == after):
+    if (
+        plain
+        and len(text) == 4
+        and text.isdigit()
+        and 1800 <= int(text) <= 2099
+        and not (after is not None and after.tag_ in _PLURAL and tok.head == after)
+    ):
         return True  # a year, or a range of years
     if plain and not qualifier and text in names:
         return True  # "the 787" or "737-800" after "Boeing 787", "Boeing 737-800"
-    if bare and (tok.lower_ == "one" or text[0] == "0" and text.isdigit() and len(text) > 1):
+    if bare and (tok.lower_ == "one" or (text[0] == "0" and text.isdigit() and len(text) > 1)):
         return True  # "one of the founders", serial "001"
-    if bare and after is not None and not tok.whitespace_ and (after.is_alpha or after.text == "-" and (
-            number.end + 1 < n and doc[number.end + 1].tag_ in ("NN", "NNP"))):
+    if (
+        bare
+        and after is not None
+        and not tok.whitespace_
+        and (
+            after.is_alpha
+            or (after.text == "-" and (number.end + 1 < n and doc[number.end + 1].tag_ in ("NN", "NNP")))
+        )
+    ):
         return True  # "3G", "a three-class layout", "a 10-point plan"
     if prev is not None:
-        if not prev.whitespace_ and (prev.text in ("'", "’") or prev.text in ("-", "–", "/") and first > 1
-                                     and not doc[first - 2].whitespace_):
+        if not prev.whitespace_ and (
+            prev.text in ("'", "’")
+            or (prev.text in ("-", "–", "/") and first > 1 and not doc[first - 2].whitespace_)
+        ):
             return True  # "iLife '11", "737-800", "2010-11", "24/7"
         if prev.lower_ in _MONTHS and prev.text[0].isupper():
             return True
-        if not qualifier and plain and _names_before(prev) and not (
-                after is not None and after.tag_ in _PLURAL and prev.ent_type_ in _PLACE_ENTS):
+        if (
+            not qualifier
+            and plain
+            and _names_before(prev)
+            and not (after is not None and after.tag_ in _PLURAL and prev.ent_type_ in _PLACE_ENTS)
+        ):
             return True  # "Boeing 787", not "Germany 500 jobs"
         if bare and prev.lower_ == "of" and first > 1 and doc[first - 2].lower_ == "age":
             return True
-        if bare and prev.text in (",", "(") and first > 1 and doc[first - 2].tag_ == "NNP" \
-                and after is not None and after.text in (",", ")", "."):
+        if (
+            bare
+            and prev.text in (",", "(")
+            and first > 1
+            and doc[first - 2].tag_ == "NNP"
+            and after is not None
+            and after.text in (",", ")", ".")
+        ):
             return True  # "Papermaster, 49, had left"
         if bare and len(text) >= 3 and text.isdigit() and _is_model(doc, first, after):
             return True
@@ -457,7 +568,7 @@ def _is_model(doc: Doc, first: int, after: Token | None) -> bool:
     while at > 0 and at > first - 4 and (doc[at].pos_ in ("ADJ", "ADV") or doc[at].tag_ in ("HYPH", "VBN")):
         at -= 1  # "the mid-sized 787", "its new 777"
     before = doc[at]
-    if before.lower_ not in _DETERMINERS or after is not None and after.text == "+":
+    if before.lower_ not in _DETERMINERS or (after is not None and after.text == "+"):
         return False
     if tok.head.i > tok.i and tok.dep_ in ("nummod", "compound", "amod", "nmod"):
         return tok.head.tag_ in ("NN", "NNP")  # "the 787 Dreamliner", not "the 500 new jobs"
@@ -473,7 +584,7 @@ def _is_time(doc: Doc, end: int) -> bool:
         return True
     tok = doc[end - 1]
     for _ in range(3):
-        if tok.dep_ not in _NUMBER_DEPS and tok.dep_ != "conj" or tok.head is tok:
+        if (tok.dep_ not in _NUMBER_DEPS and tok.dep_ != "conj") or tok.head is tok:
             return False
         tok = tok.head
         if tok.lower_ in _TIME_UNITS:
@@ -486,7 +597,12 @@ def _counts(doc: Doc, start: int, end: int) -> str:
     anchor = _anchor(doc, start, end)
     figure = set(range(start, end))
     head = anchor.head
-    if anchor.dep_ in _NUMBER_DEPS and head.pos_ in _NOUNISH and head.i not in figure and not _is_measure(head):
+    if (
+        anchor.dep_ in _NUMBER_DEPS
+        and head.pos_ in _NOUNISH
+        and head.i not in figure
+        and not _is_measure(head)
+    ):
         noun: Token | None = head
     else:
         noun = _of_object(anchor, end)
@@ -526,7 +642,9 @@ def _noun_phrase(noun: Token, avoid: set[int]) -> set[int]:
     for child in noun.lefts:
         if child.dep_ in _MODIFIER_DEPS and not _has_number(child, avoid):
             words.update(t.i for t in child.subtree)
-    conjuncts = [c for c in noun.rights if c.dep_ == "conj" and c.pos_ in _NOUNISH and not _has_number(c, avoid)]
+    conjuncts = [
+        c for c in noun.rights if c.dep_ == "conj" and c.pos_ in _NOUNISH and not _has_number(c, avoid)
+    ]
     for conj in conjuncts:
         words |= _noun_phrase(conj, avoid) | {c.i for c in noun.rights if c.dep_ == "cc"}
     obj = _of_object(noun, noun.i + 1)
@@ -543,8 +661,13 @@ def _has_number(tok: Token, avoid: set[int]) -> bool:
 def _is_measure(tok: Token) -> bool:
     """Whether a token is part of some figure (a number, sign, multiplier or unit), not a thing."""
     lower = tok.lower_
-    return (tok.tag_ in ("CD", "$") or lower[0] in "%0123456789" and lower[-1] != "s" or lower in _MULTIPLIERS
-            or lower in _UNITS or lower in _CURRENCY_WORDS)
+    return (
+        tok.tag_ in ("CD", "$")
+        or (lower[0] in "%0123456789" and lower[-1] != "s")
+        or lower in _MULTIPLIERS
+        or lower in _UNITS
+        or lower in _CURRENCY_WORDS
+    )
 
 
 def _fallback(anchor: Token, figure: set[int]) -> str:

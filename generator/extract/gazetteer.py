@@ -44,22 +44,60 @@ KINDS = ("country", "region", "city", "site", "route")
 MIN_SPELLING_POPULATION = 50_000
 """Alternate spellings are indexed for cities this large; smaller ones by their main name only."""
 
-SUBDIVISION_TYPES = frozenset({
-    "Autonomous community", "Autonomous province", "Autonomous region", "Autonomous republic",
-    "Capital territory", "Country", "Department", "Emirate", "Federal district", "Governorate",
-    "Land", "Oblast", "Prefecture", "Province", "Region", "Regional state", "Republic",
-    "Special administrative region", "State", "Territory", "Union territory", "Voivodship",
-})
+SUBDIVISION_TYPES = frozenset(
+    {
+        "Autonomous community",
+        "Autonomous province",
+        "Autonomous region",
+        "Autonomous republic",
+        "Capital territory",
+        "Country",
+        "Department",
+        "Emirate",
+        "Federal district",
+        "Governorate",
+        "Land",
+        "Oblast",
+        "Prefecture",
+        "Province",
+        "Region",
+        "Regional state",
+        "Republic",
+        "Special administrative region",
+        "State",
+        "Territory",
+        "Union territory",
+        "Voivodship",
+    }
+)
 """ISO 3166-2 top-level subdivision types indexed as regions (not districts, parishes...)."""
 
 _SUFFIX_KINDS = {
-    "city": ("city",), "town": ("city",), "province": ("region",), "governorate": ("region",),
-    "region": ("region",), "state": ("region",), "oblast": ("region",), "countryside": ("region",),
+    "city": ("city",),
+    "town": ("city",),
+    "province": ("region",),
+    "governorate": ("region",),
+    "region": ("region",),
+    "state": ("region",),
+    "oblast": ("region",),
+    "countryside": ("region",),
 }
 _DIRECTIONS = frozenset(
     word
-    for base in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                 "north east", "north west", "south east", "south west")
+    for base in (
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+    )
     for word in (base, base + "ern")
 ) | {"central", "centre", "center", "capital", "middle"}
 """Bare directions ("North", "Western") name subdivisions and towns but are adjectives in prose."""
@@ -281,7 +319,7 @@ def _load_yaml(path: Path) -> dict[str, Any]:
     """Read the curated data file."""
     with path.open(encoding="utf-8") as handle:
         # The C build of the safe loader: same rules as yaml.safe_load, ten times faster.
-        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict):
         raise GeneratorError(located(str(path), None, "expected a mapping at the top level"))
     for section in ("centroids", "us_states", "country_names", "country_aliases", "demonyms"):
@@ -315,14 +353,16 @@ def _curated(place: dict[str, Any], countries: dict[str, GazetteerEntry]) -> Gaz
         raise GeneratorError(located(str(DATA_FILE), None, f"place {name!r}: {problem}"))
     lat, lon = place.get("lat"), place.get("lon")
     return GazetteerEntry(
-        name, place["kind"], None if lat is None else float(lat), None if lon is None else float(lon),
-        place.get("country", "") or "", "curated",
+        name,
+        place["kind"],
+        None if lat is None else float(lat),
+        None if lon is None else float(lon),
+        place.get("country", "") or "",
+        "curated",
     )
 
 
-def _countries(
-    data: dict[str, Any], geo: dict[str, Any]
-) -> tuple[dict[str, str], dict[str, GazetteerEntry]]:
+def _countries(data: dict[str, Any], geo: dict[str, Any]) -> tuple[dict[str, str], dict[str, GazetteerEntry]]:
     """Build the country name index and one entry per country (pycountry plus geonames-only Kosovo)."""
     overrides = data.get("country_names", {})
     aliases = data.get("country_aliases", {})
@@ -364,8 +404,13 @@ def _spellings(city: dict[str, Any]) -> list[str]:
     main = _ARTICLE.sub("", fold(city["name"]))
     keys = [main] if len(main) >= 5 else []  # "Al Fallūjah" → "fallujah"; but not "At Tall" → "tall"
     for alt in city["alternatenames"]:
-        if (alt.isascii() and len(alt) >= 5 and alt[0].isupper() and not alt.isupper()
-                and main[:3] in alt.lower()):  # a cheap test first: most alternates fail it
+        if (
+            alt.isascii()
+            and len(alt) >= 5
+            and alt[0].isupper()
+            and not alt.isupper()
+            and main[:3] in alt.lower()
+        ):  # a cheap test first: most alternates fail it
             key = fold(alt)
             core = _ARTICLE.sub("", key)
             if core[:3] == main[:3] and abs(len(core) - len(main)) <= 3:
@@ -379,4 +424,3 @@ def _subdivision_names(raw: str) -> list[str]:
     names = [main.split(",")[0].strip()]
     names += [part.strip() for part in rest.rstrip("]").split(",") if part.strip() and "-" not in part]
     return [n for n in names if n]
-

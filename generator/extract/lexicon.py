@@ -50,8 +50,13 @@ def lexicon() -> Lexicon:
     for canonical, others in (data.get("organisations") or {}).items():
         for name in (canonical, *others):
             if aliases.get(name, canonical) != canonical:
-                raise GeneratorError(located(str(DATA_FILE), None,
-                                             f"{name!r} is an alias of both {aliases[name]!r} and {canonical!r}"))
+                raise GeneratorError(
+                    located(
+                        str(DATA_FILE),
+                        None,
+                        f"{name!r} is an alias of both {aliases[name]!r} and {canonical!r}",
+                    )
+                )
             aliases[name] = canonical
     return Lexicon(
         products=frozenset(data.get("products") or ()),

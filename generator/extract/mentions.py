@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.extract import gazetteer
-from generator.extract import lexicon
+from generator.extract import gazetteer, lexicon
 from generator.model import Article, Mention, Span
 from generator.spans import heading_spans, in_heading
 
@@ -20,10 +19,43 @@ ACTOR_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "state", "GPE
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "president", "prime", "minister",
-    "king", "queen", "prince", "princess", "sheikh", "general", "gen", "col", "colonel",
-    "senator", "sen", "rep", "governor", "gov", "mayor", "chancellor", "pope", "judge",
-    "ceo", "chairman", "secretary", "professor", "prof", "ambassador", "emir", "ayatollah",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "president",
+    "prime",
+    "minister",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "general",
+    "gen",
+    "col",
+    "colonel",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "gov",
+    "mayor",
+    "chancellor",
+    "pope",
+    "judge",
+    "ceo",
+    "chairman",
+    "secretary",
+    "professor",
+    "prof",
+    "ambassador",
+    "emir",
+    "ayatollah",
 }
 ROLE_NOUNS = re.compile(
     r"(minister|president|spokes(wo)?man|spokesperson|leader|chief|head|secretary|general|"
@@ -34,10 +66,34 @@ ROLE_NOUNS = re.compile(
     r"vice|deputy|presidential|foreign|defence|defense|interior|analyst|mp)$",
     re.I,
 )
-MEDIA_NOUNS = {"newspaper", "daily", "weekly", "agency", "broadcaster", "channel", "television",
-               "tv", "magazine", "website", "radio", "outlet"}
-FORCE_NOUNS = {"army", "military", "forces", "troops", "armed", "government", "regime", "navy",
-               "police", "militia", "militias", "rebels"}
+MEDIA_NOUNS = {
+    "newspaper",
+    "daily",
+    "weekly",
+    "agency",
+    "broadcaster",
+    "channel",
+    "television",
+    "tv",
+    "magazine",
+    "website",
+    "radio",
+    "outlet",
+}
+FORCE_NOUNS = {
+    "army",
+    "military",
+    "forces",
+    "troops",
+    "armed",
+    "government",
+    "regime",
+    "navy",
+    "police",
+    "militia",
+    "militias",
+    "rebels",
+}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord"}
 ARMED_GROUPS = re.compile(
     r"\b(hizbullah|hezbollah|hizballah|hamas|taliban|al-qaeda|al qaeda|islamic state|isis|isil|"
@@ -73,10 +129,7 @@ def find_mentions(doc, article: Article) -> tuple[Mention, ...]:  # type: ignore
             key = (mention.span.start, mention.span.end)
             if not any(_overlaps(key, other) for other in found):
                 found[key] = mention
-    result = [
-        m for m in found.values()
-        if not in_heading(headings, m.span.start)
-    ]
+    result = [m for m in found.values() if not in_heading(headings, m.span.start)]
     return tuple(sorted(result, key=lambda m: (m.span.start, m.span.end)))
 
 
@@ -84,8 +137,17 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _mention(doc, article: Article, start: int, end: int, name: str, kind: str,  # type: ignore[no-untyped-def]
-             label: str, role: str = "", place_kind: str = "") -> Mention:
+def _mention(
+    doc,
+    article: Article,
+    start: int,
+    end: int,
+    name: str,
+    kind: str,  # type: ignore[no-untyped-def]
+    label: str,
+    role: str = "",
+    place_kind: str = "",
+) -> Mention:
     """Build a mention for tokens [start, end)."""
     span = doc[start:end]
     sent = span.sent
@@ -120,9 +182,11 @@ def _rule_mentions(doc, article: Article) -> Iterator[Mention]:  # type: ignore[
                 end = tok.i + 2
                 if nxt.lower_ == "armed" and end < len(doc) and doc[end].lower_ == "forces":
                     end += 1
-                name = f"{_adjective(tok.text)} army" if nxt.lower_ in {
-                    "army", "military", "forces", "troops", "armed"} else " ".join(
-                    t.text for t in doc[tok.i:end])
+                name = (
+                    f"{_adjective(tok.text)} army"
+                    if nxt.lower_ in {"army", "military", "forces", "troops", "armed"}
+                    else " ".join(t.text for t in doc[tok.i : end])
+                )
                 if nxt.lower_ == "government":
                     name = f"{country} government"
                 if nxt.lower_ in {"rebels", "militia", "militias"}:
@@ -140,8 +204,10 @@ def _rule_mentions(doc, article: Article) -> Iterator[Mention]:  # type: ignore[
 
 
 GROUP_NOUNS = {"insurgents", "rebels", "militants", "jihadists", "guerrillas", "insurgency"}
-GROUP_HEADS = {"groups": {"militant", "armed", "rebel", "jihadist", "insurgent"},
-               "forces": {"insurgent", "rebel", "opposition"}}
+GROUP_HEADS = {
+    "groups": {"militant", "armed", "rebel", "jihadist", "insurgent"},
+    "forces": {"insurgent", "rebel", "opposition"},
+}
 _GROUP_MODIFIERS = {"amod", "compound", "npadvmod", "nmod"}
 
 
@@ -155,8 +221,13 @@ def _collective(doc, tok):  # type: ignore[no-untyped-def]
     low = tok.lower_
     if low in {"forces", "troops"} and tok.i > 0 and doc[tok.i - 1].lower_ == "government":
         return tok.i - 1, tok.i + 1, "government forces", "organisation"
-    if low == "opposition" and tok.pos_ == "NOUN" and tok.i > 0 and doc[tok.i - 1].lower_ == "the" and (
-            tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in {"NOUN", "PROPN"}):
+    if (
+        low == "opposition"
+        and tok.pos_ == "NOUN"
+        and tok.i > 0
+        and doc[tok.i - 1].lower_ == "the"
+        and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in {"NOUN", "PROPN"})
+    ):
         return tok.i, tok.i + 1, "opposition", "group"
     is_group = low in GROUP_NOUNS and tok.pos_ == "NOUN" and low != "insurgency"
     head_of = GROUP_HEADS.get(low)
@@ -165,17 +236,25 @@ def _collective(doc, tok):  # type: ignore[no-untyped-def]
     start = tok.i
     while start > 0:
         prev = doc[start - 1]
-        if prev.dep_ in _GROUP_MODIFIERS | {"punct"} and prev.head.i >= start - 1 and prev.head.i <= tok.i \
-                and prev.tag_ in {"JJ", "NN", "NNP", "HYPH", "VBN"} and "\n" not in prev.text:
-            start -= 1
-        elif prev.text == "-" and start > 1:
+        if (
+            prev.dep_ in _GROUP_MODIFIERS | {"punct"}
+            and prev.head.i >= start - 1
+            and prev.head.i <= tok.i
+            and prev.tag_ in {"JJ", "NN", "NNP", "HYPH", "VBN"}
+            and "\n" not in prev.text
+        ) or (prev.text == "-" and start > 1):
             start -= 1
         else:
             break
     while start < tok.i and doc[start].tag_ == "HYPH":
         start += 1
-    name = doc[start:tok.i + 1].text
-    return start, tok.i + 1, name[0].lower() + name[1:] if name[:1].isupper() and start == tok.i else name, "group"
+    name = doc[start : tok.i + 1].text
+    return (
+        start,
+        tok.i + 1,
+        name[0].lower() + name[1:] if name[:1].isupper() and start == tok.i else name,
+        "group",
+    )
 
 
 def _prefix_start(doc, i: int) -> int:  # type: ignore[no-untyped-def]
@@ -229,8 +308,9 @@ def _entity_mentions(ent, article: Article) -> Iterator[Mention]:  # type: ignor
         country = gazetteer.country_for_demonym(text)
         place = gazetteer.lookup_place(text)
         if place is not None and place.kind != "country" and country is None:
-            yield _mention(doc, article, ent.start, ent.end, place.name, "place", "NORP→place",
-                           place_kind=place.kind)
+            yield _mention(
+                doc, article, ent.start, ent.end, place.name, "place", "NORP→place", place_kind=place.kind
+            )
         elif country:
             yield _mention(doc, article, ent.start, ent.end, country, "state", "NORP→state")
         return
@@ -243,45 +323,85 @@ def _entity_mentions(ent, article: Article) -> Iterator[Mention]:  # type: ignor
         yield _mention(doc, article, ent.start, ent.end, country, "state", f"{label}→state")
         return
     place = gazetteer.lookup_place(text)
-    if place is not None and label in {"ORG", "PERSON"} and (place.kind == "site" or (
-            label == "PERSON" and place.source != "curated")):
+    if (
+        place is not None
+        and label in {"ORG", "PERSON"}
+        and (place.kind == "site" or (label == "PERSON" and place.source != "curated"))
+    ):
         place = None  # "Wall Street" the market, "Darwin" the man: keep the tagger's reading
-    if place is not None and label == "ORG" and place.source != "curated" and place.kind == "city" and not (
-            ent.start > 0 and doc[ent.start - 1].lower_ in _LOCATIVE):
+    if (
+        place is not None
+        and label == "ORG"
+        and place.source != "curated"
+        and place.kind == "city"
+        and not (ent.start > 0 and doc[ent.start - 1].lower_ in _LOCATIVE)
+    ):
         place = None  # "Cisco", "Xinhua", "the GAO": a company that shares a town's name, unless "in Cisco"
     if label in PLACE_LABELS or (place is not None and label == "ORG" and not ARMED_GROUPS.search(text)):
         name = place.name if place else text
-        yield _mention(doc, article, ent.start, ent.end, name, "place", label,
-                       place_kind=place.kind if place else "")
+        yield _mention(
+            doc, article, ent.start, ent.end, name, "place", label, place_kind=place.kind if place else ""
+        )
         return
     if label == "PERSON":
         kind = "person"
         if _preceded_by_media_noun(ent) or _plural_name(ent) or text.split()[-1].lower() in _COMPANY_WORDS:
             kind = "organisation"  # "news agency Sana", "the Beatles", "Douglas Aircraft"
         elif place is not None:
-            yield _mention(doc, article, ent.start, ent.end, place.name, "place", "PERSON→place",
-                           place_kind=place.kind)
+            yield _mention(
+                doc, article, ent.start, ent.end, place.name, "place", "PERSON→place", place_kind=place.kind
+            )
             return
         elif len(text.split()) == 1 and text.isupper():
             kind = "organisation"
-        yield _mention(doc, article, ent.start, ent.end, text, kind, label,
-                       role=person_role(ent) if kind == "person" else "")
+        yield _mention(
+            doc,
+            article,
+            ent.start,
+            ent.end,
+            text,
+            kind,
+            label,
+            role=person_role(ent) if kind == "person" else "",
+        )
         return
     kind = "group" if ARMED_GROUPS.search(text) else "organisation"
     yield _mention(doc, article, ent.start, ent.end, text, kind, label)
 
 
 _LOCATIVE = {"in", "at", "near", "from", "to", "outside", "inside", "across", "around", "into", "towards"}
-_COMPANY_WORDS = {"aircraft", "airlines", "airways", "systems", "inc", "inc.", "corp", "corp.", "ltd", "ltd.",
-                  "company", "group", "holdings", "technologies", "motors", "industries", "bank", "partners"}
+_COMPANY_WORDS = {
+    "aircraft",
+    "airlines",
+    "airways",
+    "systems",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "ltd",
+    "ltd.",
+    "company",
+    "group",
+    "holdings",
+    "technologies",
+    "motors",
+    "industries",
+    "bank",
+    "partners",
+}
 _DETERMINER_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "'s", "’s"}
 
 
 def _names_a_product(ent) -> bool:  # type: ignore[no-untyped-def]
     """True for "the Safari browser", "Apple's iChat software": a determiner, the name, a product noun."""
     doc = ent.doc
-    return (ent.start > 0 and ent.end < len(doc) and doc[ent.start - 1].lower_ in _DETERMINER_WORDS
-            and lexicon.is_product_noun(doc[ent.end].text))
+    return (
+        ent.start > 0
+        and ent.end < len(doc)
+        and doc[ent.start - 1].lower_ in _DETERMINER_WORDS
+        and lexicon.is_product_noun(doc[ent.end].text)
+    )
 
 
 def _plural_name(ent) -> bool:  # type: ignore[no-untyped-def]
@@ -303,7 +423,7 @@ def _split_compound(ent, article: Article) -> list[Mention]:  # type: ignore[no-
     doc = ent.doc
     if " and " not in ent.text:
         return []
-    before = doc[max(0, ent.start - 2):ent.start].text.lower()
+    before = doc[max(0, ent.start - 2) : ent.start].text.lower()
     conj = [t for t in ent if t.lower_ == "and"]
     bounds, start = [], ent.start
     for tok in conj:
@@ -316,8 +436,18 @@ def _split_compound(ent, article: Article) -> list[Mention]:  # type: ignore[no-
     result = []
     for (s, e), place in zip(bounds, places):
         name = place.name if place else clean_name(doc[s:e].text)
-        result.append(_mention(doc, article, s, e, name, "place", f"{ent.label_}→place",
-                               place_kind=place.kind if place else ""))
+        result.append(
+            _mention(
+                doc,
+                article,
+                s,
+                e,
+                name,
+                "place",
+                f"{ent.label_}→place",
+                place_kind=place.kind if place else "",
+            )
+        )
     return result
 
 
@@ -328,14 +458,14 @@ def person_role(ent) -> str:  # type: ignore[no-untyped-def]
     i = ent.start - 1
     while i >= 0:
         tok = doc[i]
-        if tok.tag_ in {"JJ", "NN", "NNP", "NNS", "HYPH"} and ent.start <= tok.head.i < ent.end or (
+        if (tok.tag_ in {"JJ", "NN", "NNP", "NNS", "HYPH"} and ent.start <= tok.head.i < ent.end) or (
             tok.tag_ in {"JJ", "NN", "NNP", "HYPH"} and left <= tok.head.i < ent.end
         ):
             left = i
             i -= 1
         else:
             break
-    words = [t for t in doc[left:ent.start]]
+    words = [t for t in doc[left : ent.start]]
     while words and words[0].lower_.rstrip(".") in HONORIFICS:
         words = words[1:]
     if words and any(ROLE_NOUNS.match(t.text) or t.lower_ in TITLES for t in words):
@@ -346,11 +476,18 @@ def person_role(ent) -> str:  # type: ignore[no-untyped-def]
             if not ROLE_NOUNS.match(child.text):
                 continue
             tokens = [t for t in child.subtree if t.dep_ not in {"det", "punct"}]
-            stop = next((t.i for t in child.subtree if t.i > child.i and (
-                t.text in {",", ";", "(", "\"", "“"} or t.lower_ in {"who", "which", "that"})), None)
+            stop = next(
+                (
+                    t.i
+                    for t in child.subtree
+                    if t.i > child.i
+                    and (t.text in {",", ";", "(", '"', "“"} or t.lower_ in {"who", "which", "that"})
+                ),
+                None,
+            )
             tokens = [t for t in tokens if stop is None or t.i < stop]
             if tokens and len(tokens) <= 8:
-                return doc[tokens[0].i:tokens[-1].i + 1].text
+                return doc[tokens[0].i : tokens[-1].i + 1].text
     for tok in ent:
         title = tok.lower_.rstrip(".")
         if title in TITLES and title not in HONORIFICS and tok.i == ent.start and len(ent) > 1:

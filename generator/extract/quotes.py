@@ -17,11 +17,52 @@ from collections.abc import Sequence
 from generator.model import Article, Mention, Quote, Span
 
 SPEECH_VERBS = {
-    "say", "says", "said", "saying", "tell", "tells", "told", "add", "adds", "added", "announce",
-    "announces", "announced", "state", "states", "stated", "warn", "warns", "warned", "insist",
-    "insists", "insisted", "caution", "cautioned", "call", "called", "calls", "write", "wrote",
-    "writes", "declare", "declared", "claim", "claimed", "argue", "argued", "ask", "asked",
-    "explain", "explained", "describe", "described", "report", "reported", "vow", "vowed",
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "add",
+    "adds",
+    "added",
+    "announce",
+    "announces",
+    "announced",
+    "state",
+    "states",
+    "stated",
+    "warn",
+    "warns",
+    "warned",
+    "insist",
+    "insists",
+    "insisted",
+    "caution",
+    "cautioned",
+    "call",
+    "called",
+    "calls",
+    "write",
+    "wrote",
+    "writes",
+    "declare",
+    "declared",
+    "claim",
+    "claimed",
+    "argue",
+    "argued",
+    "ask",
+    "asked",
+    "explain",
+    "explained",
+    "describe",
+    "described",
+    "report",
+    "reported",
+    "vow",
+    "vowed",
 }
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them", "it"}
@@ -30,8 +71,10 @@ _QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 
 def find_quotes(doc, article: Article, mentions: Sequence[Mention]) -> tuple[Quote, ...]:  # type: ignore[no-untyped-def]
     """Return every quotation in the body with its speaker, when one can be trusted."""
-    spans = [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))
-             for m in _QUOTE.finditer(article.body)]
+    spans = [
+        (m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))
+        for m in _QUOTE.finditer(article.body)
+    ]
     starts = [m.span.start for m in mentions]
     quotes: list[Quote] = []
     last_by_paragraph: dict[int, Quote] = {}
@@ -52,8 +95,15 @@ def find_quotes(doc, article: Article, mentions: Sequence[Mention]) -> tuple[Quo
     return tuple(quotes)
 
 
-def _attribute(doc, article: Article, start: int, end: int, spans: list[tuple[int, int]],  # type: ignore[no-untyped-def]
-               mentions: Sequence[Mention], starts: list[int]) -> Mention | None:
+def _attribute(
+    doc,
+    article: Article,
+    start: int,
+    end: int,
+    spans: list[tuple[int, int]],  # type: ignore[no-untyped-def]
+    mentions: Sequence[Mention],
+    starts: list[int],
+) -> Mention | None:
     """Find the speaker of the quotation at [start, end), or None."""
     para = article.paragraph_at(start)
     first = doc.char_span(para.start, para.end, alignment_mode="expand")
@@ -67,7 +117,7 @@ def _attribute(doc, article: Article, start: int, end: int, spans: list[tuple[in
             continue
         if tok.sent.start not in quote_sents and not _adjacent(tok.sent, start, end):
             continue
-        if tok.lower_ in SPEECH_VERBS and tok.pos_ in {"VERB", "AUX"} or tok.lower_ == "according":
+        if (tok.lower_ in SPEECH_VERBS and tok.pos_ in {"VERB", "AUX"}) or tok.lower_ == "according":
             subject = _subject(tok)
             if subject is None:
                 continue
@@ -124,8 +174,9 @@ def _mention_at(offset: int, mentions: Sequence[Mention], starts: list[int]) -> 
     return None
 
 
-def _antecedent(offset: int, kinds: set[str], mentions: Sequence[Mention],
-                spans: list[tuple[int, int]]) -> Mention | None:
+def _antecedent(
+    offset: int, kinds: set[str], mentions: Sequence[Mention], spans: list[tuple[int, int]]
+) -> Mention | None:
     """Nearest earlier mention of a compatible kind, outside quotation marks."""
     for mention in reversed(mentions):
         if mention.span.start >= offset or mention.kind not in kinds:

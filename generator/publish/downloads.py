@@ -57,38 +57,105 @@ def _join(items: Iterable[str]) -> str:
 def actors_csv(b: Briefing) -> bytes:
     """One row per actor."""
     header = ("id", "name", "kind", "aliases", "roles", "mentions", "quotes", "page")
-    rows = ((a.id, a.name, a.kind, _join(a.aliases), _join(a.roles), len(a.mentions), len(a.quotes),
-             f"actors/{a.id}.md") for a in sorted(b.actors, key=lambda a: a.id))
+    rows = (
+        (
+            a.id,
+            a.name,
+            a.kind,
+            _join(a.aliases),
+            _join(a.roles),
+            len(a.mentions),
+            len(a.quotes),
+            f"actors/{a.id}.md",
+        )
+        for a in sorted(b.actors, key=lambda a: a.id)
+    )
     return _csv(header, rows)
 
 
 def places_csv(b: Briefing) -> bytes:
     """One row per place; lat and lon are empty when unknown."""
     header = ("id", "name", "kind", "lat", "lon", "aliases", "mentions", "page")
-    rows = ((p.id, p.name, p.kind, p.lat, p.lon, _join(p.aliases), len(p.mentions), f"places/{p.id}.md")
-            for p in sorted(b.places, key=lambda p: p.id))
+    rows = (
+        (p.id, p.name, p.kind, p.lat, p.lon, _join(p.aliases), len(p.mentions), f"places/{p.id}.md")
+        for p in sorted(b.places, key=lambda p: p.id)
+    )
     return _csv(header, rows)
 
 
 def events_csv(b: Briefing) -> bytes:
     """One row per dated event, in timeline order."""
-    header = ("id", "date", "start", "end", "precision", "when_text", "text", "article", "start_char",
-              "end_char", "actors", "places")
-    rows = ((e.id, e.timex.value, e.timex.begin.isoformat() if e.timex.begin else "",
-             e.timex.end.isoformat() if e.timex.end else "", e.timex.precision, e.timex.span.text,
-             e.sentence.text, e.sentence.article, e.sentence.start, e.sentence.end,
-             _join(e.actors), _join(e.places)) for e in b.events)
+    header = (
+        "id",
+        "date",
+        "start",
+        "end",
+        "precision",
+        "when_text",
+        "text",
+        "article",
+        "start_char",
+        "end_char",
+        "actors",
+        "places",
+    )
+    rows = (
+        (
+            e.id,
+            e.timex.value,
+            e.timex.begin.isoformat() if e.timex.begin else "",
+            e.timex.end.isoformat() if e.timex.end else "",
+            e.timex.precision,
+            e.timex.span.text,
+            e.sentence.text,
+            e.sentence.article,
+            e.sentence.start,
+            e.sentence.end,
+            _join(e.actors),
+            _join(e.places),
+        )
+        for e in b.events
+    )
     return _csv(header, rows)
 
 
 def figures_csv(b: Briefing) -> bytes:
     """One row per figure, in the figures page's order."""
-    header = ("id", "text", "value", "low", "high", "unit", "qualifier", "counts", "date", "article",
-              "start", "end", "actors", "places")
-    rows = ((f.id, f.mention.span.text, _number(f.mention.value), _number(f.mention.low),
-             _number(f.mention.high), f.mention.unit, f.mention.qualifier, f.mention.counts, f.date,
-             f.mention.span.article, f.mention.span.start, f.mention.span.end,
-             _join(f.actors), _join(f.places)) for f in b.figures)
+    header = (
+        "id",
+        "text",
+        "value",
+        "low",
+        "high",
+        "unit",
+        "qualifier",
+        "counts",
+        "date",
+        "article",
+        "start",
+        "end",
+        "actors",
+        "places",
+    )
+    rows = (
+        (
+            f.id,
+            f.mention.span.text,
+            _number(f.mention.value),
+            _number(f.mention.low),
+            _number(f.mention.high),
+            f.mention.unit,
+            f.mention.qualifier,
+            f.mention.counts,
+            f.date,
+            f.mention.span.article,
+            f.mention.span.start,
+            f.mention.span.end,
+            _join(f.actors),
+            _join(f.places),
+        )
+        for f in b.figures
+    )
     return _csv(header, rows)
 
 
@@ -99,12 +166,21 @@ def geojson(b: Briefing) -> bytes:
         for place in e.places:
             events_at.setdefault(place, []).append(e.id)
     features = [
-        {"type": "Feature", "id": p.id,
-         "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
-         "properties": {"name": p.name, "kind": p.kind, "aliases": list(p.aliases),
-                        "mentions": len(p.mentions), "events": events_at.get(p.id, []),
-                        "page": f"places/{p.id}.md"}}
-        for p in sorted(b.places, key=lambda p: p.id) if p.lat is not None and p.lon is not None
+        {
+            "type": "Feature",
+            "id": p.id,
+            "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+            "properties": {
+                "name": p.name,
+                "kind": p.kind,
+                "aliases": list(p.aliases),
+                "mentions": len(p.mentions),
+                "events": events_at.get(p.id, []),
+                "page": f"places/{p.id}.md",
+            },
+        }
+        for p in sorted(b.places, key=lambda p: p.id)
+        if p.lat is not None and p.lon is not None
     ]
     data = {"type": "FeatureCollection", "features": features}
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")

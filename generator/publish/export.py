@@ -37,19 +37,30 @@ def _span(s: Span) -> dict[str, Any]:
 
 def _actor(a: Actor) -> dict[str, Any]:
     return {
-        "id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "roles": list(a.roles),
+        "id": a.id,
+        "name": a.name,
+        "kind": a.kind,
+        "aliases": list(a.aliases),
+        "roles": list(a.roles),
         "page": f"actors/{a.id}.md",
         "mentions": [_mention(m) for m in a.mentions],
-        "quotes": [{"article": q.span.article, "start": q.span.start, "end": q.span.end,
-                    "text": q.span.text} for q in a.quotes],
+        "quotes": [
+            {"article": q.span.article, "start": q.span.start, "end": q.span.end, "text": q.span.text}
+            for q in a.quotes
+        ],
         **_trail(a.curated),
     }
 
 
 def _place(p: Place) -> dict[str, Any]:
     return {
-        "id": p.id, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
-        "aliases": list(p.aliases), "page": f"places/{p.id}.md",
+        "id": p.id,
+        "name": p.name,
+        "kind": p.kind,
+        "lat": p.lat,
+        "lon": p.lon,
+        "aliases": list(p.aliases),
+        "page": f"places/{p.id}.md",
         "mentions": [_mention(m) for m in p.mentions],
         **_trail(p.curated),
     }
@@ -60,34 +71,67 @@ def to_dict(b: Briefing) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "articles": [
-            {"id": a.id, "title": a.title, "date": a.date.isoformat() if a.date else None,
-             "source": a.source, "url": a.url, "page": f"articles/{a.id}.md"}
+            {
+                "id": a.id,
+                "title": a.title,
+                "date": a.date.isoformat() if a.date else None,
+                "source": a.source,
+                "url": a.url,
+                "page": f"articles/{a.id}.md",
+            }
             for a in sorted(b.articles, key=lambda a: a.id)
         ],
         "actors": [_actor(a) for a in sorted(b.actors, key=lambda a: a.id)],
         "places": [_place(p) for p in sorted(b.places, key=lambda p: p.id)],
         "events": [
-            {"id": e.id, "date": e.timex.value,
-             "start": e.timex.begin.isoformat() if e.timex.begin else None,
-             "end": e.timex.end.isoformat() if e.timex.end else None,
-             "precision": e.timex.precision, "when_text": e.timex.span.text,
-             "explanation": e.timex.explanation, "text": e.sentence.text,
-             "article": e.sentence.article, "start_char": e.sentence.start,
-             "end_char": e.sentence.end, "actors": list(e.actors), "places": list(e.places),
-             **_trail(e.curated), **_event_extras(e)}
+            {
+                "id": e.id,
+                "date": e.timex.value,
+                "start": e.timex.begin.isoformat() if e.timex.begin else None,
+                "end": e.timex.end.isoformat() if e.timex.end else None,
+                "precision": e.timex.precision,
+                "when_text": e.timex.span.text,
+                "explanation": e.timex.explanation,
+                "text": e.sentence.text,
+                "article": e.sentence.article,
+                "start_char": e.sentence.start,
+                "end_char": e.sentence.end,
+                "actors": list(e.actors),
+                "places": list(e.places),
+                **_trail(e.curated),
+                **_event_extras(e),
+            }
             for e in b.events
         ],
         "figures": [
-            {"id": f.id, "text": f.mention.span.text, "value": f.mention.value, "low": f.mention.low,
-             "high": f.mention.high, "unit": f.mention.unit, "counts": f.mention.counts,
-             "qualifier": f.mention.qualifier, "date": f.date or None, "article": f.mention.span.article,
-             "start": f.mention.span.start, "end": f.mention.span.end,
-             "actors": list(f.actors), "places": list(f.places), **_trail(f.curated)}
+            {
+                "id": f.id,
+                "text": f.mention.span.text,
+                "value": f.mention.value,
+                "low": f.mention.low,
+                "high": f.mention.high,
+                "unit": f.mention.unit,
+                "counts": f.mention.counts,
+                "qualifier": f.mention.qualifier,
+                "date": f.date or None,
+                "article": f.mention.span.article,
+                "start": f.mention.span.start,
+                "end": f.mention.span.end,
+                "actors": list(f.actors),
+                "places": list(f.places),
+                **_trail(f.curated),
+            }
             for f in b.figures
         ],
         "timexes": [
-            {"article": t.span.article, "start": t.span.start, "end": t.span.end, "text": t.span.text,
-             "type": t.type, "value": t.value}
+            {
+                "article": t.span.article,
+                "start": t.span.start,
+                "end": t.span.end,
+                "text": t.span.text,
+                "type": t.type,
+                "value": t.value,
+            }
             for t in sorted(b.timexes, key=lambda t: (t.span.article, t.span.start, t.span.end))
         ],
     }

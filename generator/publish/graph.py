@@ -15,8 +15,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.publish import markdown as md
 from generator.model import Actor, Briefing
+from generator.publish import markdown as md
 
 MAX_NODES = 60
 """The site-wide picture shows the most connected actors; the table lists every link."""
@@ -54,7 +54,7 @@ def relations(b: Briefing) -> tuple[Relation, ...]:
     for (article, start, _end), members in sorted(units.items()):
         ids = sorted(members & known)
         for i, x in enumerate(ids):
-            for y in ids[i + 1:]:
+            for y in ids[i + 1 :]:
                 weight[(x, y)] += 1
                 first.setdefault((x, y), (article, start))
     found = [Relation(x, y, n, *first[(x, y)]) for (x, y), n in weight.items()]
@@ -67,8 +67,9 @@ def neighbours(rels: Sequence[Relation], ident: str) -> list[tuple[str, Relation
     return sorted(out, key=lambda nr: (-nr[1].weight, nr[0]))
 
 
-def layout(nodes: Sequence[str], rels: Sequence[Relation], width: float, height: float,
-           steps: int = 150) -> dict[str, tuple[float, float]]:
+def layout(
+    nodes: Sequence[str], rels: Sequence[Relation], width: float, height: float, steps: int = 150
+) -> dict[str, tuple[float, float]]:
     """Fruchterman–Reingold from a circle in id order, scaled into the box; deterministic."""
     order = sorted(nodes)
     n = len(order)
@@ -80,8 +81,9 @@ def layout(nodes: Sequence[str], rels: Sequence[Relation], width: float, height:
     xs = [math.cos(2 * math.pi * i / n) for i in range(n)]
     ys = [math.sin(2 * math.pi * i / n) for i in range(n)]
     k = math.sqrt(4.0 / n)
-    springs = [(index[r.a], index[r.b], 1.0 + math.log(r.weight)) for r in rels
-               if r.a in index and r.b in index]
+    springs = [
+        (index[r.a], index[r.b], 1.0 + math.log(r.weight)) for r in rels if r.a in index and r.b in index
+    ]
     for step in range(steps):
         dx, dy = [0.0] * n, [0.0] * n
         for i in range(n):
@@ -115,49 +117,70 @@ def layout(nodes: Sequence[str], rels: Sequence[Relation], width: float, height:
     return _fit(order, xs, ys, width, height)
 
 
-def _fit(order: Sequence[str], xs: list[float], ys: list[float], width: float,
-         height: float) -> dict[str, tuple[float, float]]:
+def _fit(
+    order: Sequence[str], xs: list[float], ys: list[float], width: float, height: float
+) -> dict[str, tuple[float, float]]:
     """Scale positions into the box with room for labels, rounded so output is stable."""
     margin_x, margin_y = 90.0, 30.0
     lo_x, hi_x, lo_y, hi_y = min(xs), max(xs), min(ys), max(ys)
     sx = (width - 2 * margin_x) / ((hi_x - lo_x) or 1)
     sy = (height - 2 * margin_y) / ((hi_y - lo_y) or 1)
-    return {ident: (round(margin_x + (xs[i] - lo_x) * sx, 1), round(margin_y + (ys[i] - lo_y) * sy, 1))
-            for i, ident in enumerate(order)}
+    return {
+        ident: (round(margin_x + (xs[i] - lo_x) * sx, 1), round(margin_y + (ys[i] - lo_y) * sy, 1))
+        for i, ident in enumerate(order)
+    }
 
 
-def ego_layout(centre: str, others: Sequence[str], width: float, height: float) -> dict[str, tuple[float, float]]:
+def ego_layout(
+    centre: str, others: Sequence[str], width: float, height: float
+) -> dict[str, tuple[float, float]]:
     """One actor in the middle, its neighbours on a circle in the given order."""
     pos = {centre: (width / 2, height / 2)}
     radius = min(width / 2 - 90, height / 2 - 30)
     for i, ident in enumerate(others):
         angle = -math.pi / 2 + 2 * math.pi * i / max(len(others), 1)
-        pos[ident] = (round(width / 2 + radius * math.cos(angle), 1),
-                      round(height / 2 + radius * math.sin(angle), 1))
+        pos[ident] = (
+            round(width / 2 + radius * math.cos(angle), 1),
+            round(height / 2 + radius * math.sin(angle), 1),
+        )
     return pos
 
 
-def svg(actors: dict[str, Actor], rels: Sequence[Relation], pos: dict[str, tuple[float, float]],
-        page: str, label: str, width: int, height: int, centre: str = "") -> md.Safe:
+def svg(
+    actors: dict[str, Actor],
+    rels: Sequence[Relation],
+    pos: dict[str, tuple[float, float]],
+    page: str,
+    label: str,
+    width: int,
+    height: int,
+    centre: str = "",
+) -> md.Safe:
     """The graph as inline SVG: weighted lines, nodes coloured by kind, each node a link to its page."""
     e = html.escape
     size = " briefing-graph--actor" if centre else ""
-    parts = [f'<svg class="briefing-graph{size}" viewBox="0 0 {width} {height}" role="group" '
-             f'aria-label="{e(label)}" data-search-exclude xmlns="http://www.w3.org/2000/svg">']
+    parts = [
+        f'<svg class="briefing-graph{size}" viewBox="0 0 {width} {height}" role="group" '
+        f'aria-label="{e(label)}" data-search-exclude xmlns="http://www.w3.org/2000/svg">'
+    ]
     for r in rels:
         if r.a in pos and r.b in pos:
             (x1, y1), (x2, y2) = pos[r.a], pos[r.b]
             stroke = round(1 + 2 * math.log(r.weight), 1)
-            parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{stroke}">'
-                         f'<title>{e(actors[r.a].name)} – {e(actors[r.b].name)}: {r.weight}</title></line>')
+            parts.append(
+                f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{stroke}">'
+                f"<title>{e(actors[r.a].name)} – {e(actors[r.b].name)}: {r.weight}</title></line>"
+            )
     for ident in sorted(pos, key=lambda i: (i != centre, i)):
         x, y = pos[ident]
         actor = actors[ident]
         href = md.url(page, f"actors/{ident}.md")
         radius = 9 if ident == centre else 6
-        parts.append(f'<a href="{e(href)}" class="briefing-node briefing-{e(actor.kind)}">'
-                     f'<circle cx="{x}" cy="{y}" r="{radius}"/>'
-                     f'<text x="{x}" y="{round(y - radius - 4, 1)}" text-anchor="middle">{e(actor.name)}</text></a>')
+        parts.append(
+            f'<a href="{e(href)}" class="briefing-node briefing-{e(actor.kind)}">'
+            f'<circle cx="{x}" cy="{y}" r="{radius}"/>'
+            f'<text x="{x}" y="{round(y - radius - 4, 1)}" text-anchor="middle">{e(actor.name)}</text></a>'
+        )
     parts.append("</svg>")
     return md.Safe("".join(parts))
 
@@ -173,8 +196,15 @@ def site_graph(b: Briefing, rels: Sequence[Relation], page: str) -> md.Safe:
     width, height = 900, 560
     pos = layout(nodes, kept, width, height)
     actors = {a.id: a for a in b.actors}
-    return svg(actors, kept, pos, page, "Relationship graph of the actors; the table below lists every link",
-               width, height)
+    return svg(
+        actors,
+        kept,
+        pos,
+        page,
+        "Relationship graph of the actors; the table below lists every link",
+        width,
+        height,
+    )
 
 
 def actor_graph(b: Briefing, rels: Sequence[Relation], ident: str, page: str) -> md.Safe:

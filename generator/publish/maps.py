@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from generator.publish import markdown as md
 from generator.model import Briefing, Place, Timex
+from generator.publish import markdown as md
 
 MAX_POPUP_EVENTS = 5
 """A popup lists this many events; the place page lists them all."""
@@ -24,13 +24,25 @@ def places_data(b: Briefing, places: Sequence[Place], page: str, when: Callable[
         if p.lat is None or p.lon is None:
             continue
         events = [e for e in b.events if p.id in e.places]
-        rows.append({
-            "id": p.id, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
-            "url": md.url(page, f"places/{p.id}.md"),
-            "events": [{"when": when(e.timex), "text": " ".join(e.sentence.text.split()), "url": md.url(page, f"timeline.md#{e.id}")}
-                       for e in events[:MAX_POPUP_EVENTS]],
-            "more": max(len(events) - MAX_POPUP_EVENTS, 0),
-        })
+        rows.append(
+            {
+                "id": p.id,
+                "name": p.name,
+                "kind": p.kind,
+                "lat": p.lat,
+                "lon": p.lon,
+                "url": md.url(page, f"places/{p.id}.md"),
+                "events": [
+                    {
+                        "when": when(e.timex),
+                        "text": " ".join(e.sentence.text.split()),
+                        "url": md.url(page, f"timeline.md#{e.id}"),
+                    }
+                    for e in events[:MAX_POPUP_EVENTS]
+                ],
+                "more": max(len(events) - MAX_POPUP_EVENTS, 0),
+            }
+        )
     return rows
 
 
@@ -38,6 +50,8 @@ def map_block(element_id: str, data: list[dict], label: str, small: bool = False
     """The map's container and its data island, as raw HTML for a Markdown page."""
     size = " briefing-map--small" if small else ""
     note = "The interactive map needs JavaScript; the table lists every place."
-    container = (f'<div class="briefing-map{size}" id="{element_id}" data-places="{element_id}-data" '
-                 f'role="region" aria-label="{html.escape(label)}"><p>{note}</p></div>')
+    container = (
+        f'<div class="briefing-map{size}" id="{element_id}" data-places="{element_id}-data" '
+        f'role="region" aria-label="{html.escape(label)}"><p>{note}</p></div>'
+    )
     return md.Safe(container + "\n" + str(md.json_script(f"{element_id}-data", data)))

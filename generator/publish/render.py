@@ -21,18 +21,32 @@ from pathlib import Path
 
 import jinja2
 
-from generator.publish import graph
-from generator.publish import maps
-from generator.publish import markdown as md
 from generator.dates import day_text
 from generator.model import ACTOR_KINDS, Actor, Article, Briefing, Mention, Place, Timex
+from generator.publish import graph, maps
+from generator.publish import markdown as md
 
-KIND_TITLES = {"person": "People", "organisation": "Organisations", "state": "States",
-               "group": "Armed groups"}
-KIND_LABELS = {"person": "person", "organisation": "organisation", "state": "state",
-               "group": "armed group", "place": "place"}
-PLACE_TITLES = {"country": "Countries", "region": "Regions", "city": "Cities", "site": "Sites",
-                "route": "Routes", "place": "Other places"}
+KIND_TITLES = {
+    "person": "People",
+    "organisation": "Organisations",
+    "state": "States",
+    "group": "Armed groups",
+}
+KIND_LABELS = {
+    "person": "person",
+    "organisation": "organisation",
+    "state": "state",
+    "group": "armed group",
+    "place": "place",
+}
+PLACE_TITLES = {
+    "country": "Countries",
+    "region": "Regions",
+    "city": "Cities",
+    "site": "Sites",
+    "route": "Routes",
+    "place": "Other places",
+}
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/briefing"
@@ -89,22 +103,38 @@ def render_site(briefing: Briefing, descriptions: dict[str, str]) -> dict[str, s
     render("index.md", "index.md.j2", **_home(site))
     render("actors/index.md", "actors.md.j2", groups=_actor_groups(site))
     for actor in briefing.actors:
-        render(f"actors/{actor.id}.md", "actor.md.j2", actor=actor, **_entity_context(site, actor),
-               **_actor_graph(site, actor, f"actors/{actor.id}.md"))
+        render(
+            f"actors/{actor.id}.md",
+            "actor.md.j2",
+            actor=actor,
+            **_entity_context(site, actor),
+            **_actor_graph(site, actor, f"actors/{actor.id}.md"),
+        )
     render("places/index.md", "places.md.j2", places=sorted(briefing.places, key=lambda p: p.name.lower()))
     for place in briefing.places:
-        render(f"places/{place.id}.md", "place.md.j2", place=place, **_entity_context(site, place),
-               place_map=_place_map(site, place, f"places/{place.id}.md"))
+        render(
+            f"places/{place.id}.md",
+            "place.md.j2",
+            place=place,
+            **_entity_context(site, place),
+            place_map=_place_map(site, place, f"places/{place.id}.md"),
+        )
     render("map.md", "map.md.j2", **_map(site, "map.md"))
     render("graph.md", "graph.md.j2", **_graph(site, "graph.md"))
     render("tags.md", "tags.md.j2")
-    render("timeline.md", "timeline.md.j2", events=briefing.events, undated=_undated(briefing), **_timeline(site))
+    render(
+        "timeline.md", "timeline.md.j2", events=briefing.events, undated=_undated(briefing), **_timeline(site)
+    )
     render("figures.md", "figures.md.j2", figures=briefing.figures)
     render("articles/index.md", "articles.md.j2", articles=briefing.articles)
     for article in briefing.articles:
-        render(f"articles/{article.id}.md", "article.md.j2", article=article,
-               paragraphs=_linked_paragraphs(site, article, f"articles/{article.id}.md"),
-               legend=legend((*ACTOR_KINDS, "place")))
+        render(
+            f"articles/{article.id}.md",
+            "article.md.j2",
+            article=article,
+            paragraphs=_linked_paragraphs(site, article, f"articles/{article.id}.md"),
+            legend=legend((*ACTOR_KINDS, "place")),
+        )
     _add_backlinks(pages)
     for asset in sorted(ASSETS.rglob("*")):
         if asset.is_file():
@@ -124,9 +154,13 @@ def _map(site: Site, page: str) -> dict[str, object]:
     located = [p for p in places if p.lat is not None and p.lon is not None]
     events_at: Counter[str] = Counter(ident for e in site.briefing.events for ident in e.places)
     data = maps.places_data(site.briefing, located, page, format_when)
-    return {"places": places, "located": located, "unlocated": [p for p in places if p not in located],
-            "events_at": events_at,
-            "map_block": maps.map_block("briefing-map", data, f"Map of {len(located)} places")}
+    return {
+        "places": places,
+        "located": located,
+        "unlocated": [p for p in places if p not in located],
+        "events_at": events_at,
+        "map_block": maps.map_block("briefing-map", data, f"Map of {len(located)} places"),
+    }
 
 
 def _place_map(site: Site, place: Place, page: str) -> md.Safe:
@@ -138,9 +172,16 @@ def _place_map(site: Site, place: Place, page: str) -> md.Safe:
 def _graph(site: Site, page: str) -> dict[str, object]:
     """The graph page: the picture of the most connected actors and the table of every link."""
     linked = {i for r in site.relations for i in (r.a, r.b)}
-    return {"relations": site.relations, "picture": graph.site_graph(site.briefing, site.relations, page),
-            "legend": legend(ACTOR_KINDS), "linked": len(linked), "shown": min(len(linked), graph.MAX_NODES),
-            "alone": sorted((a for a in site.briefing.actors if a.id not in linked), key=lambda a: a.name.lower())}
+    return {
+        "relations": site.relations,
+        "picture": graph.site_graph(site.briefing, site.relations, page),
+        "legend": legend(ACTOR_KINDS),
+        "linked": len(linked),
+        "shown": min(len(linked), graph.MAX_NODES),
+        "alone": sorted(
+            (a for a in site.briefing.actors if a.id not in linked), key=lambda a: a.name.lower()
+        ),
+    }
 
 
 def _actor_graph(site: Site, actor: Actor, page: str) -> dict[str, object]:
@@ -156,7 +197,10 @@ _HEADING = re.compile(r"^# (.+)$", re.MULTILINE)
 
 def _add_backlinks(pages: dict[str, str]) -> None:
     """Append "What links here" to every actor, place and article page, from the rendered links."""
-    titles = {path: (m.group(1) if (m := _HEADING.search(text)) else md.escape(path)) for path, text in pages.items()}
+    titles = {
+        path: (m.group(1) if (m := _HEADING.search(text)) else md.escape(path))
+        for path, text in pages.items()
+    }
     incoming: dict[str, set[str]] = defaultdict(set)
     for path, text in pages.items():
         for target in _LINK.findall(text):
@@ -170,7 +214,12 @@ def _add_backlinks(pages: dict[str, str]) -> None:
             continue
         sources = sorted(incoming.get(path, ()))
         lines = [f"- [{titles[src]}]({md.rel(path, src)})" for src in sources]
-        pages[path] = pages[path].rstrip("\n") + "\n\n## What links here\n\n" + ("\n".join(lines) or "Nothing yet.") + "\n"
+        pages[path] = (
+            pages[path].rstrip("\n")
+            + "\n\n## What links here\n\n"
+            + ("\n".join(lines) or "Nothing yet.")
+            + "\n"
+        )
 
 
 def _site(briefing: Briefing, descriptions: dict[str, str]) -> Site:
@@ -221,13 +270,19 @@ def _helpers(site: Site, page: str) -> dict[str, object]:
 
     def actor_link(actor_id: str) -> md.Safe:
         actor = site.actors[actor_id]
-        return md.link(actor.name, page, f"actors/{actor_id}.md", title=preview(actor),
-                       classes=(f"briefing-{actor.kind}",))
+        return md.link(
+            actor.name,
+            page,
+            f"actors/{actor_id}.md",
+            title=preview(actor),
+            classes=(f"briefing-{actor.kind}",),
+        )
 
     def place_link(place_id: str) -> md.Safe:
         place = site.places[place_id]
-        return md.link(place.name, page, f"places/{place_id}.md", title=preview(place),
-                       classes=("briefing-place",))
+        return md.link(
+            place.name, page, f"places/{place_id}.md", title=preview(place), classes=("briefing-place",)
+        )
 
     def source_link(article_id: str, offset: int, label: str = "") -> md.Safe:
         article = site.articles[article_id]
@@ -248,10 +303,17 @@ def _helpers(site: Site, page: str) -> dict[str, object]:
         return md.Safe(", ".join(md.escape(i) for i in items))
 
     return {
-        "actor_link": actor_link, "place_link": place_link, "source_link": source_link,
-        "article_link": article_link, "to": to, "join": join, "kind_titles": KIND_TITLES,
+        "actor_link": actor_link,
+        "place_link": place_link,
+        "source_link": source_link,
+        "article_link": article_link,
+        "to": to,
+        "join": join,
+        "kind_titles": KIND_TITLES,
         "place_titles": PLACE_TITLES,
-        "number": _format_number, "esc": md.escape, "external": external,
+        "number": _format_number,
+        "esc": md.escape,
+        "external": external,
     }
 
 
@@ -285,8 +347,12 @@ def _home(site: Site) -> dict[str, object]:
     dates = sorted(a.date for a in b.articles if a.date)
     latest = sorted(b.events, key=lambda e: (e.timex.begin or dt.date.min, e.id), reverse=True)[:8]
     return {
-        "briefing": b, "key_figures": key_figures, "top_actors": actors, "top_places": places,
-        "latest": latest, "first_date": dates[0] if dates else None,
+        "briefing": b,
+        "key_figures": key_figures,
+        "top_actors": actors,
+        "top_places": places,
+        "latest": latest,
+        "first_date": dates[0] if dates else None,
         "last_date": dates[-1] if dates else None,
         "articles": sorted(b.articles, key=lambda a: (a.date or dt.date.min, a.id), reverse=True),
     }
@@ -332,8 +398,11 @@ def _mention_rows(site: Site, mentions: Sequence[Mention]) -> list[tuple[Mention
         body = site.articles[m.span.article].body
         start, end = m.sentence
         snippet = md.Safe(
-            md.escape(body[start:m.span.start]) + "**" + md.escape(m.span.text) + "**"
-            + md.escape(body[m.span.end:end])
+            md.escape(body[start : m.span.start])
+            + "**"
+            + md.escape(m.span.text)
+            + "**"
+            + md.escape(body[m.span.end : end])
         )
         rows.append((m, snippet))
     return rows
@@ -352,10 +421,12 @@ def _timeline(site: Site) -> dict[str, object]:
             left = 100 * (e.timex.begin - first).days / total
             width = max(100 * ((e.timex.end - e.timex.begin).days + 1) / total, 0.5)
             bars[e.id] = (f"{min(left, 99.5):.2f}", f"{min(width, 100 - min(left, 99.5)):.2f}")
-    used_actors = sorted({a for e in site.briefing.events for a in e.actors},
-                         key=lambda i: (site.actors[i].name.lower(), i))
-    used_places = sorted({p for e in site.briefing.events for p in e.places},
-                         key=lambda i: (site.places[i].name.lower(), i))
+    used_actors = sorted(
+        {a for e in site.briefing.events for a in e.actors}, key=lambda i: (site.actors[i].name.lower(), i)
+    )
+    used_places = sorted(
+        {p for e in site.briefing.events for p in e.places}, key=lambda i: (site.places[i].name.lower(), i)
+    )
     return {
         "bars": bars,
         "filter_actors": [(i, md.Safe(html.escape(site.actors[i].name))) for i in used_actors],

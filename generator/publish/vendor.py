@@ -18,8 +18,15 @@ ROOT = Path(__file__).resolve().parents[2]
 VENDOR_DIR = "assets/vendor"
 """Where third-party files are published inside docs_dir (see mkdocs.yml extra_css/extra_javascript)."""
 
-LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
-                 "images/marker-icon.png", "images/marker-icon-2x.png", "images/marker-shadow.png")
+LEAFLET_FILES = (
+    "leaflet.js",
+    "leaflet.css",
+    "images/layers.png",
+    "images/layers-2x.png",
+    "images/marker-icon.png",
+    "images/marker-icon-2x.png",
+    "images/marker-shadow.png",
+)
 """What the map needs from leaflet/dist; leaflet.css finds the images relative to itself."""
 
 
@@ -33,7 +40,10 @@ def leaflet_files(modules: Path | None = None) -> dict[str, bytes]:
     dist = (modules or node_modules()) / "leaflet" / "dist"
     missing = [name for name in LEAFLET_FILES if not (dist / name).is_file()]
     if missing:
-        log.warning("%s: Leaflet is not installed (run `npm ci --ignore-scripts`), so the map pages "
-                    "show their table of places only", dist / missing[0])
+        log.warning(
+            "%s: Leaflet is not installed (run `npm ci --ignore-scripts`), so the map pages "
+            "show their table of places only",
+            dist / missing[0],
+        )
         return {}
     return {f"{VENDOR_DIR}/leaflet/{name}": (dist / name).read_bytes() for name in LEAFLET_FILES}

@@ -108,15 +108,23 @@ def _transaction(out: Path, changes: dict[str, bytes], stale: list[str]) -> None
             tmp = path.parent / f".{path.name}.{token}.tmp"
             temporary.append(tmp)
             _write_file(tmp, data)
-            staged.append({"target": rel, "tmp": _rel(out, tmp), "existed": path.exists(),
-                           "backup": _rel(out, path.parent / f".{path.name}.{token}.bak")})
+            staged.append(
+                {
+                    "target": rel,
+                    "tmp": _rel(out, tmp),
+                    "existed": path.exists(),
+                    "backup": _rel(out, path.parent / f".{path.name}.{token}.bak"),
+                }
+            )
     except BaseException:
         for tmp in temporary:
             tmp.unlink(missing_ok=True)
             _prune(tmp.parent, out)
         raise
-    removals = [{"target": rel, "backup": _rel(out, safe_path(out, rel).parent / f".{Path(rel).name}.{token}.bak")}
-                for rel in stale]
+    removals = [
+        {"target": rel, "backup": _rel(out, safe_path(out, rel).parent / f".{Path(rel).name}.{token}.bak")}
+        for rel in stale
+    ]
     journal = {"writes": staged, "removals": removals}
     atomic_write(out / JOURNAL, json.dumps(journal, indent=1).encode())
     try:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.read import yamlio
 from generator.model import ACTOR_KINDS, PLACE_KINDS
+from generator.read import yamlio
 
 # The declared schema: section -> field -> (accepted Python types, help).
 _STR = (str,)
@@ -26,8 +26,11 @@ _LIST = (list,)
 _BOOL = (bool,)
 _NUM = (int, float)
 _REASON = (_STR, "why the curator made this change; shown with the curated mark")
-_MENTIONS = (_LIST, "pin mentions to this entry: [{article: ID, text: NAME, occurrence: N}] or "
-                    "[{article: ID, start: OFFSET}]")
+_MENTIONS = (
+    _LIST,
+    "pin mentions to this entry: [{article: ID, text: NAME, occurrence: N}] or "
+    "[{article: ID, start: OFFSET}]",
+)
 _SPLIT = (_LIST, "aliases whose mentions become a separate entry (undo a wrong merge)")
 SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
     "articles": {
@@ -139,8 +142,11 @@ def suggest(word: str, choices: list[str]) -> str:
 def override_files(path: Path) -> list[Path]:
     """The main overrides file, then `<stem>/*.yml` beside it, in name order."""
     folder = path.parent / path.stem
-    extra = sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yml", ".yaml") and p.is_file()) \
-        if folder.is_dir() else []
+    extra = (
+        sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yml", ".yaml") and p.is_file())
+        if folder.is_dir()
+        else []
+    )
     return ([path] if path.is_file() else []) + extra
 
 
@@ -163,8 +169,10 @@ def load_overrides(path: Path, shown: str | None = None) -> Overrides:
     for entry in entries:
         key = (entry.section, entry.key.lower())
         if key in seen:
-            errors.append(f"{entry.where}: '{entry.key}' in {entry.section} is already curated at "
-                          f"{seen[key].where}; keep one entry")
+            errors.append(
+                f"{entry.where}: '{entry.key}' in {entry.section} is already curated at "
+                f"{seen[key].where}; keep one entry"
+            )
         else:
             seen[key] = entry
     return Overrides(shown, tuple(entries), tuple(errors), tuple(warnings), tuple(files))
@@ -280,8 +288,12 @@ def _check_value(section: str, name: str, value: Any, shown: str, line: int, war
         return f"lon {value} is outside -180..180"
     if name == "url" and value and not value.startswith(("http://", "https://")):
         return f"url must start with http:// or https://, not '{value[:30]}'"
-    if section == "events" and name == "date" and not isinstance(value, dt.date) \
-            and not _TIMEX_DATE.match(str(value)):
+    if (
+        section == "events"
+        and name == "date"
+        and not isinstance(value, dt.date)
+        and not _TIMEX_DATE.match(str(value))
+    ):
         return f"date '{value}' must be YYYY-MM-DD, YYYY-MM or YYYY"
     if name in ("value", "low", "high") and isinstance(value, bool):
         return f"'{name}' must be a number"
@@ -296,12 +308,16 @@ def _check_mentions(value: list[Any], shown: str, line: int, warnings: list[str]
             return f"{at}: each pinned mention must be a mapping with 'article' and 'text' or 'start'"
         for key in item:
             if key not in MENTION_KEYS:
-                warnings.append(f"{shown}:{item.line_of(key)}: unknown key '{key}' in a pinned mention"
-                                f"{suggest(str(key), list(MENTION_KEYS))}")
+                warnings.append(
+                    f"{shown}:{item.line_of(key)}: unknown key '{key}' in a pinned mention"
+                    f"{suggest(str(key), list(MENTION_KEYS))}"
+                )
         for key, kind in MENTION_KEYS.items():
             if key in item and (not isinstance(item[key], kind) or isinstance(item[key], bool)):
-                return (f"{shown}:{item.line_of(key)}: '{key}' of a pinned mention must be "
-                        f"{'text' if kind is str else 'a whole number'}")
+                return (
+                    f"{shown}:{item.line_of(key)}: '{key}' of a pinned mention must be "
+                    f"{'text' if kind is str else 'a whole number'}"
+                )
         if "article" not in item or ("text" not in item and "start" not in item):
             return f"{at}: a pinned mention needs 'article' and either 'text' or 'start'"
         if item.get("occurrence", 1) < 1:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.read import yamlio
 from generator.errors import located
 from generator.model import Article, Paragraph
+from generator.read import yamlio
 from generator.read.overrides import Overrides, suggest
 from generator.slugs import slugify, unique_slugs
 
@@ -94,10 +94,7 @@ def read_seeds(seeds: Path, overrides: Overrides) -> Ingested:
     known = {p.name for p in files} | set(slugs.values())
     for name, entry in sorted(by_name.items()):
         if name not in known:
-            warnings.append(
-                f"{entry.where}: no article '{name}' in {seeds}"
-                f"{suggest(name, sorted(known))}"
-            )
+            warnings.append(f"{entry.where}: no article '{name}' in {seeds}{suggest(name, sorted(known))}")
     return Ingested(tuple(articles), tuple(errors), tuple(warnings))
 
 

@@ -38,7 +38,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         if key in result:
             # PyYAML keeps the last of two equal keys; a curator would lose the first silently.
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}' (first on line {result.key_lines[key]})",
+                None,
+                None,
+                f"duplicate key '{key}' (first on line {result.key_lines[key]})",
                 key_node.start_mark,
             )
         result[key] = loader.construct_object(value_node, deep=True)
@@ -52,7 +54,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 def load(text: str, path: str) -> Any:
     """Parse YAML text safely; raise ValueError("path:line: problem") when it is broken."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

@@ -68,8 +68,9 @@ def _line(changes: list[str], entry: Entry) -> str:
     return trail(", ".join(changes) or "checked", entry)
 
 
-def curate(actors: Sequence[Actor], places: Sequence[Place], overrides: Overrides,
-           analyses: Sequence[Analysis] = ()) -> Curated:
+def curate(
+    actors: Sequence[Actor], places: Sequence[Place], overrides: Overrides, analyses: Sequence[Analysis] = ()
+) -> Curated:
     """Apply actor and place overrides, then give every actor and place a unique, stable id."""
     problems = _Problems()
     descriptions: dict[tuple[str, str], str] = {}
@@ -79,12 +80,19 @@ def curate(actors: Sequence[Actor], places: Sequence[Place], overrides: Override
     new_actors = _with_ids(new_actors, lambda a: f"{a.kind}:{a.name}")
     new_places = _with_ids(new_places, lambda p: p.name.lower())
     by_name = {p.name.lower(): p.id for p in new_places}
-    new_actors = [replace(a, place=by_name.get(a.name.lower(), "")) if a.kind == "state" else a
-                  for a in new_actors]
-    resolved = {a.id: descriptions[("actor", a.name.lower())] for a in new_actors
-                if ("actor", a.name.lower()) in descriptions}
-    resolved |= {p.id: descriptions[("place", p.name.lower())] for p in new_places
-                 if ("place", p.name.lower()) in descriptions}
+    new_actors = [
+        replace(a, place=by_name.get(a.name.lower(), "")) if a.kind == "state" else a for a in new_actors
+    ]
+    resolved = {
+        a.id: descriptions[("actor", a.name.lower())]
+        for a in new_actors
+        if ("actor", a.name.lower()) in descriptions
+    }
+    resolved |= {
+        p.id: descriptions[("place", p.name.lower())]
+        for p in new_places
+        if ("place", p.name.lower()) in descriptions
+    }
     return Curated(
         tuple(sorted(new_actors, key=lambda a: a.id)),
         tuple(sorted(new_places, key=lambda p: p.id)),
@@ -97,8 +105,14 @@ def curate(actors: Sequence[Actor], places: Sequence[Place], overrides: Override
 def _with_ids(items: list[T], key: Any) -> list[T]:
     """Give items unique slugs; two items with the same name get -2, -3 in a stable order."""
     keys, seen = [], {}  # type: ignore[var-annotated]
-    for item in sorted(items, key=lambda i: (key(i), i.mentions[0].span.article if i.mentions else "",
-                                             i.mentions[0].span.start if i.mentions else 0)):
+    for item in sorted(
+        items,
+        key=lambda i: (
+            key(i),
+            i.mentions[0].span.article if i.mentions else "",
+            i.mentions[0].span.start if i.mentions else 0,
+        ),
+    ):
         base = key(item)
         seen[base] = seen.get(base, 0) + 1
         keys.append((f"{base}\x00{seen[base]:04d}", item))
@@ -111,8 +125,14 @@ def _names(items: Sequence[Actor | Place | None]) -> list[str]:
     return [n for i in items if i is not None for n in (i.name, *i.aliases)]
 
 
-def _apply(items: list[T], entries: tuple[Entry, ...], what: str, problems: _Problems,
-           descriptions: dict[tuple[str, str], str], analyses: dict[str, Analysis]) -> list[T]:
+def _apply(
+    items: list[T],
+    entries: tuple[Entry, ...],
+    what: str,
+    problems: _Problems,
+    descriptions: dict[tuple[str, str], str],
+    analyses: dict[str, Analysis],
+) -> list[T]:
     """Apply one section's overrides to actors or places, in file order."""
     pool: list[T | None] = list(items)
     for entry in entries:
@@ -163,12 +183,17 @@ def _new_item(what: str, entry: Entry) -> Actor | Place:
     """An actor or place the machine missed, created for its pinned mentions."""
     kind = entry.fields.get("kind")
     if what == "actor":
-        return Actor("", entry.key, kind or "person", (), (), (), curated=(trail("added by the curator", entry),))
-    return Place("", entry.key, kind or "place", None, None, (), (), curated=(trail("added by the curator", entry),))
+        return Actor(
+            "", entry.key, kind or "person", (), (), (), curated=(trail("added by the curator", entry),)
+        )
+    return Place(
+        "", entry.key, kind or "place", None, None, (), (), curated=(trail("added by the curator", entry),)
+    )
 
 
-def _split(pool: list[T | None], index: int, item: T, entry: Entry, what: str,
-           problems: _Problems, notes: list[str]) -> T:
+def _split(
+    pool: list[T | None], index: int, item: T, entry: Entry, what: str, problems: _Problems, notes: list[str]
+) -> T:
     """Move the mentions of the `split` aliases into a new item named after the first of them."""
     names = [n.strip() for n in entry.fields["split"]]
     wanted = {n.lower() for n in names}
@@ -183,8 +208,9 @@ def _split(pool: list[T | None], index: int, item: T, entry: Entry, what: str,
     kept = tuple(m for m in item.mentions if m not in moved)
     aliases = tuple(sorted(a for a in item.aliases if a.lower() not in wanted))
     note = trail(f"split from “{item.name}”", entry)
-    other = replace(item, id="", name=names[0], aliases=tuple(sorted(set(names[1:]))), mentions=moved,
-                    curated=(note,))
+    other = replace(
+        item, id="", name=names[0], aliases=tuple(sorted(set(names[1:]))), mentions=moved, curated=(note,)
+    )
     if isinstance(other, Actor):
         other = replace(other, roles=tuple(sorted({m.role for m in moved if m.role})), quotes=(), notes=())
     pool.append(other)
@@ -192,18 +218,21 @@ def _split(pool: list[T | None], index: int, item: T, entry: Entry, what: str,
     return replace(item, mentions=kept, aliases=aliases)
 
 
-def _merge(pool: list[T | None], index: int, item: T, entry: Entry, what: str,
-           problems: _Problems, notes: list[str]) -> T:
+def _merge(
+    pool: list[T | None], index: int, item: T, entry: Entry, what: str, problems: _Problems, notes: list[str]
+) -> T:
     """Merge the items named in `aliases` into this one."""
     for alias in entry.fields.get("aliases", []):
         if alias.strip().lower() in {n.lower() for n in (item.name, *item.aliases)}:
-            problems.warnings.append(f"{entry.where}: '{alias}' is already a name of '{item.name}'; "
-                                     "nothing to merge")
+            problems.warnings.append(
+                f"{entry.where}: '{alias}' is already a name of '{item.name}'; nothing to merge"
+            )
             continue
         other = _find(pool, alias, skip=index)
         if other is None:
-            problems.missing(entry, what, alias, _names(pool), verb=f"cannot merge '{alias}' into "
-                             f"'{entry.key}': ")
+            problems.missing(
+                entry, what, alias, _names(pool), verb=f"cannot merge '{alias}' into '{entry.key}': "
+            )
             continue
         merged = pool[other]
         assert merged is not None
@@ -225,16 +254,26 @@ def _mention_order(m: Mention) -> tuple[str, int, int]:
     return (m.span.article, m.span.start, m.span.end)
 
 
-def _pin(pool: list[T | None], index: int, item: T, entry: Entry, what: str, problems: _Problems,
-         notes: list[str], analyses: dict[str, Analysis]) -> T:
+def _pin(
+    pool: list[T | None],
+    index: int,
+    item: T,
+    entry: Entry,
+    what: str,
+    problems: _Problems,
+    notes: list[str],
+    analyses: dict[str, Analysis],
+) -> T:
     """Attach the pinned mentions to this item, taking them from whichever item had them."""
     pinned = 0
     for pin in entry.fields["mentions"]:
         where = f"{entry.path}:{getattr(pin, 'line', entry.line)}"
         article = analyses.get(pin["article"])
         if article is None:
-            problems.errors.append(f"{where}: no article with the id '{pin['article']}'"
-                                   f"{suggest(pin['article'], sorted(analyses))}")
+            problems.errors.append(
+                f"{where}: no article with the id '{pin['article']}'"
+                f"{suggest(pin['article'], sorted(analyses))}"
+            )
             continue
         span = _locate(article, pin)
         if span is None:
@@ -243,8 +282,10 @@ def _pin(pool: list[T | None], index: int, item: T, entry: Entry, what: str, pro
             problems.errors.append(f"{where}: {what_pin}{occurrence} is not in article '{pin['article']}'")
             continue
         if any(_same(m.span, span) for m in item.mentions):
-            problems.warnings.append(f"{where}: '{span.text}' in '{span.article}' is already a mention of "
-                                     f"'{item.name}'; nothing to pin")
+            problems.warnings.append(
+                f"{where}: '{span.text}' in '{span.article}' is already a mention of "
+                f"'{item.name}'; nothing to pin"
+            )
             continue
         existing: Mention | None = None
         for other_index, other in enumerate(pool):
@@ -255,8 +296,13 @@ def _pin(pool: list[T | None], index: int, item: T, entry: Entry, what: str, pro
             if len(keep) != len(other.mentions):
                 pool[other_index] = replace(other, mentions=keep)
         own = tuple(m for m in item.mentions if not _overlap(m.span, span))
-        mention = replace(existing, kind=_mention_kind(item)) if existing else Mention(
-            span, span.text, _mention_kind(item), "curated", sentence_or_paragraph(article, span.start))
+        mention = (
+            replace(existing, kind=_mention_kind(item))
+            if existing
+            else Mention(
+                span, span.text, _mention_kind(item), "curated", sentence_or_paragraph(article, span.start)
+            )
+        )
         item = replace(item, mentions=tuple(sorted((*own, mention), key=_mention_order)))
         pinned += 1
     if pinned:
@@ -287,7 +333,7 @@ def _locate(analysis: Analysis, pin: dict[str, Any]) -> Span | None:
             if not 0 <= start < len(body) or match is None:
                 return None
             text = match.group(0).rstrip(".")
-        if body[start:start + len(text)] != text:
+        if body[start : start + len(text)] != text:
             return None
         return Span(analysis.article.id, start, start + len(text), text)
     matches = list(re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body))
@@ -309,8 +355,9 @@ def _find(items: Sequence[T | None], name: str, skip: int | None = None) -> int 
     return None
 
 
-def curate_events(events: Sequence[Event], overrides: Overrides, analyses: Sequence[Analysis],
-                  within: Any) -> tuple[list[Event], list[str], list[str]]:
+def curate_events(
+    events: Sequence[Event], overrides: Overrides, analyses: Sequence[Analysis], within: Any
+) -> tuple[list[Event], list[str], list[str]]:
     """Re-date, hide and add events; `within(article, start, end)` gives a sentence's (actors, places)."""
     problems = _Problems()
     by_id = {e.id: e for e in events}
@@ -338,8 +385,15 @@ def curate_events(events: Sequence[Event], overrides: Overrides, analyses: Seque
             event = replace(event, timex=timex)
         by_id[event.id] = replace(event, curated=(*event.curated, _line(notes, entry)))
     result = [e for e in by_id.values() if e.id not in hidden] + added
-    result.sort(key=lambda e: (e.timex.begin or dt.date.min, e.timex.end or dt.date.min,
-                               e.sentence.article, e.sentence.start, e.id))
+    result.sort(
+        key=lambda e: (
+            e.timex.begin or dt.date.min,
+            e.timex.end or dt.date.min,
+            e.sentence.article,
+            e.sentence.start,
+            e.id,
+        )
+    )
     return result, problems.errors, problems.warnings
 
 
@@ -356,32 +410,45 @@ def dated(timex: Timex, value: dt.date | str | int) -> Timex:
         precision = "month"
     else:
         begin, end, precision = dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31), "year"
-    return replace(timex, type="DATE", value=text, mod="", begin=begin, end=end, precision=precision,
-                   explanation="set by the curator")
+    return replace(
+        timex,
+        type="DATE",
+        value=text,
+        mod="",
+        begin=begin,
+        end=end,
+        precision=precision,
+        explanation="set by the curator",
+    )
 
 
-def _manual_event(entry: Entry, by_id: dict[str, Event], analyses: dict[str, Analysis],
-                  problems: _Problems, within: Any) -> Event | None:
+def _manual_event(
+    entry: Entry, by_id: dict[str, Event], analyses: dict[str, Analysis], problems: _Problems, within: Any
+) -> Event | None:
     """An event the machine missed, from the curator's article, sentence and date."""
     fields = entry.fields
     ident = slugify(entry.key)
     if ident in by_id:
-        problems.errors.append(f"{entry.where}: the event '{ident}' already exists; "
-                               "write a new id to add an event")
+        problems.errors.append(
+            f"{entry.where}: the event '{ident}' already exists; write a new id to add an event"
+        )
         return None
     if "date" not in fields:
         problems.errors.append(f"{entry.where}: a new event needs a 'date'")
         return None
     analysis = analyses.get(fields["article"])
     if analysis is None:
-        problems.errors.append(f"{entry.where}: no article with the id '{fields['article']}'"
-                               f"{suggest(fields['article'], sorted(analyses))}")
+        problems.errors.append(
+            f"{entry.where}: no article with the id '{fields['article']}'"
+            f"{suggest(fields['article'], sorted(analyses))}"
+        )
         return None
     words = fields["sentence"].strip()
     at = analysis.article.body.find(words)
     if not words or at < 0:
-        problems.errors.append(f"{entry.where}: the words '{words[:40]}' are not in article "
-                               f"'{analysis.article.id}'")
+        problems.errors.append(
+            f"{entry.where}: the words '{words[:40]}' are not in article '{analysis.article.id}'"
+        )
         return None
     start, end = sentence_or_paragraph(analysis, at)
     span = Span(analysis.article.id, at, at + len(words), words)
@@ -394,7 +461,9 @@ def _manual_event(entry: Entry, by_id: dict[str, Event], analyses: dict[str, Ana
 _FIGURE_FIELDS = ("value", "low", "high", "unit", "counts", "qualifier")
 
 
-def curate_figures(figures: Sequence[Figure], overrides: Overrides) -> tuple[list[Figure], list[str], list[str]]:
+def curate_figures(
+    figures: Sequence[Figure], overrides: Overrides
+) -> tuple[list[Figure], list[str], list[str]]:
     """Hide figures and correct their value, bounds, unit or what they count."""
     problems = _Problems()
     by_id = {f.id: f for f in figures}
@@ -414,9 +483,13 @@ def curate_figures(figures: Sequence[Figure], overrides: Overrides) -> tuple[lis
         if "value" in changes:
             changes.setdefault("low", changes["value"])
             changes.setdefault("high", changes["value"])
-        notes = [f"{name} corrected" for name in _FIGURE_FIELDS
-                 if name in entry.fields and changes[name] != getattr(figure.mention, name)]
-        by_id[figure.id] = replace(figure, mention=replace(figure.mention, **changes),
-                                   curated=(*figure.curated, _line(notes, entry)))
+        notes = [
+            f"{name} corrected"
+            for name in _FIGURE_FIELDS
+            if name in entry.fields and changes[name] != getattr(figure.mention, name)
+        ]
+        by_id[figure.id] = replace(
+            figure, mention=replace(figure.mention, **changes), curated=(*figure.curated, _line(notes, entry))
+        )
     result = [f for f in by_id.values() if f.id not in hidden]
     return result, problems.errors, problems.warnings

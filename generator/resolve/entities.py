@@ -13,8 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from generator.extract import gazetteer
-from generator.extract import lexicon
+from generator.extract import gazetteer, lexicon
 from generator.model import ACTOR_KINDS, Actor, Analysis, Mention, Place
 
 _PARTICLES = re.compile(r"^(al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|van|von|de|da|di|le|la)[-‘’']", re.I)
@@ -22,7 +21,9 @@ _CORPORATE = re.compile(
     r"[,\s]+(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|ag|sa|s\.a|n\.v|nv|gmbh|group)\.?$",
     re.I,
 )
-_GENERIC_TAIL = re.compile(r"\s+(airlines|airways|holdings|company|systems|technologies|international)$", re.I)
+_GENERIC_TAIL = re.compile(
+    r"\s+(airlines|airways|holdings|company|systems|technologies|international)$", re.I
+)
 _STOP = {"of", "the", "and", "for", "de", "la", "&"}
 _KIND_PRIORITY = {kind: i for i, kind in enumerate(("state", "group", "organisation", "person"))}
 
@@ -39,7 +40,9 @@ def org_key(name: str) -> str:
     """Lowercased organisation name without corporate suffixes or dots."""
     stripped = _CORPORATE.sub("", name.strip())
     shorter = _GENERIC_TAIL.sub("", stripped)
-    if len(shorter.split()) >= 2:  # "China Eastern Airlines" = "China Eastern", not "Singapore Airlines" = "Singapore"
+    if (
+        len(shorter.split()) >= 2
+    ):  # "China Eastern Airlines" = "China Eastern", not "Singapore Airlines" = "Singapore"
         stripped = shorter
     return re.sub(r"[.\s]+", " ", stripped.replace(".", "")).strip().lower()
 
@@ -61,8 +64,10 @@ def expands(short: str, name: str) -> bool:
         if j == len(words):
             return i == len(letters)
         word = words[j]
-        return any(letters[i:i + k] == word[:k] and spell(i + k, j + 1)
-                   for k in range(1, min(len(word), len(letters) - i) + 1))
+        return any(
+            letters[i : i + k] == word[:k] and spell(i + k, j + 1)
+            for k in range(1, min(len(word), len(letters) - i) + 1)
+        )
 
     return spell(0, 0)
 
@@ -97,9 +102,15 @@ def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
     result = []
     for m in mentions:
         key = person_key(m.name)
-        if (m.kind == "organisation" and len(key) == 1 and len(surnames.get(key[0], ())) == 1
-                and (votes[(m.span.text, "person")] >= votes[(m.span.text, "organisation")]
-                     or m.span.article in articles_of.get(next(iter(surnames[key[0]])), ()))):
+        if (
+            m.kind == "organisation"
+            and len(key) == 1
+            and len(surnames.get(key[0], ())) == 1
+            and (
+                votes[(m.span.text, "person")] >= votes[(m.span.text, "organisation")]
+                or m.span.article in articles_of.get(next(iter(surnames[key[0]])), ())
+            )
+        ):
             m = replace(m, kind="person", label=f"{m.label}→person")
         result.append(m)
     return result
@@ -213,8 +224,12 @@ def _resolve_others(mentions: list[Mention]) -> list[Actor]:
         else:
             # "Lockheed" joins "Lockheed Martin" when no other name starts with it; "Singapore" the
             # state never joins "Singapore Airlines".
-            targets = [k for k in groups if k.split()[0] == key and k != key
-                       if all(m.kind != "state" for m in (*short, *groups[k]))]
+            targets = [
+                k
+                for k in groups
+                if k.split()[0] == key and k != key
+                if all(m.kind != "state" for m in (*short, *groups[k]))
+            ]
             if any(lexicon.organisation_alias(m.name) for m in short):
                 targets = []  # curated: "Apple" is Apple Inc., never "Apple Corps"
         if len(targets) == 1:
@@ -241,8 +256,9 @@ def _actor(name: str, kind: str, mentions: list[Mention], notes: tuple[str, ...]
     ordered = tuple(sorted(mentions, key=lambda m: (m.span.article, m.span.start)))
     aliases = sorted({m.name for m in ordered} - {name})
     roles = sorted({m.role for m in ordered if m.role})
-    return Actor(id="", name=name, kind=kind, aliases=tuple(aliases), roles=tuple(roles),
-                 mentions=ordered, notes=notes)
+    return Actor(
+        id="", name=name, kind=kind, aliases=tuple(aliases), roles=tuple(roles), mentions=ordered, notes=notes
+    )
 
 
 def resolve_places(analyses: Sequence[Analysis], actors: Sequence[Actor]) -> list[Place]:
@@ -262,7 +278,15 @@ def resolve_places(analyses: Sequence[Analysis], actors: Sequence[Actor]) -> lis
         kind = entry.kind if entry else next((m.place_kind for m in ms if m.place_kind), "place")
         ordered = tuple(sorted(ms, key=lambda m: (m.span.article, m.span.start)))
         aliases = tuple(sorted({m.name for m in ordered} - {name}))
-        places.append(Place(id="", name=name, kind=kind,
-                            lat=entry.lat if entry else None, lon=entry.lon if entry else None,
-                            aliases=aliases, mentions=ordered))
+        places.append(
+            Place(
+                id="",
+                name=name,
+                kind=kind,
+                lat=entry.lat if entry else None,
+                lon=entry.lon if entry else None,
+                aliases=aliases,
+                mentions=ordered,
+            )
+        )
     return places

@@ -14,11 +14,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from generator.resolve.links import Index
-from generator.spans import heading_spans, in_heading, sentence_of
-from generator.model import Analysis, Article, Event, FigureMention, Span, Timex
-from generator.slugs import slugify
 from generator.dates import day_text
+from generator.model import Analysis, Article, Event, FigureMention, Span, Timex
+from generator.resolve.links import Index
+from generator.slugs import slugify
+from generator.spans import heading_spans, in_heading, sentence_of
 
 MERGE_OVERLAP = 0.25
 """Least share of the shorter report's content words found in the other, for two same-date reports to merge."""
@@ -36,12 +36,119 @@ CONFLICT_DAYS = 31
 """Dates further apart than this are taken as different events, not a disagreement."""
 
 _STOP = frozenset(
-    "the a an and or but of to in on at by for from with as that this these those it its is was were be been "
-    "being has have had will would said says say also which who whom whose what when where than then there "
-    "their they them he she his her him we our you your not no after before over under into about more most "
-    "new one two can could may might should company today yesterday tomorrow day days week weeks month months "
-    "year years earlier later last next monday tuesday wednesday thursday friday saturday sunday january "
-    "february march april june july august september october november december".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "said",
+        "says",
+        "say",
+        "also",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "than",
+        "then",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "we",
+        "our",
+        "you",
+        "your",
+        "not",
+        "no",
+        "after",
+        "before",
+        "over",
+        "under",
+        "into",
+        "about",
+        "more",
+        "most",
+        "new",
+        "one",
+        "two",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "company",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "earlier",
+        "later",
+        "last",
+        "next",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 """Words that say nothing about which event a sentence reports (dates are compared on their own)."""
 
@@ -88,8 +195,12 @@ def _reports(analysis: Analysis, index: Index) -> list[_Report]:
         if not actors and not places:  # "X said on Monday ..." may leave the speaker outside the clause
             actors, places = wide_actors, wide_places
         event = Event(
-            id=slugify(f"{article}-{timex.span.start}"), timex=timex, sentence=sentence,
-            actors=actors, places=places, clause=clause,
+            id=slugify(f"{article}-{timex.span.start}"),
+            timex=timex,
+            sentence=sentence,
+            actors=actors,
+            places=places,
+            clause=clause,
         )
         figures = tuple(f for f in analysis.figures if where.start <= f.span.start < where.end)
         names = frozenset(wide_actors + wide_places)
@@ -111,8 +222,13 @@ def _clause(analysis: Analysis, timex: Timex, sentence: Span) -> Span | None:
 
 def _nested(timex: Timex, others: Sequence[Timex]) -> bool:
     """True for "2012" inside "between 2012 and 2016": the range is the event's date."""
-    return any(o is not timex and o.span.start <= timex.span.start and timex.span.end <= o.span.end
-               and (o.span.end - o.span.start) > (timex.span.end - timex.span.start) for o in others)
+    return any(
+        o is not timex
+        and o.span.start <= timex.span.start
+        and timex.span.end <= o.span.end
+        and (o.span.end - o.span.start) > (timex.span.end - timex.span.start)
+        for o in others
+    )
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -138,7 +254,9 @@ def _alike(a: _Report, b: _Report, least: float, words: int) -> bool:
 def _same_event(a: _Report, b: _Report) -> bool:
     """Two reports of one event: same date, a shared actor or place, similar wording."""
     ta, tb = a.event.timex, b.event.timex
-    return (ta.value, ta.begin, ta.end) == (tb.value, tb.begin, tb.end) and _alike(a, b, MERGE_OVERLAP, MERGE_WORDS)
+    return (ta.value, ta.begin, ta.end) == (tb.value, tb.begin, tb.end) and _alike(
+        a, b, MERGE_OVERLAP, MERGE_WORDS
+    )
 
 
 def _dated_apart(a: _Report, b: _Report) -> bool:

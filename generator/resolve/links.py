@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from generator.model import Actor, Analysis, Figure, Place, Span, Timex
+from generator.model import Actor, Analysis, Figure, Place, Timex
 from generator.slugs import slugify
 from generator.spans import sentence_of
 
@@ -69,8 +69,14 @@ def build_figures(analyses: Sequence[Analysis], index: Index) -> list[Figure]:
             actors, places = index.within(analysis.article.id, sentence.start, sentence.end)
             which = analysis.figure_dates[number] if analysis.figure_dates else -1
             date = figure_date(analysis.timexes[which]) if which >= 0 else ""
-            figures.append(Figure(
-                id=slugify(f"{analysis.article.id}-{mention.span.start}"),
-                mention=mention, date=date, sentence=sentence, actors=actors, places=places,
-            ))
+            figures.append(
+                Figure(
+                    id=slugify(f"{analysis.article.id}-{mention.span.start}"),
+                    mention=mention,
+                    date=date,
+                    sentence=sentence,
+                    actors=actors,
+                    places=places,
+                )
+            )
     return sorted(figures, key=lambda f: (f.sentence.article, f.mention.span.start))

@@ -16,8 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from generator.spans import heading_spans, in_heading, sentence_of
 from generator.model import Analysis, Mention, Span
+from generator.spans import heading_spans, in_heading, sentence_of
 
 _MIN_LENGTH = 4
 
@@ -28,13 +28,17 @@ def propagate(analyses: Sequence[Analysis]) -> list[Analysis]:
     if not known:
         return list(analyses)
     pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(known, key=lambda n: (-len(n), n))) + r")(?![\w-])"
+        r"(?<![\w-])("
+        + "|".join(re.escape(n) for n in sorted(known, key=lambda n: (-len(n), n)))
+        + r")(?![\w-])"
     )
     result = []
     for analysis in analyses:
         body = analysis.article.body
-        taken = sorted([(m.span.start, m.span.end) for m in analysis.mentions]
-                       + [(t.span.start, t.span.end) for t in analysis.timexes])
+        taken = sorted(
+            [(m.span.start, m.span.end) for m in analysis.mentions]
+            + [(t.span.start, t.span.end) for t in analysis.timexes]
+        )
         starts = [s for s, _e in taken]
         reach = list(itertools.accumulate((e for _s, e in taken), max))
         headings = heading_spans(analysis.article)
@@ -45,10 +49,15 @@ def propagate(analyses: Sequence[Analysis]) -> list[Analysis]:
                 continue
             template = known[match.group(1)]
             sentence = sentence_of(analysis, start)
-            added.append(replace(
-                template, span=Span(analysis.article.id, start, end, body[start:end]),
-                label=f"propagated:{template.label}", sentence=(sentence.start, sentence.end), role="",
-            ))
+            added.append(
+                replace(
+                    template,
+                    span=Span(analysis.article.id, start, end, body[start:end]),
+                    label=f"propagated:{template.label}",
+                    sentence=(sentence.start, sentence.end),
+                    role="",
+                )
+            )
         if added:
             mentions = tuple(sorted((*analysis.mentions, *added), key=lambda m: (m.span.start, m.span.end)))
             analysis = replace(analysis, mentions=mentions)
@@ -70,7 +79,7 @@ def _reliable_names(analyses: Sequence[Analysis]) -> dict[str, Mention]:
         first = mentions[0]
         if first.label.startswith("NORP") and first.kind == "state":
             continue  # "Russian" as a demonym needs its context
-        if first.kind == "place" and first.place_kind or len(text.split()) > 1 or len(mentions) > 1:
+        if (first.kind == "place" and first.place_kind) or len(text.split()) > 1 or len(mentions) > 1:
             known[text] = first
     return known
 

@@ -144,21 +144,30 @@ def load_annotated(folder: Path = ANNOTATED) -> dict[str, list[Tagged]]:
 
 def our_mentions(briefing: Briefing) -> list[Tagged]:
     """Every mention on an actor or place page, typed by its page's kind."""
-    found = [Tagged(m.span.article, m.span.start, m.span.end, a.kind, a.id)
-             for a in briefing.actors for m in a.mentions]
+    found = [
+        Tagged(m.span.article, m.span.start, m.span.end, a.kind, a.id)
+        for a in briefing.actors
+        for m in a.mentions
+    ]
     taken = {(t.article, t.start, t.end) for t in found}
     # A state's mentions also sit on its country's place page: count them once.
-    found += [Tagged(m.span.article, m.span.start, m.span.end, "place", "place:" + p.id)
-              for p in briefing.places for m in p.mentions
-              if (m.span.article, m.span.start, m.span.end) not in taken]
+    found += [
+        Tagged(m.span.article, m.span.start, m.span.end, "place", "place:" + p.id)
+        for p in briefing.places
+        for m in p.mentions
+        if (m.span.article, m.span.start, m.span.end) not in taken
+    ]
     return sorted(found, key=lambda t: (t.article, t.start, t.end))
 
 
 def raw_mentions(ents: dict[str, list[tuple[int, int, str, str]]]) -> list[Tagged]:
     """Raw spaCy entities with a mapped type; the page is the label and text."""
-    return [Tagged(article, start, end, RAW_TYPES[label], f"{label}:{text}")
-            for article, items in sorted(ents.items())
-            for start, end, label, text in items if label in RAW_TYPES]
+    return [
+        Tagged(article, start, end, RAW_TYPES[label], f"{label}:{text}")
+        for article, items in sorted(ents.items())
+        for start, end, label, text in items
+        if label in RAW_TYPES
+    ]
 
 
 def _by_article(items: Iterable[Tagged]) -> dict[str, list[Tagged]]:
@@ -182,7 +191,10 @@ def typed_recall(system: Iterable[Tagged], gold: dict[str, dict], typed: dict[st
             if ent["syntactic_type"] != "NAM" or ent["type"] not in TYPES:
                 continue
             totals[ent["type"]] += 1
-            if any(typed[t.type] == ent["type"] for t in _overlapping(spans.get(article, []), ent["start"], ent["end"])):
+            if any(
+                typed[t.type] == ent["type"]
+                for t in _overlapping(spans.get(article, []), ent["start"], ent["end"])
+            ):
                 hits[ent["type"]] += 1
     result = {kind: Ratio(hits[kind], totals[kind]) for kind in TYPES}
     result["all"] = Ratio(sum(hits.values()), sum(totals.values()))
@@ -201,12 +213,14 @@ def value_recall(figures: dict[str, list[tuple[int, int]]], gold: dict[str, dict
 
 def identity_scores(briefing: Briefing, gold: dict[str, dict]) -> IdentityScores:
     """Cross-document identity of our actor pages."""
-    return identity_from_pages([t for t in our_mentions(briefing) if not t.page.startswith("place:")], gold,
-                               OUR_TYPES)
+    return identity_from_pages(
+        [t for t in our_mentions(briefing) if not t.page.startswith("place:")], gold, OUR_TYPES
+    )
 
 
-def identity_from_pages(system: Iterable[Tagged], gold: dict[str, dict],
-                        typed: dict[str, str] | None = None) -> IdentityScores:
+def identity_from_pages(
+    system: Iterable[Tagged], gold: dict[str, dict], typed: dict[str, str] | None = None
+) -> IdentityScores:
     """Cross-document identity: recurring gold PER/ORG entities vs the pages their names land on."""
     spans = _by_article(system)
     docs_of: dict[str, set[str]] = defaultdict(set)
@@ -219,9 +233,15 @@ def identity_from_pages(system: Iterable[Tagged], gold: dict[str, dict],
                 continue
             docs_of[ent["instance_id"]].add(article)
             label_of.setdefault(ent["instance_id"], ent["entity"].strip() or ent["text"])
-            overlapping = [((typed or {}).get(t.type, t.type) == ent["type"],
-                            min(t.end, ent["end"]) - max(t.start, ent["start"]), t.end == ent["end"], t.page)
-                           for t in _overlapping(spans.get(article, []), ent["start"], ent["end"])]
+            overlapping = [
+                (
+                    (typed or {}).get(t.type, t.type) == ent["type"],
+                    min(t.end, ent["end"]) - max(t.start, ent["start"]),
+                    t.end == ent["end"],
+                    t.page,
+                )
+                for t in _overlapping(spans.get(article, []), ent["start"], ent["end"])
+            ]
             if overlapping:
                 # The mention of the gold type that covers most of the gold name, then the one ending with
                 # it (its head): "Joe Leonard, Chairman ... of AirTran Airways" is Joe Leonard.
@@ -243,8 +263,12 @@ def identity_from_pages(system: Iterable[Tagged], gold: dict[str, dict],
     )
 
 
-def precision(system: Iterable[Tagged], annotated: dict[str, list[Tagged]], typed: dict[str, str],
-              bodies: dict[str, str]) -> PrecisionScores:
+def precision(
+    system: Iterable[Tagged],
+    annotated: dict[str, list[Tagged]],
+    typed: dict[str, str],
+    bodies: dict[str, str],
+) -> PrecisionScores:
     """Precision and recall of a system's mentions against the fully annotated set."""
     spans = _by_article(t for t in system if t.article in annotated)
     typed_hits = kind_hits = total = 0
@@ -257,11 +281,14 @@ def precision(system: Iterable[Tagged], annotated: dict[str, list[Tagged]], type
                 typed_hits += 1
             else:
                 found = "/".join(sorted({g.type for g in gold})) or "nothing"
-                errors.append(f"{article}: {bodies[article][t.start:t.end]!r} as {t.type}, annotated {found}")
+                errors.append(
+                    f"{article}: {bodies[article][t.start : t.end]!r} as {t.type}, annotated {found}"
+                )
             kind_hits += any(g.type == t.type for g in gold)
     recalled = sum(
         any(typed[t.type] == OUR_TYPES[g.type] for t in _overlapping(spans.get(article, []), g.start, g.end))
-        for article, golds in annotated.items() for g in golds
+        for article, golds in annotated.items()
+        for g in golds
     )
     return PrecisionScores(
         typed=Ratio(typed_hits, total),
@@ -289,7 +316,9 @@ def run_corpus(seeds: Path, model: str) -> CorpusRun:
 
     def capture(items, _total):  # type: ignore[no-untyped-def]
         for part, doc in items:  # an article, or a chunk of a very long one
-            parts[part.id].append((part.body, [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]))
+            parts[part.id].append(
+                (part.body, [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+            )
             yield part, doc
 
     # No cache, so every article is parsed and spaCy's entities seen; a name no folder holds for
@@ -310,14 +339,24 @@ def score_run(run: CorpusRun, gold: dict[str, dict]) -> tuple[SystemScores, Syst
     """Our scores and raw spaCy's on one MEANTIME corpus."""
     ours = our_mentions(run.briefing)
     raw = raw_mentions(run.raw)
-    our_figures = {a.article.id: [(f.span.start, f.span.end) for f in a.figures] for a in run.briefing.analyses}
-    raw_figures = {art: [(s, e) for s, e, label, _t in ents if label in RAW_FIGURES] for art, ents in run.raw.items()}
+    our_figures = {
+        a.article.id: [(f.span.start, f.span.end) for f in a.figures] for a in run.briefing.analyses
+    }
+    raw_figures = {
+        art: [(s, e) for s, e, label, _t in ents if label in RAW_FIGURES] for art, ents in run.raw.items()
+    }
     raw_actors = [t for t in raw if t.type in ("PER", "ORG")]
     return (
-        SystemScores(typed_recall(ours, gold, OUR_TYPES), value_recall(our_figures, gold),
-                     identity_scores(run.briefing, gold)),
-        SystemScores(typed_recall(raw, gold, {t: t for t in TYPES}), value_recall(raw_figures, gold),
-                     identity_from_pages(raw_actors, gold)),
+        SystemScores(
+            typed_recall(ours, gold, OUR_TYPES),
+            value_recall(our_figures, gold),
+            identity_scores(run.briefing, gold),
+        ),
+        SystemScores(
+            typed_recall(raw, gold, {t: t for t in TYPES}),
+            value_recall(raw_figures, gold),
+            identity_from_pages(raw_actors, gold),
+        ),
     )
 
 
@@ -327,8 +366,10 @@ def _merge(a: Ratio, b: Ratio) -> Ratio:
 
 def _identity_line(scores: IdentityScores) -> str:
     split = Ratio(scores.split, scores.recurring)
-    return (f"one page {Ratio(scores.single_page, scores.recurring)}, split {split}, "
-            f"mixed pages {Ratio(scores.mixed_pages, scores.pages)}")
+    return (
+        f"one page {Ratio(scores.single_page, scores.recurring)}, split {split}, "
+        f"mixed pages {Ratio(scores.mixed_pages, scores.pages)}"
+    )
 
 
 def evaluate(corpora: Sequence[Path], model: str, annotated: Path = ANNOTATED, verbose: bool = False) -> str:
@@ -347,21 +388,28 @@ def evaluate(corpora: Sequence[Path], model: str, annotated: Path = ANNOTATED, v
             label = f"NAM recall {kind}"
             lines.append(f"  {label:{width}} {ours.typed_recall[kind]!s:28} {raw.typed_recall[kind]}")
             totals.setdefault(label, [Ratio(0, 0), Ratio(0, 0)])
-            totals[label] = [_merge(totals[label][0], ours.typed_recall[kind]),
-                             _merge(totals[label][1], raw.typed_recall[kind])]
+            totals[label] = [
+                _merge(totals[label][0], ours.typed_recall[kind]),
+                _merge(totals[label][1], raw.typed_recall[kind]),
+            ]
         lines.append(f"  {'VALUE recall':{width}} {ours.value_recall!s:28} {raw.value_recall}")
         totals.setdefault("VALUE recall", [Ratio(0, 0), Ratio(0, 0)])
-        totals["VALUE recall"] = [_merge(totals["VALUE recall"][0], ours.value_recall),
-                                  _merge(totals["VALUE recall"][1], raw.value_recall)]
+        totals["VALUE recall"] = [
+            _merge(totals["VALUE recall"][0], ours.value_recall),
+            _merge(totals["VALUE recall"][1], raw.value_recall),
+        ]
         for name, scores in (("ours", ours.identity), ("raw", raw.identity)):
-            lines.append(f"  identity ({name}): {scores.recurring} recurring gold PER/ORG entities, "
-                         f"{_identity_line(scores)}")
+            lines.append(
+                f"  identity ({name}): {scores.recurring} recurring gold PER/ORG entities, "
+                f"{_identity_line(scores)}"
+            )
             if verbose:
                 lines.extend(f"      split: {s}" for s in scores.split_names)
                 lines.extend(f"      mixed: {s}" for s in scores.mixed_names)
             counts = identity[name]
-            for i, value in enumerate((scores.recurring, scores.single_page, scores.split, scores.pages,
-                                       scores.mixed_pages)):
+            for i, value in enumerate(
+                (scores.recurring, scores.single_page, scores.split, scores.pages, scores.mixed_pages)
+            ):
                 counts[i] += value
     if len(corpora) > 1:
         lines.append("\nall corpora")
@@ -369,8 +417,10 @@ def evaluate(corpora: Sequence[Path], model: str, annotated: Path = ANNOTATED, v
         for label, (ours_total, raw_total) in totals.items():
             lines.append(f"  {label:{width}} {ours_total!s:28} {raw_total}")
         for name, (recurring, single, split, pages, mixed) in identity.items():
-            lines.append(f"  identity ({name}): {recurring} recurring, one page {Ratio(single, recurring)}, "
-                         f"split {Ratio(split, recurring)}, mixed pages {Ratio(mixed, pages)}")
+            lines.append(
+                f"  identity ({name}): {recurring} recurring, one page {Ratio(single, recurring)}, "
+                f"split {Ratio(split, recurring)}, mixed pages {Ratio(mixed, pages)}"
+            )
     if annotated.is_dir() and any(annotated.glob("*.json")):
         lines.extend(_precision_lines(annotated, model, verbose))
     return "\n".join(lines)

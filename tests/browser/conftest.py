@@ -26,8 +26,14 @@ from tests.test_site import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TILE_HOST = "tile.openstreetmap.org"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -59,7 +65,7 @@ def built_site(seed_site, tmp_path_factory: pytest.TempPathFactory) -> Path:  # 
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -79,7 +85,9 @@ def base_url(built_site: Path) -> Iterator[str]:
 def browser():  # type: ignore[no-untyped-def]
     """Headless Debian Chromium; the tests skip when it is not installed."""
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (`.ci/run` does) to run the browser tests")
+        pytest.skip(
+            f"{CHROMIUM} is missing: install Debian's chromium (`.ci/run` does) to run the browser tests"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -117,8 +125,12 @@ def watched(browser, base_url: str) -> Iterator[Watched]:  # type: ignore[no-unt
             route.abort()
 
     context.route("**/*", route)
-    page.on("console", lambda msg: watched.errors.append(f"{msg.type}: {msg.text} ({msg.location})")
-            if msg.type == "error" else None)
+    page.on(
+        "console",
+        lambda msg: (
+            watched.errors.append(f"{msg.type}: {msg.text} ({msg.location})") if msg.type == "error" else None
+        ),
+    )
     page.on("pageerror", lambda exc: watched.errors.append(f"uncaught: {exc}"))
     yield watched
     context.close()

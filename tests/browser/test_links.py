@@ -44,8 +44,9 @@ class _Page(HTMLParser):
 def _urls(value: object) -> list[str]:
     """Every "url" in a data island."""
     if isinstance(value, dict):
-        return [v for k, v in value.items() if k == "url" and isinstance(v, str)] + \
-            [u for v in value.values() for u in _urls(v)]
+        return [v for k, v in value.items() if k == "url" and isinstance(v, str)] + [
+            u for v in value.values() for u in _urls(v)
+        ]
     if isinstance(value, list):
         return [u for v in value for u in _urls(v)]
     return []
@@ -90,7 +91,9 @@ def test_no_broken_internal_links(built_site: Path) -> None:
                 anchors += 1
                 if anchor not in pages[target].ids:
                     broken.append(f"{where} (no #{anchor} in {target.relative_to(built_site)})")
-    print(f"\nlink check: {len(pages)} HTML pages, {checked} internal links, {anchors} anchors, "
-          f"{len(broken)} broken")
+    print(
+        f"\nlink check: {len(pages)} HTML pages, {checked} internal links, {anchors} anchors, "
+        f"{len(broken)} broken"
+    )
     assert checked > 1000 and anchors > 100
     assert not broken, "\n".join(broken[:50])

@@ -17,8 +17,14 @@ import pytest
 from tests.browser.conftest import AXE, ROOT, Watched
 
 ERDOGAN = "actors/tayyip-erdogan/"
-AUDITED = {"home": "", "actor": ERDOGAN, "timeline": "timeline/", "map": "map/", "graph": "graph/",
-           "article": "articles/000-b1945a7aff149b57/"}
+AUDITED = {
+    "home": "",
+    "actor": ERDOGAN,
+    "timeline": "timeline/",
+    "map": "map/",
+    "graph": "graph/",
+    "article": "articles/000-b1945a7aff149b57/",
+}
 SCREENSHOTS = {"home": "", "actor": ERDOGAN, "timeline": "timeline/", "map": "map/"}
 
 
@@ -38,9 +44,13 @@ def _search(watched: Watched, base_url: str, query: str) -> list[str]:
     return [(link.get_attribute("href") or "").split("?")[0] for link in results.all()]
 
 
-@pytest.mark.parametrize(("query", "page"), [("Erdogan", ERDOGAN), ("Lavrov", "actors/sergei-lavrov/"),
-                                             ("Assad", "actors/bashar-al-assad/")])
-def test_searching_an_alias_returns_the_actors_page(watched: Watched, base_url: str, query: str, page: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [("Erdogan", ERDOGAN), ("Lavrov", "actors/sergei-lavrov/"), ("Assad", "actors/bashar-al-assad/")],
+)
+def test_searching_an_alias_returns_the_actors_page(
+    watched: Watched, base_url: str, query: str, page: str
+) -> None:
     hrefs = _search(watched, base_url, query)
     assert hrefs and hrefs[0].endswith(page), hrefs[:5]
     watched.page.locator(".md-search-result__item > a.md-search-result__link").first.click()
@@ -68,17 +78,21 @@ def test_a_provenance_link_scrolls_to_the_sentence_and_highlights_it(watched: Wa
     page.wait_for_url(re.compile(f"#{anchor}$"))
     sentence = page.locator(f"[id='{anchor}']")
     sentence.wait_for()
-    page.wait_for_function("id => document.getElementById(id).classList.contains('briefing-highlight')", arg=anchor)
+    page.wait_for_function(
+        "id => document.getElementById(id).classList.contains('briefing-highlight')", arg=anchor
+    )
     background = sentence.evaluate("node => getComputedStyle(node).backgroundColor")
     assert background == "rgb(255, 242, 168)", background
     box = sentence.bounding_box()
     height = page.evaluate("window.innerHeight")
-    assert box is not None and 0 <= box["y"] and box["y"] + min(box["height"], 40) <= height, (box, height)
+    assert box is not None and box["y"] >= 0 and box["y"] + min(box["height"], 40) <= height, (box, height)
     assert "Erdogan" in page.locator(f"[id='{anchor}']").inner_text() or sentence.inner_text()
     assert not watched.errors, watched.errors
 
 
-def test_the_map_shows_one_marker_per_geolocated_place(watched: Watched, base_url: str, built_site: Path) -> None:
+def test_the_map_shows_one_marker_per_geolocated_place(
+    watched: Watched, base_url: str, built_site: Path
+) -> None:
     page = watched.page
     located = _located_places(built_site)
     page.goto(f"{base_url}map/")
@@ -130,10 +144,15 @@ def test_axe_finds_no_serious_or_critical_violations(watched: Watched, base_url:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     violations = result["violations"]
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
-           if v["impact"] in ("serious", "critical")]
-    print(f"\naxe on {name}: {len(result['passes'])} rules passed, {len(violations)} violations "
-          f"({', '.join(sorted(v['id'] + ':' + str(v['impact']) for v in violations)) or 'none'})")
+    bad = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    print(
+        f"\naxe on {name}: {len(result['passes'])} rules passed, {len(violations)} violations "
+        f"({', '.join(sorted(v['id'] + ':' + str(v['impact']) for v in violations)) or 'none'})"
+    )
     assert not bad, bad
 
 

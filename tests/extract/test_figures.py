@@ -63,49 +63,95 @@ CASES = [
     ("Unemployment rose to 5.5 per cent.", "5.5 per cent", dict(value=5.5, unit="%")),
     ("Mac sales increased 22 percent last quarter.", "22 percent", dict(value=22, unit="%")),
     ("iTunes held 70% of the market.", "70%", dict(value=70, unit="%", counts="market")),
-    ("Darat Izza is about 30km north of Aleppo.", "about 30km",
-     dict(value=30, low=30, high=30, unit="km", qualifier="about", counts="north of Aleppo")),
+    (
+        "Darat Izza is about 30km north of Aleppo.",
+        "about 30km",
+        dict(value=30, low=30, high=30, unit="km", qualifier="about", counts="north of Aleppo"),
+    ),
     ("It has a 3.5-inch display.", "3.5-inch", dict(value=3.5, unit="in", counts="display")),
     ("Police seized 3.5 tonnes of cocaine.", "3.5 tonnes", dict(value=3.5, unit="t", counts="cocaine")),
     ("The range is 8,000 nautical miles.", "8,000 nautical miles", dict(value=8000, unit="nmi")),
     ("The 60GB iPod plays video.", "60GB", dict(value=60, unit="GB", counts="iPod plays")),
     ("Both run at 2 GHz.", "2 GHz", dict(value=2, unit="GHz")),
-    ("Up to 5 people were injured.", "Up to 5",
-     dict(value=5, low=None, high=5, qualifier="up to", counts="people injured")),
+    (
+        "Up to 5 people were injured.",
+        "Up to 5",
+        dict(value=5, low=None, high=5, qualifier="up to", counts="people injured"),
+    ),
     ("Forty-five people were arrested.", "Forty-five", dict(value=45, counts="people arrested")),
     ("A million people marched.", "A million", dict(value=1e6, counts="people marched")),
     ("They bought a score of jets.", "a score", dict(value=20, counts="jets")),
-    ("More than a dozen rockets hit the town.", "More than a dozen",
-     dict(value=12, low=12, high=None, qualifier="more than", counts="rockets hit")),
-    ("Some 400 workers went on strike.", "Some 400", dict(value=400, qualifier="about", counts="workers went")),
-    ("It employs over 2,400 people.", "over 2,400", dict(value=2400, low=2400, high=None, qualifier="more than")),
+    (
+        "More than a dozen rockets hit the town.",
+        "More than a dozen",
+        dict(value=12, low=12, high=None, qualifier="more than", counts="rockets hit"),
+    ),
+    (
+        "Some 400 workers went on strike.",
+        "Some 400",
+        dict(value=400, qualifier="about", counts="workers went"),
+    ),
+    (
+        "It employs over 2,400 people.",
+        "over 2,400",
+        dict(value=2400, low=2400, high=None, qualifier="more than"),
+    ),
     ("Nearly 300 people were hurt.", "Nearly 300", dict(value=300, low=None, high=300, qualifier="nearly")),
     ("Almost 40 families fled.", "Almost 40", dict(value=40, low=None, high=40, qualifier="almost")),
-    ("At least 12 children died.", "At least 12",
-     dict(value=12, low=12, high=None, qualifier="at least", counts="children died")),
+    (
+        "At least 12 children died.",
+        "At least 12",
+        dict(value=12, low=12, high=None, qualifier="at least", counts="children died"),
+    ),
     ("Fewer than 20 remain.", "Fewer than 20", dict(value=20, low=None, high=20, qualifier="less than")),
     ("Approximately 4,300 jobs will go.", "Approximately 4,300", dict(value=4300, qualifier="about")),
-    ("Scores of people were killed.", "Scores",
-     dict(value=None, low=40, high=99, counts="people killed")),
-    ("Several hundred were wounded.", "Several hundred", dict(value=None, low=300, high=999, counts="wounded")),
-    ("Tens of thousands of protesters gathered.", "Tens of thousands",
-     dict(value=None, low=20_000, high=99_999, counts="protesters gathered")),
-    ("Thousands of troops arrived.", "Thousands", dict(value=None, low=2000, high=9999, counts="troops arrived")),
+    ("Scores of people were killed.", "Scores", dict(value=None, low=40, high=99, counts="people killed")),
+    (
+        "Several hundred were wounded.",
+        "Several hundred",
+        dict(value=None, low=300, high=999, counts="wounded"),
+    ),
+    (
+        "Tens of thousands of protesters gathered.",
+        "Tens of thousands",
+        dict(value=None, low=20_000, high=99_999, counts="protesters gathered"),
+    ),
+    (
+        "Thousands of troops arrived.",
+        "Thousands",
+        dict(value=None, low=2000, high=9999, counts="troops arrived"),
+    ),
     ("Millions of dollars were spent.", "Millions of dollars", dict(value=None, low=2e6, unit="USD")),
-    ("Costs could run into a few hundred million dollars.", "a few hundred million dollars",
-     dict(value=None, low=2e8, high=5e8, unit="USD")),
-    ("About half of the staff left.", "About half", dict(value=50, unit="%", qualifier="about", counts="staff left")),
+    (
+        "Costs could run into a few hundred million dollars.",
+        "a few hundred million dollars",
+        dict(value=None, low=2e8, high=5e8, unit="USD"),
+    ),
+    (
+        "About half of the staff left.",
+        "About half",
+        dict(value=50, unit="%", qualifier="about", counts="staff left"),
+    ),
     ("Two-thirds of voters agreed.", "Two-thirds", dict(value=pytest.approx(66.67, abs=0.01), unit="%")),
-    ("Between 10 and 20 soldiers died.", "Between 10 and 20",
-     dict(value=None, low=10, high=20, qualifier="", counts="soldiers died")),
+    (
+        "Between 10 and 20 soldiers died.",
+        "Between 10 and 20",
+        dict(value=None, low=10, high=20, qualifier="", counts="soldiers died"),
+    ),
     ("It will seat 200 to 300 people.", "200 to 300", dict(value=None, low=200, high=300, counts="people")),
     ("Growth was 15-20% a year.", "15-20%", dict(value=None, low=15, high=20, unit="%")),
     ("Two or three villages burned.", "Two or three", dict(value=None, low=2, high=3)),
-    ("It cost between $12 million and $20 million.", "between $12 million and $20 million",
-     dict(value=None, low=1.2e7, high=2e7, unit="USD")),
+    (
+        "It cost between $12 million and $20 million.",
+        "between $12 million and $20 million",
+        dict(value=None, low=1.2e7, high=2e7, unit="USD"),
+    ),
     ("The air strikes forced two hospitals to close.", "two", dict(value=2, counts="hospitals")),
-    ("Turkey sent hundreds of convoys of military equipment.", "hundreds",
-     dict(low=200, high=999, counts="convoys of military equipment")),
+    (
+        "Turkey sent hundreds of convoys of military equipment.",
+        "hundreds",
+        dict(low=200, high=999, counts="convoys of military equipment"),
+    ),
     ("More than 40,000 have been displaced.", "More than 40,000", dict(value=40000, counts="displaced")),
     ("Boeing has received five orders from two customers.", "five", dict(value=5, counts="orders")),
     ("Airbus will cut 10,000 jobs.", "10,000", dict(value=10000, counts="jobs")),
@@ -157,10 +203,14 @@ def test_conversion_in_brackets_counts_the_same(nlp) -> None:  # type: ignore[no
     """A converted figure in brackets says what the first one counts."""
     found = figures(nlp, "The freighter will carry 150 tons of cargo (136 tonnes of cargo).")
     assert [(f.span.text, f.unit, f.counts) for f in found] == [
-        ("150 tons", "t", "cargo"), ("136 tonnes", "t", "cargo")]
+        ("150 tons", "t", "cargo"),
+        ("136 tonnes", "t", "cargo"),
+    ]
     money = figures(nlp, "Boeing lost a US$40 billion (GB #20.1 billion) contract.")
     assert [(f.span.text, f.value, f.unit, f.counts) for f in money] == [
-        ("US$40 billion", 4e10, "USD", "contract"), ("GB #20.1 billion", 2.01e10, "GBP", "contract")]
+        ("US$40 billion", 4e10, "USD", "contract"),
+        ("GB #20.1 billion", 2.01e10, "GBP", "contract"),
+    ]
 
 
 def test_exclude_drops_overlapping_figures(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -175,19 +225,39 @@ def test_spans_point_into_the_body_in_order(nlp) -> None:  # type: ignore[no-unt
     body = SEED.read_text(encoding="utf-8")
     found = extract_figures(nlp(body), "seed")
     assert found
-    assert all(f.span.article == "seed" and body[f.span.start:f.span.end] == f.span.text for f in found)
+    assert all(f.span.article == "seed" and body[f.span.start : f.span.end] == f.span.text for f in found)
     assert [f.span.start for f in found] == sorted(f.span.start for f in found)
 
 
-EDGES = ["", "\n", "5", "$", "#1", "half", "few hundred", "between 5 and", "forty-", "5-", "$ 5 m", "5m.",
-         "dozens of", "2 and a half", "1,000,000,000,000,000", ".5", "320x240x3", "10%-20%", "No.", "5\n6\n7"]
+EDGES = [
+    "",
+    "\n",
+    "5",
+    "$",
+    "#1",
+    "half",
+    "few hundred",
+    "between 5 and",
+    "forty-",
+    "5-",
+    "$ 5 m",
+    "5m.",
+    "dozens of",
+    "2 and a half",
+    "1,000,000,000,000,000",
+    ".5",
+    "320x240x3",
+    "10%-20%",
+    "No.",
+    "5\n6\n7",
+]
 
 
 @pytest.mark.parametrize("text", EDGES)
 def test_odd_text_keeps_the_invariants(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     """Fragments never raise; spans are the text at their offsets and low <= high."""
     for figure in figures(nlp, text):
-        assert figure.span.text and text[figure.span.start:figure.span.end] == figure.span.text
+        assert figure.span.text and text[figure.span.start : figure.span.end] == figure.span.text
         assert figure.low is None or figure.high is None or figure.low <= figure.high
 
 
@@ -246,7 +316,9 @@ def score_corpus(nlp, root: Path = MEANTIME) -> Scores:  # type: ignore[no-untyp
     examples: list[str] = []
     for path in sorted(root.glob("*/*.md")):
         body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
-        values = json.loads((path.parent / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))["values"]
+        values = json.loads((path.parent / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))[
+            "values"
+        ]
         start = time.perf_counter()
         doc = nlp(body)
         middle = time.perf_counter()
@@ -261,14 +333,17 @@ def score_corpus(nlp, root: Path = MEANTIME) -> Scores:  # type: ignore[no-untyp
             if any(s < value["end"] and value["start"] < e for s, e in spans):
                 found += 1
             else:
-                misses.append(f"{path.stem}: {value['text']!r} in {body[value['start'] - 40:value['end'] + 30]!r}")
+                misses.append(
+                    f"{path.stem}: {value['text']!r} in {body[value['start'] - 40 : value['end'] + 30]!r}"
+                )
         emitted += len(figs)
         for f in figs:
             if not any(v["start"] < f.span.end and f.span.start < v["end"] for v in values):
                 unmatched += 1
                 examples.append(f"{path.stem}: {f.span.text!r} ({f.unit or '-'}, counts {f.counts!r})")
-    return Scores(gold, found, raw, emitted, unmatched, nlp_seconds, figure_seconds,
-                  tuple(misses), tuple(examples))
+    return Scores(
+        gold, found, raw, emitted, unmatched, nlp_seconds, figure_seconds, tuple(misses), tuple(examples)
+    )
 
 
 def test_meantime_value_recall(nlp) -> None:  # type: ignore[no-untyped-def]

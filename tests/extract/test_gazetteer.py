@@ -162,15 +162,54 @@ def test_canonical_name_and_source(name: str, canonical: str, source: str) -> No
 
 NOT_PLACES = [
     # organisations, people and agencies from the seeds and the MEANTIME corpus
-    "Apple", "Boeing", "Reuters", "Sana", "Hizbullah", "Assad", "Lavrov", "Erdogan", "Swanson",
-    "Jobs", "Airbus", "Cisco", "Halliburton", "Verizon", "Windows", "Windows Mobile", "Leary",
-    "Airbuses", "KC-30s", "Le Freak", "Nokia", "Google", "Lion", "Tiger", "Safari", "Obama",
+    "Apple",
+    "Boeing",
+    "Reuters",
+    "Sana",
+    "Hizbullah",
+    "Assad",
+    "Lavrov",
+    "Erdogan",
+    "Swanson",
+    "Jobs",
+    "Airbus",
+    "Cisco",
+    "Halliburton",
+    "Verizon",
+    "Windows",
+    "Windows Mobile",
+    "Leary",
+    "Airbuses",
+    "KC-30s",
+    "Le Freak",
+    "Nokia",
+    "Google",
+    "Lion",
+    "Tiger",
+    "Safari",
+    "Obama",
     # not states, or directions
-    "Islamist", "jihadist", "Western", "European", "North", "Northern", "Central",
+    "Islamist",
+    "jihadist",
+    "Western",
+    "European",
+    "North",
+    "Northern",
+    "Central",
     # lower case is a word before it is a town; short strings are too ambiguous
-    "mobile", "reading", "paris", "us", "uk", "Ur", "", "   ",
+    "mobile",
+    "reading",
+    "paris",
+    "us",
+    "uk",
+    "Ur",
+    "",
+    "   ",
     # other languages' names for big cities
-    "Joanna", "Judah", "Soul", "Cheng",
+    "Joanna",
+    "Judah",
+    "Soul",
+    "Cheng",
 ]
 
 
@@ -268,8 +307,23 @@ def test_country_for_demonym(word: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["European", "Islamist", "jihadist", "Western", "Western-backed", "Kurdish", "Kurds", "Arab",
-     "Korean", "anti-Assad", "pro-Damascus", "Assad-allied", "Aleppo", "Syria", ""],
+    [
+        "European",
+        "Islamist",
+        "jihadist",
+        "Western",
+        "Western-backed",
+        "Kurdish",
+        "Kurds",
+        "Arab",
+        "Korean",
+        "anti-Assad",
+        "pro-Damascus",
+        "Assad-allied",
+        "Aleppo",
+        "Syria",
+        "",
+    ],
 )
 def test_country_for_demonym_none(word: str) -> None:
     assert country_for_demonym(word) is None

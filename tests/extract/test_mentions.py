@@ -22,14 +22,41 @@ def mentions(nlp, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {m.span.text: m.kind for m in find_mentions(nlp(text), article)}
 
 
-@pytest.mark.parametrize("name", ["iPod", "iTunes Music Store", "iPhone 4", "Snow Leopard", "Mac App Store",
-                                  "MacBook Pro", "OS X Lion", "Microsoft Longhorn", "Safari", "USB"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "iPod",
+        "iTunes Music Store",
+        "iPhone 4",
+        "Snow Leopard",
+        "Mac App Store",
+        "MacBook Pro",
+        "OS X Lion",
+        "Microsoft Longhorn",
+        "Safari",
+        "USB",
+    ],
+)
 def test_products(name: str) -> None:
     assert is_product(name)
 
 
-@pytest.mark.parametrize("name", ["Apple", "Apple Inc.", "Apple Corps", "IBM", "eBay", "Adam Air", "Air China",
-                                  "Best Buy", "Steve Jobs", "Boeing", "Mac News"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Apple",
+        "Apple Inc.",
+        "Apple Corps",
+        "IBM",
+        "eBay",
+        "Adam Air",
+        "Air China",
+        "Best Buy",
+        "Steve Jobs",
+        "Boeing",
+        "Mac News",
+    ],
+)
 def test_not_products(name: str) -> None:
     assert not is_product(name)
 

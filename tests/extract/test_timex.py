@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Timex
 from generator.extract.timex.tagger import tag_timexes, timex3_layer
+from generator.model import Timex
 from tests.timex_score import CORPUS, load_corpus, load_nlp, score
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b1945a7aff149b57.txt"
@@ -151,7 +151,11 @@ CASES = [
         "The phone will launch in June.",
         ("June", "DATE", "2008-06", "", "2008-06-01", "2008-06-30", "month"),
     ),
-    ("2008-03-06", "Sales fell in December.", ("December", "DATE", "2007-12", "", "2007-12-01", "2007-12-31", "month")),
+    (
+        "2008-03-06",
+        "Sales fell in December.",
+        ("December", "DATE", "2007-12", "", "2007-12-01", "2007-12-31", "month"),
+    ),
     (
         "2020-02-17",
         "The deal, signed last March, expires next June.",
@@ -208,7 +212,11 @@ CASES = [
         "Apple said sales rose in the third quarter of 2007.",
         ("the third quarter of 2007", "DATE", "2007-Q3", "", "2007-07-01", "2007-09-30", "quarter"),
     ),
-    ("2008-03-06", "Sales rose in Q4 2007.", ("Q4 2007", "DATE", "2007-Q4", "", "2007-10-01", "2007-12-31", "quarter")),
+    (
+        "2008-03-06",
+        "Sales rose in Q4 2007.",
+        ("Q4 2007", "DATE", "2007-Q4", "", "2007-10-01", "2007-12-31", "quarter"),
+    ),
     (
         "2007-01-18",
         "Sales fell in the last quarter.",
@@ -240,7 +248,11 @@ CASES = [
         "Yesterday the firm cut jobs.",
         ("Yesterday", "DATE", "2010-06-07", "", "2010-06-07", "2010-06-07", "day"),
     ),
-    ("2008-03-06", "The event is tomorrow.", ("tomorrow", "DATE", "2008-03-07", "", "2008-03-07", "2008-03-07", "day")),
+    (
+        "2008-03-06",
+        "The event is tomorrow.",
+        ("tomorrow", "DATE", "2008-03-07", "", "2008-03-07", "2008-03-07", "day"),
+    ),
     (
         "2008-03-06",
         "Jobs will speak tonight.",
@@ -251,7 +263,11 @@ CASES = [
         "Jobs spoke this morning.",
         ("this morning", "TIME", "2008-01-09TMO", "", "2008-01-09", "2008-01-09", "day"),
     ),
-    ("2008-03-06", "Shares rose this week.", ("this week", "DATE", "2008-W10", "", "2008-03-03", "2008-03-09", "week")),
+    (
+        "2008-03-06",
+        "Shares rose this week.",
+        ("this week", "DATE", "2008-W10", "", "2008-03-03", "2008-03-09", "week"),
+    ),
     (
         "2004-11-24",
         "Boeing complained last week.",
@@ -262,7 +278,11 @@ CASES = [
         "The launch is next month.",
         ("next month", "DATE", "2011-09", "", "2011-09-01", "2011-09-30", "month"),
     ),
-    ("2008-03-06", "Profits fell last year.", ("last year", "DATE", "2007", "", "2007-01-01", "2007-12-31", "year")),
+    (
+        "2008-03-06",
+        "Profits fell last year.",
+        ("last year", "DATE", "2007", "", "2007-01-01", "2007-12-31", "year"),
+    ),
     (
         "2010-01-25",
         "The plane flies this weekend.",
@@ -301,7 +321,15 @@ CASES = [
     (
         "2007-01-18",
         "It happened at the very beginning of the financial year.",
-        ("the very beginning of the financial year", "DATE", "FY2007", "START", "2007-01-01", "2007-03-31", "year"),
+        (
+            "the very beginning of the financial year",
+            "DATE",
+            "FY2007",
+            "START",
+            "2007-01-01",
+            "2007-03-31",
+            "year",
+        ),
     ),
     (
         "2008-03-06",
@@ -324,16 +352,32 @@ CASES = [
         ("the previous day", "DATE", "2008-03-05", "", "2008-03-05", "2008-03-05", "day"),
     ),
     # vague references
-    ("2008-03-06", "Apple currently sells ten models.", ("currently", "DATE", "PRESENT_REF", "", None, None, "")),
+    (
+        "2008-03-06",
+        "Apple currently sells ten models.",
+        ("currently", "DATE", "PRESENT_REF", "", None, None, ""),
+    ),
     ("2008-03-06", "Prices are falling now.", ("now", "DATE", "PRESENT_REF", "", None, None, "")),
     ("2010-06-16", "Apple recently cut prices.", ("recently", "DATE", "PAST_REF", "", None, None, "")),
     ("2008-03-06", "In the past, Apple sold more.", ("the past", "DATE", "PAST_REF", "", None, None, "")),
-    ("2008-03-06", "In the future, Apple will sell more.", ("the future", "DATE", "FUTURE_REF", "", None, None, "")),
+    (
+        "2008-03-06",
+        "In the future, Apple will sell more.",
+        ("the future", "DATE", "FUTURE_REF", "", None, None, ""),
+    ),
     ("2008-03-06", "Years ago, he lived here.", ("Years ago", "DATE", "PAST_REF", "", None, None, "")),
     # durations
     ("2008-03-06", "The project took three years.", ("three years", "DURATION", "P3Y", "", None, None, "")),
-    ("2008-03-06", "Production halted for six months.", ("six months", "DURATION", "P6M", "", None, None, "")),
-    ("2010-01-25", "The flight took thirty minutes.", ("thirty minutes", "DURATION", "PT30M", "", None, None, "")),
+    (
+        "2008-03-06",
+        "Production halted for six months.",
+        ("six months", "DURATION", "P6M", "", None, None, ""),
+    ),
+    (
+        "2010-01-25",
+        "The flight took thirty minutes.",
+        ("thirty minutes", "DURATION", "PT30M", "", None, None, ""),
+    ),
     ("2007-10-17", "It was a 12-hour flight.", ("12-hour", "DURATION", "PT12H", "", None, None, "")),
     (
         "2009-12-16",
@@ -341,7 +385,11 @@ CASES = [
         ("almost two and a half years", "DURATION", "P2.5Y", "APPROX", None, None, ""),
     ),
     ("2008-05-24", "It will take several years.", ("several years", "DURATION", "PXY", "", None, None, "")),
-    ("2020-02-17", "The road reopened for the first time in years.", ("years", "DURATION", "PXY", "", None, None, "")),
+    (
+        "2020-02-17",
+        "The road reopened for the first time in years.",
+        ("years", "DURATION", "PXY", "", None, None, ""),
+    ),
     ("2020-02-17", "Flights will be announced within days.", ("days", "DURATION", "PXD", "", None, None, "")),
     ("2006-05-29", "Airbus grew over the years.", ("the years", "DURATION", "PXY", "", None, None, "")),
     ("2008-03-06", "It was the first time in decades.", ("decades", "DURATION", "PXY", "", None, None, "")),
@@ -402,9 +450,21 @@ CASES = [
     ("2008-03-06", "Reports are published weekly.", ("weekly", "SET", "P1W", "", None, None, "")),
     ("2008-03-06", "The fee is paid annually.", ("annually", "SET", "P1Y", "", None, None, "")),
     ("2008-03-06", "He flies twice a month.", ("twice a month", "SET", "P1M", "", None, None, "")),
-    ("2008-03-06", "The app is updated every two weeks.", ("every two weeks", "SET", "P2W", "", None, None, "")),
-    ("2005-04-27", "The plane will save US$300 million in fuel a year.", ("a year", "SET", "P1Y", "", None, None, "")),
-    ("2008-03-01", "They will deliver tankers at a rate of 15 a year.", ("a year", "SET", "P1Y", "", None, None, "")),
+    (
+        "2008-03-06",
+        "The app is updated every two weeks.",
+        ("every two weeks", "SET", "P2W", "", None, None, ""),
+    ),
+    (
+        "2005-04-27",
+        "The plane will save US$300 million in fuel a year.",
+        ("a year", "SET", "P1Y", "", None, None, ""),
+    ),
+    (
+        "2008-03-01",
+        "They will deliver tankers at a rate of 15 a year.",
+        ("a year", "SET", "P1Y", "", None, None, ""),
+    ),
     # clock times, on the day named in the sentence
     (
         "2008-03-06",
@@ -426,7 +486,11 @@ CASES = [
         "The rules changed on 31/12/1999.",
         ("31/12/1999", "DATE", "1999-12-31", "", "1999-12-31", "1999-12-31", "day"),
     ),
-    ("2008-03-06", "Profit rose in FY07.", ("FY07", "DATE", "FY2007", "", "2007-01-01", "2007-12-31", "year")),
+    (
+        "2008-03-06",
+        "Profit rose in FY07.",
+        ("FY07", "DATE", "FY2007", "", "2007-01-01", "2007-12-31", "year"),
+    ),
     (
         "2005-05-07",
         "Steam engines spread in the mid-1800s.",
@@ -445,12 +509,28 @@ CASES = [
     (
         "2010-06-16",
         "Sales will be counted by the end of the current financial quarter.",
-        ("the end of the current financial quarter", "DATE", "2010-Q2", "END", "2010-06-01", "2010-06-30", "quarter"),
+        (
+            "the end of the current financial quarter",
+            "DATE",
+            "2010-Q2",
+            "END",
+            "2010-06-01",
+            "2010-06-30",
+            "quarter",
+        ),
     ),
     (
         "2007-01-18",
         "Sales rose in the first quarter of the financial year.",
-        ("the first quarter of the financial year", "DATE", "FY2007-Q1", "", "2007-01-01", "2007-03-31", "quarter"),
+        (
+            "the first quarter of the financial year",
+            "DATE",
+            "FY2007-Q1",
+            "",
+            "2007-01-01",
+            "2007-03-31",
+            "quarter",
+        ),
     ),
     # anchored on the last date mentioned
     (
@@ -469,11 +549,19 @@ CASES = [
         ("A day later", "DATE", "XXXX-XX-XX", "", None, None, ""),
     ),
     # no article date: relative expressions stay unanchored
-    (None, "The army said on Monday it had taken the towns.", ("Monday", "DATE", "XXXX-WXX-1", "", None, None, "")),
+    (
+        None,
+        "The army said on Monday it had taken the towns.",
+        ("Monday", "DATE", "XXXX-WXX-1", "", None, None, ""),
+    ),
     (None, "They have fled since December 1st.", ("December 1st", "DATE", "XXXX-12-01", "", None, None, "")),
     (None, "The firm said today it would cut jobs.", ("today", "DATE", "XXXX-XX-XX", "", None, None, "")),
     (None, "Profits fell last year.", ("last year", "DATE", "XXXX", "", None, None, "")),
-    (None, "It happened in March 2008.", ("March 2008", "DATE", "2008-03", "", "2008-03-01", "2008-03-31", "month")),
+    (
+        None,
+        "It happened in March 2008.",
+        ("March 2008", "DATE", "2008-03", "", "2008-03-01", "2008-03-31", "month"),
+    ),
     (
         None,
         "He left on March 1, 2005. A day later, he returned.",
@@ -525,7 +613,9 @@ def test_not_a_time(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
 def test_explanations(nlp) -> None:  # type: ignore[no-untyped-def]
     """Explanations say how the value was worked out."""
     found = tag(
-        nlp, "He said on Monday the flight is scheduled for Wednesday, before the end of the month.", "2020-02-17"
+        nlp,
+        "He said on Monday the flight is scheduled for Wednesday, before the end of the month.",
+        "2020-02-17",
     )
     why = {t.span.text: t.explanation for t in found}
     assert why["Monday"] == (
@@ -544,7 +634,9 @@ def test_spans_point_into_the_body(nlp) -> None:  # type: ignore[no-untyped-def]
     """Every span names the article and its text is the body's text at its offsets."""
     text = "On Tuesday at 18:00 UTC, in the last four days of 2019, sales between 2012 and 2016 rose weekly."
     found = tag(nlp, text, "2020-02-17")
-    assert found and all(t.span.article == "t" and text[t.span.start : t.span.end] == t.span.text for t in found)
+    assert found and all(
+        t.span.article == "t" and text[t.span.start : t.span.end] == t.span.text for t in found
+    )
     assert [t.span.start for t in found] == sorted(t.span.start for t in found)
 
 

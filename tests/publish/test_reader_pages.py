@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.model import Actor
 from generator.publish import downloads, graph, vendor
 from generator.publish import markdown as md
-from generator.model import Actor
 
 SEED_ARTICLE = "articles/000-b1945a7aff149b57.md"
 
@@ -30,17 +30,26 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 def test_csv_downloads_have_one_row_per_record(out: Path) -> None:
     data = json.loads((out / "data" / "briefing.json").read_text("utf-8"))
-    for name, key in (("actors", "actors"), ("places", "places"), ("events", "events"), ("figures", "figures")):
+    for name, key in (
+        ("actors", "actors"),
+        ("places", "places"),
+        ("events", "events"),
+        ("figures", "figures"),
+    ):
         rows = _rows(out / "data" / f"{name}.csv")
         assert [r["id"] for r in rows] == [x["id"] for x in data[key]], name
     erdogan = {r["id"]: r for r in _rows(out / "data" / "actors.csv")}["tayyip-erdogan"]
-    assert (erdogan["name"], erdogan["kind"], erdogan["roles"]) == ("Tayyip Erdogan", "person", "Turkish president")
+    assert (erdogan["name"], erdogan["kind"], erdogan["roles"]) == (
+        "Tayyip Erdogan",
+        "person",
+        "Turkish president",
+    )
     figure = {r["text"]: r for r in _rows(out / "data" / "figures.csv")}["more than 875,000"]
     assert (figure["value"], figure["qualifier"]) == ("875000", "more than")
 
 
 def test_csv_cells_that_look_like_formulas_stay_text() -> None:
-    assert downloads._cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert downloads._cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert downloads._cell("+1 more") == "'+1 more"
     assert downloads._cell("Aleppo") == "Aleppo"
     assert downloads._cell(-5) == -5 and downloads._cell(None) == ""
@@ -53,7 +62,10 @@ def test_geojson_has_a_point_per_located_place(out: Path) -> None:
     assert geo["type"] == "FeatureCollection"
     assert [f["id"] for f in geo["features"]] == sorted(located)
     aleppo = next(f for f in geo["features"] if f["id"] == "aleppo")
-    assert aleppo["geometry"] == {"type": "Point", "coordinates": [located["aleppo"]["lon"], located["aleppo"]["lat"]]}
+    assert aleppo["geometry"] == {
+        "type": "Point",
+        "coordinates": [located["aleppo"]["lon"], located["aleppo"]["lat"]],
+    }
     assert aleppo["properties"]["events"] and aleppo["properties"]["page"] == "places/aleppo.md"
 
 
@@ -78,22 +90,27 @@ def test_layout_is_deterministic_and_inside_the_box(seed_site) -> None:  # type:
 
 
 def test_svg_escapes_names() -> None:
-    actors = {i: Actor(id=i, name=f"<b>{i}</b> & \"co\"", kind="person", aliases=(), roles=(), mentions=())
-              for i in ("a", "b")}
+    actors = {
+        i: Actor(id=i, name=f'<b>{i}</b> & "co"', kind="person", aliases=(), roles=(), mentions=())
+        for i in ("a", "b")
+    }
     rel = graph.Relation("a", "b", 2, "art", 0)
     svg = graph.svg(actors, [rel], {"a": (1.0, 2.0), "b": (3.0, 4.0)}, "graph.md", "label <x>", 10, 10)
     assert "<b>" not in svg and "&lt;b&gt;a&lt;/b&gt; &amp; &quot;co&quot;" in svg
     assert 'href="../actors/a/"' in svg and 'aria-label="label &lt;x&gt;"' in svg
 
 
-@pytest.mark.parametrize(("source", "target", "url"), [
-    ("graph.md", "actors/x.md", "../actors/x/"),
-    ("index.md", "actors/x.md", "actors/x/"),
-    ("actors/y.md", "actors/x.md", "../x/"),
-    ("map.md", "index.md", "../"),
-    ("places/a.md", "timeline.md#e-1", "../../timeline/#e-1"),
-    ("actors/index.md", "places/index.md", "../places/"),
-])
+@pytest.mark.parametrize(
+    ("source", "target", "url"),
+    [
+        ("graph.md", "actors/x.md", "../actors/x/"),
+        ("index.md", "actors/x.md", "actors/x/"),
+        ("actors/y.md", "actors/x.md", "../x/"),
+        ("map.md", "index.md", "../"),
+        ("places/a.md", "timeline.md#e-1", "../../timeline/#e-1"),
+        ("actors/index.md", "places/index.md", "../places/"),
+    ],
+)
 def test_raw_html_urls_follow_directory_urls(source: str, target: str, url: str) -> None:
     assert md.url(source, target) == url
 
@@ -115,8 +132,11 @@ def test_every_sentence_anchor_exists_on_its_article_page(out: Path) -> None:
 def test_mentions_are_coloured_by_kind_with_a_legend(out: Path) -> None:
     article = (out / SEED_ARTICLE).read_text("utf-8")
     assert '<span class="briefing-key briefing-group">armed group</span>' in article
-    assert re.search(r"\[Tayyip Erdogan\]\(\.\./actors/tayyip-erdogan\.md\)\{: \.briefing-person "
-                     r"title=\"Person · Turkish president · \d+ mentions?\" \}", article)
+    assert re.search(
+        r"\[Tayyip Erdogan\]\(\.\./actors/tayyip-erdogan\.md\)\{: \.briefing-person "
+        r"title=\"Person · Turkish president · \d+ mentions?\" \}",
+        article,
+    )
 
 
 def test_what_links_here(out: Path) -> None:
@@ -128,22 +148,29 @@ def test_what_links_here(out: Path) -> None:
 
 
 def test_map_pages_carry_their_places(out: Path) -> None:
-    island = re.search(r'<script type="application/json" id="briefing-map-data">(.*?)</script>',
-                       (out / "map.md").read_text("utf-8")).group(1)
+    island = re.search(
+        r'<script type="application/json" id="briefing-map-data">(.*?)</script>',
+        (out / "map.md").read_text("utf-8"),
+    ).group(1)
     data = json.loads(island)
-    assert [p["id"] for p in data] == sorted(p["id"] for p in data) and len(data) == 14  # every seed place has coordinates
+    assert [p["id"] for p in data] == sorted(p["id"] for p in data) and len(
+        data
+    ) == 14  # every seed place has coordinates
     aleppo = next(p for p in data if p["id"] == "aleppo")
     assert aleppo["url"] == "../places/aleppo/" and aleppo["events"][0]["url"].startswith("../timeline/#")
     small = (out / "places" / "aleppo.md").read_text("utf-8")
     assert 'class="briefing-map briefing-map--small"' in small
 
 
-def test_without_node_modules_the_build_warns_and_skips_leaflet(tmp_path: Path,
-                                                                  caplog: pytest.LogCaptureFixture) -> None:
+def test_without_node_modules_the_build_warns_and_skips_leaflet(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     with caplog.at_level(logging.WARNING, logger="generator.publish.vendor"):
         assert vendor.leaflet_files(tmp_path) == {}
-    assert caplog.messages == [f"{tmp_path}/leaflet/dist/leaflet.js: Leaflet is not installed (run `npm ci "
-                               "--ignore-scripts`), so the map pages show their table of places only"]
+    assert caplog.messages == [
+        f"{tmp_path}/leaflet/dist/leaflet.js: Leaflet is not installed (run `npm ci "
+        "--ignore-scripts`), so the map pages show their table of places only"
+    ]
 
 
 def test_leaflet_is_copied_from_node_modules(seed_site) -> None:  # type: ignore[no-untyped-def]

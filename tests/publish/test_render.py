@@ -26,7 +26,9 @@ D = dt.date
         ("", "", None, None, "PRESENT_REF"),
     ],
 )
-def test_format_when(precision: str, mod: str, begin: dt.date | None, end: dt.date | None, shown: str) -> None:
+def test_format_when(
+    precision: str, mod: str, begin: dt.date | None, end: dt.date | None, shown: str
+) -> None:
     value = "PRESENT_REF" if begin is None else "x"
     timex = Timex(Span("a", 0, 1, "x"), "DATE", value, mod, begin, end, precision, "")
     assert format_when(timex) == shown

@@ -61,7 +61,9 @@ NEW = {"index.md": b"new index", "actors/a.md": b"new a", "actors/b.md": b"new b
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def _previous(tmp_path: Path) -> dict[str, bytes]:
@@ -89,7 +91,9 @@ def _fail_on_call(monkeypatch: pytest.MonkeyPatch, name: str, n: int, exc: BaseE
 
 
 @pytest.mark.parametrize("n", [1, 2, 3])
-def test_failure_while_staging_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n: int) -> None:
+def test_failure_while_staging_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n: int
+) -> None:
     before = _previous(tmp_path)
     _fail_on_call(monkeypatch, "fsync", n, Boom())
     with pytest.raises(Boom):
@@ -99,8 +103,9 @@ def test_failure_while_staging_changes_nothing(tmp_path: Path, monkeypatch: pyte
 
 @pytest.mark.parametrize("exc", [Boom(), KeyboardInterrupt()])
 @pytest.mark.parametrize("n", [2, 4, 5])
-def test_failure_or_ctrl_c_while_committing_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                       n: int, exc: BaseException) -> None:
+def test_failure_or_ctrl_c_while_committing_rolls_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n: int, exc: BaseException
+) -> None:
     before = _previous(tmp_path)
     # os.replace: the journal, then the stale page, then each new page in turn.
     _fail_on_call(monkeypatch, "replace", n, exc)
@@ -109,8 +114,9 @@ def test_failure_or_ctrl_c_while_committing_rolls_back(tmp_path: Path, monkeypat
     assert _snapshot(tmp_path) == before
 
 
-def test_a_build_killed_mid_commit_is_rolled_back_by_the_next_one(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_build_killed_mid_commit_is_rolled_back_by_the_next_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = _previous(tmp_path)
     _fail_on_call(monkeypatch, "replace", 4, Boom())
     monkeypatch.setattr(write, "_rollback", lambda out, journal: None)  # the process died: no clean-up
@@ -129,7 +135,8 @@ def test_commit_replaces_all_files_and_leaves_no_backups(tmp_path: Path) -> None
     report = write_tree(tmp_path, NEW)
     assert report.removed == ("actors/gone.md",)
     assert sorted(p.name for p in tmp_path.rglob("*")) == sorted(
-        [MANIFEST, "curating.md", "index.md", "actors", "a.md", "b.md", "places", "p.md"])
+        [MANIFEST, "curating.md", "index.md", "actors", "a.md", "b.md", "places", "p.md"]
+    )
 
 
 def test_nothing_changed_writes_nothing(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.read.seeds import is_heading, read_seeds, split_paragraphs
 from generator.read.overrides import Overrides, load_overrides
+from generator.read.seeds import is_heading, read_seeds, split_paragraphs
 
 
 def _read(folder: Path, overrides: Overrides | None = None):  # type: ignore[no-untyped-def]
@@ -17,12 +17,17 @@ def _read(folder: Path, overrides: Overrides | None = None):  # type: ignore[no-
 
 def test_front_matter_and_body_offsets(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(
-        "---\ntitle: \"T\"\ndate: 2008-03-06\nsource: Wikinews\nurl: http://x\n---\nBody one.\nBody two.\n",
+        '---\ntitle: "T"\ndate: 2008-03-06\nsource: Wikinews\nurl: http://x\n---\nBody one.\nBody two.\n',
         "utf-8",
     )
     result = _read(tmp_path)
     (article,) = result.articles
-    assert (article.id, article.title, article.date, article.source) == ("a", "T", dt.date(2008, 3, 6), "Wikinews")
+    assert (article.id, article.title, article.date, article.source) == (
+        "a",
+        "T",
+        dt.date(2008, 3, 6),
+        "Wikinews",
+    )
     assert article.body == "Body one.\nBody two.\n"
     assert [(p.start, p.end) for p in article.paragraphs] == [(0, 9), (10, 19)]
     assert result.errors == () and result.warnings == ()
@@ -62,7 +67,10 @@ def test_headings(line: str, heading: bool) -> None:
 def test_paragraph_split_skips_blank_lines() -> None:
     paras = split_paragraphs("One.\n\nDisplaced\nTwo.")
     assert [(p.index, p.start, p.end, p.heading) for p in paras] == [
-        (0, 0, 4, False), (1, 6, 15, True), (2, 16, 20, False)]
+        (0, 0, 4, False),
+        (1, 6, 15, True),
+        (2, 16, 20, False),
+    ]
 
 
 def test_non_utf8_names_file_line_and_byte(tmp_path: Path) -> None:
@@ -70,7 +78,8 @@ def test_non_utf8_names_file_line_and_byte(tmp_path: Path) -> None:
     result = _read(tmp_path)
     assert result.articles == ()
     assert result.errors == (
-        f"{tmp_path}/bad.txt:2: not valid UTF-8 (byte 0xe9 at offset 13); save the file as UTF-8",)
+        f"{tmp_path}/bad.txt:2: not valid UTF-8 (byte 0xe9 at offset 13); save the file as UTF-8",
+    )
 
 
 def test_empty_article(tmp_path: Path) -> None:
@@ -98,7 +107,10 @@ def test_unknown_and_mistyped_front_matter_are_warnings(tmp_path: Path) -> None:
     (tmp_path / "d.md").write_text("---\ntitel: x\ndate: tomorrow\n---\nBody.\n", "utf-8")
     result = _read(tmp_path)
     assert result.articles[0].date is None
-    assert f"{tmp_path}/d.md:2: unknown front matter key 'titel' is ignored (did you mean 'title'?)" in result.warnings
+    assert (
+        f"{tmp_path}/d.md:2: unknown front matter key 'titel' is ignored (did you mean 'title'?)"
+        in result.warnings
+    )
     assert f"{tmp_path}/d.md:3: front matter 'date' should be date, not str; it is ignored" in result.warnings
 
 
@@ -115,4 +127,5 @@ def test_override_for_missing_article_warns(tmp_path: Path) -> None:
     (tmp_path / "overrides.yml").write_text("articles:\n  y.txt:\n    title: T\n", "utf-8")
     result = _read(tmp_path, load_overrides(tmp_path / "overrides.yml"))
     assert result.warnings[-1] == (
-        f"{tmp_path}/overrides.yml:2: no article 'y.txt' in {tmp_path} (did you mean 'x.txt'?)")
+        f"{tmp_path}/overrides.yml:2: no article 'y.txt' in {tmp_path} (did you mean 'x.txt'?)"
+    )

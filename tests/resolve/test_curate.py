@@ -5,13 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.resolve.curate import curate, curate_events, curate_figures
-from generator.read.seeds import split_paragraphs
-from generator.model import Actor, Analysis, Article, Event, Figure, FigureMention, Mention, Place, Span, Timex
+from generator.model import (
+    Actor,
+    Analysis,
+    Article,
+    Event,
+    Figure,
+    FigureMention,
+    Mention,
+    Place,
+    Span,
+    Timex,
+)
 from generator.read.overrides import Overrides, load_overrides
+from generator.read.seeds import split_paragraphs
+from generator.resolve.curate import curate, curate_events, curate_figures
 
-BODY = ("President Bashar al-Assad spoke in Damascus. Assad said the army would press on.\n"
-        "Hafez Assad ruled before him. Sana reported it from Damscus.\n")
+BODY = (
+    "President Bashar al-Assad spoke in Damascus. Assad said the army would press on.\n"
+    "Hafez Assad ruled before him. Sana reported it from Damscus.\n"
+)
 ART = "a1"
 SENTENCES = ((0, 44), (45, 80), (81, 110), (111, 141))
 
@@ -36,16 +49,27 @@ def _analysis() -> Analysis:
 
 def _actors() -> list[Actor]:
     # The machine merged "Hafez Assad" into Bashar by the shared surname: a wrong merge.
-    assad = Actor("", "Bashar al-Assad", "person", ("Assad", "Hafez Assad"), ("President",),
-                  (_mention("Bashar al-Assad", "person"), _mention("Assad", "person", 2),
-                   _mention("Hafez Assad", "person")))
+    assad = Actor(
+        "",
+        "Bashar al-Assad",
+        "person",
+        ("Assad", "Hafez Assad"),
+        ("President",),
+        (
+            _mention("Bashar al-Assad", "person"),
+            _mention("Assad", "person", 2),
+            _mention("Hafez Assad", "person"),
+        ),
+    )
     sana = Actor("", "Sana", "person", (), (), (_mention("Sana", "person"),))
     return [assad, sana]
 
 
 def _places() -> list[Place]:
-    return [Place("", "Damascus", "city", 33.5, 36.3, (), (_mention("Damascus", "place"),)),
-            Place("", "Damscus", "place", None, None, (), (_mention("Damscus", "place"),))]
+    return [
+        Place("", "Damascus", "city", 33.5, 36.3, (), (_mention("Damascus", "place"),)),
+        Place("", "Damscus", "place", None, None, (), (_mention("Damscus", "place"),)),
+    ]
 
 
 def _overrides(tmp_path: Path, text: str) -> Overrides:
@@ -61,39 +85,58 @@ def _curate(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
 
 
 def test_rename_kind_description_and_trail(tmp_path: Path) -> None:
-    c = _curate(tmp_path, "actors:\n  Sana:\n    name: SANA\n    kind: organisation\n"
-                          "    description: State news agency.\n    reason: It is an acronym.\n")
+    c = _curate(
+        tmp_path,
+        "actors:\n  Sana:\n    name: SANA\n    kind: organisation\n"
+        "    description: State news agency.\n    reason: It is an acronym.\n",
+    )
     sana = next(a for a in c.actors if a.name == "SANA")
     assert (sana.id, sana.kind, sana.aliases) == ("sana", "organisation", ("Sana",))
-    assert sana.curated == ("renamed from “Sana”, kind set to organisation, description written: "
-                            "It is an acronym.",)
+    assert sana.curated == (
+        "renamed from “Sana”, kind set to organisation, description written: It is an acronym.",
+    )
     assert c.descriptions == {"sana": "State news agency."}
     assert c.errors == () and c.warnings == ()
 
 
 def test_split_a_wrong_merge(tmp_path: Path) -> None:
-    c = _curate(tmp_path, "actors:\n  Bashar al-Assad:\n    split: [Hafez Assad]\n"
-                          "    reason: Father and son.\n")
+    c = _curate(
+        tmp_path, "actors:\n  Bashar al-Assad:\n    split: [Hafez Assad]\n    reason: Father and son.\n"
+    )
     by_name = {a.name: a for a in c.actors}
     assert [m.span.text for m in by_name["Bashar al-Assad"].mentions] == ["Bashar al-Assad", "Assad"]
     assert by_name["Bashar al-Assad"].aliases == ("Assad",)
     hafez = by_name["Hafez Assad"]
-    assert (hafez.id, hafez.kind, [m.span.text for m in hafez.mentions]) == ("hafez-assad", "person", ["Hafez Assad"])
+    assert (hafez.id, hafez.kind, [m.span.text for m in hafez.mentions]) == (
+        "hafez-assad",
+        "person",
+        ["Hafez Assad"],
+    )
     assert hafez.curated == ("split from “Bashar al-Assad”: Father and son.",)
     assert by_name["Bashar al-Assad"].curated == ("split off “Hafez Assad”: Father and son.",)
 
 
 def test_split_of_an_unknown_alias_suggests(tmp_path: Path) -> None:
     c = _curate(tmp_path, "actors:\n  Bashar al-Assad:\n    split: [Hafez Asad]\n")
-    assert c.errors == ("overrides.yml:2: cannot split: no mention of 'Bashar al-Assad' named 'Hafez Asad' "
-                        "(did you mean 'Hafez Assad'?)",)
+    assert c.errors == (
+        "overrides.yml:2: cannot split: no mention of 'Bashar al-Assad' named 'Hafez Asad' "
+        "(did you mean 'Hafez Assad'?)",
+    )
 
 
 def test_merge_places_and_set_coordinates(tmp_path: Path) -> None:
-    c = _curate(tmp_path, "places:\n  Damascus:\n    aliases: [Damscus]\n    lat: 33.51\n    lon: 36.29\n"
-                          "    reason: A typo in the article.\n")
+    c = _curate(
+        tmp_path,
+        "places:\n  Damascus:\n    aliases: [Damscus]\n    lat: 33.51\n    lon: 36.29\n"
+        "    reason: A typo in the article.\n",
+    )
     (damascus,) = c.places
-    assert (damascus.name, damascus.aliases, damascus.lat, damascus.lon) == ("Damascus", ("Damscus",), 33.51, 36.29)
+    assert (damascus.name, damascus.aliases, damascus.lat, damascus.lon) == (
+        "Damascus",
+        ("Damscus",),
+        33.51,
+        36.29,
+    )
     assert [m.span.text for m in damascus.mentions] == ["Damascus", "Damscus"]
     assert damascus.curated == ("merged “Damscus”, coordinates set: A typo in the article.",)
 
@@ -106,8 +149,10 @@ def test_hide_and_roles(tmp_path: Path) -> None:
 
 
 def test_pin_mention_by_text_and_occurrence_moves_it(tmp_path: Path) -> None:
-    text = ("actors:\n  Hafez al-Assad:\n    mentions:\n      - {article: a1, text: Assad, occurrence: 2}\n"
-            "    kind: person\n")
+    text = (
+        "actors:\n  Hafez al-Assad:\n    mentions:\n      - {article: a1, text: Assad, occurrence: 2}\n"
+        "    kind: person\n"
+    )
     c = _curate(tmp_path, text)
     by_name = {a.name: a for a in c.actors}
     # "Hafez al-Assad" was no actor of its own: pinning a mention creates it.
@@ -118,20 +163,29 @@ def test_pin_mention_by_text_and_occurrence_moves_it(tmp_path: Path) -> None:
 
 def test_pin_by_offset_and_problems(tmp_path: Path) -> None:
     start = _span("Sana").start
-    text = (f"actors:\n  Bashar al-Assad:\n    mentions:\n      - {{article: a1, start: {start}}}\n"
-            "      - {article: a11, text: Assad}\n      - {article: a1, text: Assad, occurrence: 9}\n"
-            "      - {article: a1, text: Bashar al-Assad}\n")
+    text = (
+        f"actors:\n  Bashar al-Assad:\n    mentions:\n      - {{article: a1, start: {start}}}\n"
+        "      - {article: a11, text: Assad}\n      - {article: a1, text: Assad, occurrence: 9}\n"
+        "      - {article: a1, text: Bashar al-Assad}\n"
+    )
     c = _curate(tmp_path, text)
     assert "Sana" not in {a.name for a in c.actors}  # its only mention moved
-    assert c.errors == ("overrides.yml:5: no article with the id 'a11' (did you mean 'a1'?)",
-                        "overrides.yml:6: 'Assad' (occurrence 9) is not in article 'a1'")
-    assert c.warnings == ("overrides.yml:7: 'Bashar al-Assad' in 'a1' is already a mention of "
-                          "'Bashar al-Assad'; nothing to pin",)
+    assert c.errors == (
+        "overrides.yml:5: no article with the id 'a11' (did you mean 'a1'?)",
+        "overrides.yml:6: 'Assad' (occurrence 9) is not in article 'a1'",
+    )
+    assert c.warnings == (
+        "overrides.yml:7: 'Bashar al-Assad' in 'a1' is already a mention of "
+        "'Bashar al-Assad'; nothing to pin",
+    )
 
 
 def test_unknown_name_is_an_error_with_did_you_mean_or_a_stale_warning(tmp_path: Path) -> None:
-    c = _curate(tmp_path, "actors:\n  Bashar al-Asad:\n    kind: person\n  Xyzzy Corp:\n    hide: true\n"
-                          "places:\n  Damascus:\n    aliases: [Damascus, Alepo]\n")
+    c = _curate(
+        tmp_path,
+        "actors:\n  Bashar al-Asad:\n    kind: person\n  Xyzzy Corp:\n    hide: true\n"
+        "places:\n  Damascus:\n    aliases: [Damascus, Alepo]\n",
+    )
     assert c.errors == ("overrides.yml:2: no actor named 'Bashar al-Asad' (did you mean 'Bashar al-Assad'?)",)
     assert c.warnings == (
         "overrides.yml:4: no actor named 'Xyzzy Corp'; the override matches nothing and is ignored (stale?)",
@@ -142,11 +196,20 @@ def test_unknown_name_is_an_error_with_did_you_mean_or_a_stale_warning(tmp_path:
 
 
 def test_names_colliding_on_one_slug_get_distinct_stable_ids(tmp_path: Path) -> None:
-    c = _curate(tmp_path, "actors:\n  Sana:\n    name: Al-Qaeda\n    kind: person\n"
-                          "  Bashar al-Assad:\n    name: Al Qaeda\n")
+    c = _curate(
+        tmp_path,
+        "actors:\n  Sana:\n    name: Al-Qaeda\n    kind: person\n  Bashar al-Assad:\n    name: Al Qaeda\n",
+    )
     assert sorted(a.id for a in c.actors) == ["al-qaeda", "al-qaeda-2"]
-    assert curate(_actors(), _places(), _overrides(tmp_path, (tmp_path / "overrides.yml").read_text()),
-                  [_analysis()]).actors == c.actors
+    assert (
+        curate(
+            _actors(),
+            _places(),
+            _overrides(tmp_path, (tmp_path / "overrides.yml").read_text()),
+            [_analysis()],
+        ).actors
+        == c.actors
+    )
 
 
 def test_names_with_slashes_and_dots_stay_in_their_folder(tmp_path: Path) -> None:
@@ -157,22 +220,27 @@ def test_names_with_slashes_and_dots_stay_in_their_folder(tmp_path: Path) -> Non
 
 
 def _event(ident: str, start: int, value: str, day: dt.date) -> Event:
-    timex = Timex(Span(ART, start, start + 6, "Monday"), "DATE", value, begin=day, end=day,
-                  precision="day")
+    timex = Timex(Span(ART, start, start + 6, "Monday"), "DATE", value, begin=day, end=day, precision="day")
     return Event(ident, timex, Span(ART, 0, 44, BODY[:44]), (), ())
 
 
 def test_events_redate_hide_add(tmp_path: Path) -> None:
-    events = [_event("a1-10", 10, "2020-02-17", dt.date(2020, 2, 17)),
-              _event("a1-50", 50, "2020-02-17", dt.date(2020, 2, 17))]
-    o = _overrides(tmp_path, "events:\n  a1-10:\n    date: 2011-03\n    reason: The uprising.\n"
-                             "  a1-50:\n    hide: true\n"
-                             "  hafez-rule:\n    article: a1\n    sentence: Hafez Assad ruled\n    date: 1971\n"
-                             "  a1-11:\n    hide: true\n  zz-99:\n    hide: true\n")
+    events = [
+        _event("a1-10", 10, "2020-02-17", dt.date(2020, 2, 17)),
+        _event("a1-50", 50, "2020-02-17", dt.date(2020, 2, 17)),
+    ]
+    o = _overrides(
+        tmp_path,
+        "events:\n  a1-10:\n    date: 2011-03\n    reason: The uprising.\n"
+        "  a1-50:\n    hide: true\n"
+        "  hafez-rule:\n    article: a1\n    sentence: Hafez Assad ruled\n    date: 1971\n"
+        "  a1-11:\n    hide: true\n  zz-99:\n    hide: true\n",
+    )
     result, errors, warnings = curate_events(events, o, [_analysis()], lambda a, s, e: (("x",), ()))
     assert errors == ["overrides.yml:11: no event named 'a1-11' (did you mean 'a1-10'?)"]
-    assert warnings == ["overrides.yml:13: no event named 'zz-99'; the override matches nothing and is "
-                        "ignored (stale?)"]
+    assert warnings == [
+        "overrides.yml:13: no event named 'zz-99'; the override matches nothing and is ignored (stale?)"
+    ]
     assert [(e.id, e.timex.value, e.timex.begin, e.timex.end, e.timex.precision) for e in result] == [
         ("hafez-rule", "1971", dt.date(1971, 1, 1), dt.date(1971, 12, 31), "year"),
         ("a1-10", "2011-03", dt.date(2011, 3, 1), dt.date(2011, 3, 31), "month"),
@@ -183,13 +251,18 @@ def test_events_redate_hide_add(tmp_path: Path) -> None:
 
 
 def test_new_event_problems(tmp_path: Path) -> None:
-    o = _overrides(tmp_path, "events:\n  e1:\n    article: a11\n    sentence: x\n    date: 2020\n"
-                             "  e2:\n    article: a1\n    sentence: not in the text\n    date: 2020\n"
-                             "  e3:\n    article: a1\n    sentence: Assad\n")
+    o = _overrides(
+        tmp_path,
+        "events:\n  e1:\n    article: a11\n    sentence: x\n    date: 2020\n"
+        "  e2:\n    article: a1\n    sentence: not in the text\n    date: 2020\n"
+        "  e3:\n    article: a1\n    sentence: Assad\n",
+    )
     _result, errors, _warnings = curate_events([], o, [_analysis()], lambda a, s, e: ((), ()))
-    assert errors == ["overrides.yml:2: no article with the id 'a11' (did you mean 'a1'?)",
-                      "overrides.yml:6: the words 'not in the text' are not in article 'a1'",
-                      "overrides.yml:10: a new event needs a 'date'"]
+    assert errors == [
+        "overrides.yml:2: no article with the id 'a11' (did you mean 'a1'?)",
+        "overrides.yml:6: the words 'not in the text' are not in article 'a1'",
+        "overrides.yml:10: a new event needs a 'date'",
+    ]
 
 
 def test_figures_hide_and_correct(tmp_path: Path) -> None:
@@ -197,11 +270,18 @@ def test_figures_hide_and_correct(tmp_path: Path) -> None:
         mention = FigureMention(Span(ART, start, start + 3, "two"), 2.0, 2.0, 2.0, "", "", "cities")
         return Figure(ident, mention, "", Span(ART, 0, 44, BODY[:44]), (), ())
 
-    o = _overrides(tmp_path, "figures:\n  a1-5:\n    hide: true\n  a1-9:\n    value: 3\n    counts: largest cities\n"
-                             "    reason: Three are named.\n")
+    o = _overrides(
+        tmp_path,
+        "figures:\n  a1-5:\n    hide: true\n  a1-9:\n    value: 3\n    counts: largest cities\n"
+        "    reason: Three are named.\n",
+    )
     result, errors, warnings = curate_figures([fig("a1-5", 5), fig("a1-9", 9)], o)
     (figure,) = result
     assert (figure.mention.value, figure.mention.low, figure.mention.high, figure.mention.counts) == (
-        3.0, 3.0, 3.0, "largest cities")
+        3.0,
+        3.0,
+        3.0,
+        "largest cities",
+    )
     assert figure.curated == ("value corrected, counts corrected: Three are named.",)
     assert errors == [] and warnings == []

@@ -21,17 +21,29 @@ def _corpus(tmp: Path, articles: dict[str, tuple[str, str]]) -> BuildConfig:
     seeds = tmp / "seeds"
     seeds.mkdir()
     for stem, (date, body) in articles.items():
-        (seeds / f"{stem}.md").write_text(f'---\ntitle: "{stem}"\ndate: {date}\nsource: Test\n---\n{body}\n', "utf-8")
+        (seeds / f"{stem}.md").write_text(
+            f'---\ntitle: "{stem}"\ndate: {date}\nsource: Test\n---\n{body}\n', "utf-8"
+        )
     return BuildConfig(seeds=seeds, overrides=seeds / "none.yml", out=tmp / "out", cache=None)
 
 
 def test_same_event_in_two_articles_is_merged_with_both_sources(tmp_path: Path) -> None:
     """Same date, shared actors and places, similar words: one event listing both reports."""
-    briefing, _, _ = assemble(_corpus(tmp_path, {
-        "a": ("2020-02-17", "Turkey and Russia began a new round of talks in Moscow on Monday about Idlib."),
-        "b": ("2020-02-18",
-              "Russia and Turkey opened a new round of talks in Moscow on Monday over the Idlib offensive."),
-    }))
+    briefing, _, _ = assemble(
+        _corpus(
+            tmp_path,
+            {
+                "a": (
+                    "2020-02-17",
+                    "Turkey and Russia began a new round of talks in Moscow on Monday about Idlib.",
+                ),
+                "b": (
+                    "2020-02-18",
+                    "Russia and Turkey opened a new round of talks in Moscow on Monday over the Idlib offensive.",
+                ),
+            },
+        )
+    )
     merged = [e for e in briefing.events if e.sources]
     assert len(merged) == 1
     event = merged[0]
@@ -44,19 +56,38 @@ def test_same_event_in_two_articles_is_merged_with_both_sources(tmp_path: Path) 
 
 def test_unrelated_events_on_one_date_stay_apart(tmp_path: Path) -> None:
     """A shared date alone does not merge: the wording must match too."""
-    briefing, _, _ = assemble(_corpus(tmp_path, {
-        "a": ("2020-02-17", "Turkey and Russia began a new round of talks in Moscow on Monday."),
-        "b": ("2020-02-17", "Turkey reported heavy snowfall across Anatolia on Monday, closing schools."),
-    }))
+    briefing, _, _ = assemble(
+        _corpus(
+            tmp_path,
+            {
+                "a": ("2020-02-17", "Turkey and Russia began a new round of talks in Moscow on Monday."),
+                "b": (
+                    "2020-02-17",
+                    "Turkey reported heavy snowfall across Anatolia on Monday, closing schools.",
+                ),
+            },
+        )
+    )
     assert [e.sources for e in briefing.events] == [(), ()]
 
 
 def test_different_dates_for_one_event_are_flagged(tmp_path: Path) -> None:
     """Two articles that tell the same story with dates a day apart: both events carry the flag."""
-    briefing, _, _ = assemble(_corpus(tmp_path, {
-        "a": ("2020-02-17", "Turkey and Russia began a new round of talks in Moscow on Monday about Idlib."),
-        "b": ("2020-02-19", "Turkey and Russia began a new round of talks in Moscow on Tuesday about Idlib."),
-    }))
+    briefing, _, _ = assemble(
+        _corpus(
+            tmp_path,
+            {
+                "a": (
+                    "2020-02-17",
+                    "Turkey and Russia began a new round of talks in Moscow on Monday about Idlib.",
+                ),
+                "b": (
+                    "2020-02-19",
+                    "Turkey and Russia began a new round of talks in Moscow on Tuesday about Idlib.",
+                ),
+            },
+        )
+    )
     flags = {e.sentence.article: e.disagreement for e in briefing.events}
     assert flags == {
         "a": "“b”, ¶1 dates what reads as the same event to Tue 18 Feb 2020 (“Tuesday”)",
@@ -66,10 +97,21 @@ def test_different_dates_for_one_event_are_flagged(tmp_path: Path) -> None:
 
 def test_different_numbers_for_one_event_are_flagged(tmp_path: Path) -> None:
     """A merged event whose sources count the same thing differently says so."""
-    briefing, _, _ = assemble(_corpus(tmp_path, {
-        "a": ("2020-02-17", "The United Nations said 875,000 Syrians have fled Idlib since December 1st."),
-        "b": ("2020-02-17", "The United Nations said 700,000 Syrians have fled Idlib since December 1st."),
-    }))
+    briefing, _, _ = assemble(
+        _corpus(
+            tmp_path,
+            {
+                "a": (
+                    "2020-02-17",
+                    "The United Nations said 875,000 Syrians have fled Idlib since December 1st.",
+                ),
+                "b": (
+                    "2020-02-17",
+                    "The United Nations said 700,000 Syrians have fled Idlib since December 1st.",
+                ),
+            },
+        )
+    )
     merged = [e for e in briefing.events if e.sources]
     assert len(merged) == 1
     assert merged[0].disagreement == (
@@ -79,8 +121,10 @@ def test_different_numbers_for_one_event_are_flagged(tmp_path: Path) -> None:
 
 def test_an_event_is_the_clause_its_date_governs(tmp_path: Path) -> None:
     """The date's own clause is the event; the rest of the sentence is context."""
-    text = ("Turkish president Tayyip Erdogan has said his military will drive back Syrian forces "
-            "if they do not withdraw from Idlib by the end of the month.")
+    text = (
+        "Turkish president Tayyip Erdogan has said his military will drive back Syrian forces "
+        "if they do not withdraw from Idlib by the end of the month."
+    )
     briefing, _, _ = assemble(_corpus(tmp_path, {"a": ("2020-02-17", text)}))
     (event,) = briefing.events
     assert event.clause is not None
@@ -93,8 +137,11 @@ def apple(apple_site):  # type: ignore[no-untyped-def]
     """The MEANTIME Apple build: (timeline page, briefing.json data, briefing)."""
     root, result = apple_site
     out = root / "site_src"
-    return (out / "timeline.md").read_text("utf-8"), json.loads((out / "data" / "briefing.json").read_text("utf-8")), \
-        result.briefing
+    return (
+        (out / "timeline.md").read_text("utf-8"),
+        json.loads((out / "data" / "briefing.json").read_text("utf-8")),
+        result.briefing,
+    )
 
 
 def test_apple_timeline_merges_reports_from_several_articles(apple) -> None:  # type: ignore[no-untyped-def]
@@ -106,12 +153,12 @@ def test_apple_timeline_merges_reports_from_several_articles(apple) -> None:  # 
     assert len({s["article"] for s in merged["1991"]["sources"]}) >= 3
     assert {s["article"] for s in merged["2010-07-16"]["sources"]} == {"195869", "199629"}
     for event in merged.values():
-        heading = f'{{: #{event["id"]} .tl-event'
+        heading = f"{{: #{event['id']} .tl-event"
         block = page.split(heading, 1)[1].split("\n### ", 1)[0]
         articles = len({s["article"] for s in event["sources"]})
-        assert f'**Sources ({len(event["sources"])} reports in {articles} articles):**' in block
+        assert f"**Sources ({len(event['sources'])} reports in {articles} articles):**" in block
         for source in event["sources"]:
-            assert f'articles/{source["article"]}.md#' in block
+            assert f"articles/{source['article']}.md#" in block
 
 
 def test_apple_timeline_shows_precision_explanation_and_ranges(apple) -> None:  # type: ignore[no-untyped-def]
@@ -120,7 +167,7 @@ def test_apple_timeline_shows_precision_explanation_and_ranges(apple) -> None:  
     assert page.count(" .tl-event ") == len(data["events"])
     assert page.count("**Precision:**") == len(data["events"])
     for event in data["events"]:
-        assert event["explanation"] and f'*{event["explanation"][:20]}' in page.replace("\\", "")
+        assert event["explanation"] and f"*{event['explanation'][:20]}" in page.replace("\\", "")
     ranges = [e for e in data["events"] if e["start"] != e["end"]]
     assert ranges
     assert page.count('<span class="tl-span">from <span class="tl-from">') == len(ranges)
@@ -164,17 +211,22 @@ function el(tag, attrs, cls) {
 
 def test_filter_script_does_nothing_on_pages_without_a_timeline() -> None:
     """No `.tl-filters` on the page: no error, nothing touched."""
-    out = _run_filter(_STUB + """
+    out = _run_filter(
+        _STUB
+        + """
 globalThis.window = {location: {hash: "", pathname: "/"}};
 globalThis.document = {readyState: "complete", querySelector() { return null; }};
 function report() { console.log("ok"); }
-""")
+"""
+    )
     assert out == "ok"
 
 
 def test_filter_script_hides_events_without_the_chosen_actor() -> None:
     """Choosing an actor hides the other events' headings and paragraphs and counts the rest."""
-    out = _run_filter(_STUB + """
+    out = _run_filter(
+        _STUB
+        + """
 const h1 = el("H3", {"data-actors": "apple-inc steve-jobs", "data-places": ""}, ["tl-event"]);
 const p1 = el("P"); h1.next = p1;
 const h2 = el("H3", {"data-actors": "cisco", "data-places": "san-jose"}, ["tl-event"]);
@@ -197,7 +249,8 @@ function report() {
   console.log([box.hidden, h1.classes.has("tl-hidden"), p1.classes.has("tl-hidden"),
                h2.classes.has("tl-hidden"), p2.classes.has("tl-hidden"), count.textContent, lastUrl].join("|"));
 }
-""")
+"""
+    )
     assert out == "false|false|false|true|true|1 of 2 events|#actor=steve-jobs"
 
 

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from generator.score import evaluate
-from generator.extract.parse import DEFAULT_MODEL
 from generator.cli import main
+from generator.extract.parse import DEFAULT_MODEL
 from generator.model import ACTOR_KINDS
+from generator.score import evaluate
 from tests.conftest import MEANTIME
 
 
@@ -25,7 +25,7 @@ def test_annotated_set_is_consistent() -> None:
         spans = [(m["start"], m["end"]) for m in data["mentions"]]
         assert len(spans) == len(set(spans)), path.name
         for m in data["mentions"]:
-            assert body[m["start"]:m["end"]] == m["text"], (path.name, m)
+            assert body[m["start"] : m["end"]] == m["text"], (path.name, m)
             assert m["kind"] in (*ACTOR_KINDS, "place"), (path.name, m)
         assert "CC BY" in data["license"]
 
@@ -35,8 +35,12 @@ def meantime_scores():  # type: ignore[no-untyped-def]
     """Ours and raw spaCy's scores on both MEANTIME stories, from one run each."""
     if not MEANTIME.is_dir():
         pytest.skip("../shared/corpora/meantime is not available")
-    return {corpus.name: evaluate.score_run(evaluate.run_corpus(corpus, DEFAULT_MODEL), evaluate.load_gold(corpus))
-            for corpus in sorted(p for p in MEANTIME.iterdir() if (p / "gold").is_dir())}
+    return {
+        corpus.name: evaluate.score_run(
+            evaluate.run_corpus(corpus, DEFAULT_MODEL), evaluate.load_gold(corpus)
+        )
+        for corpus in sorted(p for p in MEANTIME.iterdir() if (p / "gold").is_dir())
+    }
 
 
 def _total(ratios) -> evaluate.Ratio:  # type: ignore[no-untyped-def]
@@ -51,8 +55,10 @@ def test_typed_recall_is_at_least_raw_spacy(meantime_scores) -> None:  # type: i
     assert ours.total == 355
     assert ours.value >= raw.value and ours.value >= 0.93
     for kind in ("PER", "ORG", "LOC"):
-        assert _total(o.typed_recall[kind] for o, _r in meantime_scores.values()).value >= \
-            _total(r.typed_recall[kind] for _o, r in meantime_scores.values()).value, kind
+        assert (
+            _total(o.typed_recall[kind] for o, _r in meantime_scores.values()).value
+            >= _total(r.typed_recall[kind] for _o, r in meantime_scores.values()).value
+        ), kind
 
 
 def test_value_recall(meantime_scores) -> None:  # type: ignore[no-untyped-def]
@@ -68,8 +74,11 @@ def test_recurring_entities_land_on_one_page(meantime_scores) -> None:  # type: 
     split = sum(i.split for i in identity)
     mixed = sum(i.mixed_pages for i in identity)
     pages = sum(i.pages for i in identity)
-    print(f"\nidentity: {recurring} recurring, {split} split, {mixed}/{pages} pages mixed",
-          *(n for i in identity for n in (*i.split_names, *i.mixed_names)), sep="\n  ")
+    print(
+        f"\nidentity: {recurring} recurring, {split} split, {mixed}/{pages} pages mixed",
+        *(n for i in identity for n in (*i.split_names, *i.mixed_names)),
+        sep="\n  ",
+    )
     assert recurring == 12
     assert split <= 0.05 * recurring
     assert mixed <= 0.05 * pages
@@ -81,7 +90,9 @@ def test_precision_on_the_fully_annotated_set() -> None:
     bodies = {a.id: a.body for a in run.briefing.articles}
     ours = evaluate.precision(evaluate.our_mentions(run.briefing), gold, evaluate.OUR_TYPES, bodies)
     raw = evaluate.precision(evaluate.raw_mentions(run.raw), gold, {t: t for t in evaluate.TYPES}, bodies)
-    print(f"\nprecision: ours {ours.typed} (kinds {ours.kind}), raw spaCy {raw.typed}", *ours.errors, sep="\n  ")
+    print(
+        f"\nprecision: ours {ours.typed} (kinds {ours.kind}), raw spaCy {raw.typed}", *ours.errors, sep="\n  "
+    )
     assert ours.typed.value >= 0.90 and ours.typed.value > raw.typed.value
     assert ours.kind.value >= 0.90
     assert ours.recall.value > raw.recall.value
@@ -95,8 +106,14 @@ def test_eval_command_reports_both_systems(capsys: pytest.CaptureFixture[str]) -
     assert main(["eval", "--corpora", str(MEANTIME / "apple")]) == 0
     out = capsys.readouterr().out
     assert "ours" in out and "raw spaCy" in out
-    for label in ("NAM recall PER", "NAM recall all", "VALUE recall", "identity (ours)", "identity (raw)",
-                  "precision (PER/ORG/LOC)"):
+    for label in (
+        "NAM recall PER",
+        "NAM recall all",
+        "VALUE recall",
+        "identity (ours)",
+        "identity (raw)",
+        "precision (PER/ORG/LOC)",
+    ):
         assert label in out, label
 
 

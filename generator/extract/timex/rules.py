@@ -18,12 +18,31 @@ from generator.dates import day_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_MONTH_NAMES = "january february march april may june july august september october november december".split()
-MONTHS = {**{name: i for i, name in enumerate(_MONTH_NAMES, 1)}, **{n[:3]: i for i, n in enumerate(_MONTH_NAMES, 1)}}
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+MONTHS = {
+    **{name: i for i, name in enumerate(_MONTH_NAMES, 1)},
+    **{n[:3]: i for i, n in enumerate(_MONTH_NAMES, 1)},
+}
 MONTHS["sept"] = 9
 """Month names and abbreviations, lower case, to month numbers."""
 
-WEEKDAYS = {name: i for i, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+WEEKDAYS = {
+    name: i
+    for i, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
 """Weekday names to Python weekday numbers (Monday is 0)."""
 
 _ONES = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
@@ -31,7 +50,14 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
 NUMBERS: dict[str, float] = {
     **{name: i for i, name in enumerate(f"{_ONES} eighteen nineteen".split(), 1)},
     **{name: 10 * i for i, name in enumerate(_TENS.split(), 2)},
-    **{"a": 1, "an": 1, "hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "half an": 0.5},
+    "a": 1,
+    "an": 1,
+    "hundred": 100,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "half a": 0.5,
+    "half an": 0.5,
 }
 """Number words to values; vague quantities ("several") are absent and mean X."""
 
@@ -41,14 +67,25 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 UNITS = {
     **{unit: (unit[0].upper(), True) for unit in ("second", "minute", "hour")},
     **{unit: (unit[0].upper(), False) for unit in ("day", "week", "month", "quarter", "year")},
-    **{"fortnight": ("W", False), "decade": ("DE", False), "century": ("CE", False), "weekend": ("WE", False)},
+    "fortnight": ("W", False),
+    "decade": ("DE", False),
+    "century": ("CE", False),
+    "weekend": ("WE", False),
 }
 """Unit word to (TIMEX3 duration letter, whether it is a time-of-day unit)."""
 
-SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
+SEASONS = {
+    "spring": ("SP", 3),
+    "summer": ("SU", 6),
+    "autumn": ("FA", 9),
+    "fall": ("FA", 9),
+    "winter": ("WI", 12),
+}
 """Season to (TIMEX3 code, first month in the northern hemisphere)."""
 
-CALENDAR_WORDS = frozenset([*MONTHS, *WEEKDAYS, *SEASONS, "christmas", "easter", "new", "year", "fiscal", "fy"])
+CALENDAR_WORDS = frozenset(
+    [*MONTHS, *WEEKDAYS, *SEASONS, "christmas", "easter", "new", "year", "fiscal", "fy"]
+)
 """Capitalised words that may stand right before a year without making it a product name."""
 
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
@@ -87,16 +124,83 @@ APPROX_WORDS = frozenset({"about", "around", "approximately", "roughly", "nearly
 """Quantifiers that make a duration approximate."""
 
 PERSON_NOUNS = frozenset(
-    "boy girl man woman son daughter child children kid kids baby infant student students teen "
-    "teenager youth brother sister mother father wife husband male female person people player "
-    "victim suspect patient driver worker soldier resident veteran".split()
+    [
+        "boy",
+        "girl",
+        "man",
+        "woman",
+        "son",
+        "daughter",
+        "child",
+        "children",
+        "kid",
+        "kids",
+        "baby",
+        "infant",
+        "student",
+        "students",
+        "teen",
+        "teenager",
+        "youth",
+        "brother",
+        "sister",
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "male",
+        "female",
+        "person",
+        "people",
+        "player",
+        "victim",
+        "suspect",
+        "patient",
+        "driver",
+        "worker",
+        "soldier",
+        "resident",
+        "veteran",
+    ]
 )
 """Heads after "N-year-old" that make it an age, not a period."""
 
 ONGOING_NOUNS = frozenset(
-    "war insurgency conflict crisis uprising revolt rebellion siege occupation blockade rule reign "
-    "regime dispute feud struggle fight battle campaign civil revolution history partnership "
-    "relationship alliance standoff stalemate drought boom slump recession career presidency".split()
+    [
+        "war",
+        "insurgency",
+        "conflict",
+        "crisis",
+        "uprising",
+        "revolt",
+        "rebellion",
+        "siege",
+        "occupation",
+        "blockade",
+        "rule",
+        "reign",
+        "regime",
+        "dispute",
+        "feud",
+        "struggle",
+        "fight",
+        "battle",
+        "campaign",
+        "civil",
+        "revolution",
+        "history",
+        "partnership",
+        "relationship",
+        "alliance",
+        "standoff",
+        "stalemate",
+        "drought",
+        "boom",
+        "slump",
+        "recession",
+        "career",
+        "presidency",
+    ]
 )
 """Heads after "the N-year" that denote a period still running at the article date."""
 
@@ -110,20 +214,84 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE"
 NOT_YEAR = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 """Entity labels of numbers that are never years."""
 
-NOT_YEAR_BEFORE = frozenset("no no. number flight route page room model version # nos".split())
+NOT_YEAR_BEFORE = frozenset(
+    ["no", "no.", "number", "flight", "route", "page", "room", "model", "version", "#", "nos"]
+)
 """Words before a four-digit number that make it a label, not a year ("Route 2008")."""
 
-YEAR_BEFORE = frozenset("in since of by from until till to between and before after during around c. circa".split())
+YEAR_BEFORE = frozenset(
+    [
+        "in",
+        "since",
+        "of",
+        "by",
+        "from",
+        "until",
+        "till",
+        "to",
+        "between",
+        "and",
+        "before",
+        "after",
+        "during",
+        "around",
+        "c.",
+        "circa",
+    ]
+)
 """Words that make an early four-digit number ("in 1776") a year even when the tagger does not say so."""
 
-NOT_YEAR_AFTER = frozenset("percent per km miles people units".split())
+NOT_YEAR_AFTER = frozenset(["percent", "per", "km", "miles", "people", "units"])
 """Words after a four-digit number that make it a quantity."""
 
 FUTURE = frozenset(
-    "will 'll shall wo would 'd scheduled schedule schedules due expected expects expect slated planned "
-    "plans plan planning intends intend intended aims aim upcoming going hopes hope hoped wants want "
-    "wanted agreed agree promised promise vowed pledged threatened threatens decided seeks sought "
-    "likely ready set".split()
+    [
+        "will",
+        "'ll",
+        "shall",
+        "wo",
+        "would",
+        "'d",
+        "scheduled",
+        "schedule",
+        "schedules",
+        "due",
+        "expected",
+        "expects",
+        "expect",
+        "slated",
+        "planned",
+        "plans",
+        "plan",
+        "planning",
+        "intends",
+        "intend",
+        "intended",
+        "aims",
+        "aim",
+        "upcoming",
+        "going",
+        "hopes",
+        "hope",
+        "hoped",
+        "wants",
+        "want",
+        "wanted",
+        "agreed",
+        "agree",
+        "promised",
+        "promise",
+        "vowed",
+        "pledged",
+        "threatened",
+        "threatens",
+        "decided",
+        "seeks",
+        "sought",
+        "likely",
+        "ready",
+        "set",
+    ]
 )
 """Words on the path from a date to its verb that point forward ("scheduled for Wednesday")."""
 
@@ -134,17 +302,62 @@ PERFECT = frozenset({"has", "have", "'ve", "'s"})
 """Auxiliaries of the present perfect."""
 
 FIRST_WORDS = frozenset(
-    "in for within over after just only last lasts lasted take takes took spend spent wait waited".split()
+    [
+        "in",
+        "for",
+        "within",
+        "over",
+        "after",
+        "just",
+        "only",
+        "last",
+        "lasts",
+        "lasted",
+        "take",
+        "takes",
+        "took",
+        "spend",
+        "spent",
+        "wait",
+        "waited",
+    ]
 )
 """Words before a bare plural unit that make it a vague duration ("for years", "within days")."""
 
 NOT_RATE = frozenset(
-    "for in within about than over after nearly almost only just least take took takes taking last lasted "
-    "spend spent of to by under some".split()
+    [
+        "for",
+        "in",
+        "within",
+        "about",
+        "than",
+        "over",
+        "after",
+        "nearly",
+        "almost",
+        "only",
+        "just",
+        "least",
+        "take",
+        "took",
+        "takes",
+        "taking",
+        "last",
+        "lasted",
+        "spend",
+        "spent",
+        "of",
+        "to",
+        "by",
+        "under",
+        "some",
+    ]
 )
 """Words before "a year" that make it a duration, not a rate ("for a year")."""
 
-BOUND_BEFORE = re.compile(r"\b(more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|up\s+to)\s+\Z", re.I)
+BOUND_BEFORE = re.compile(
+    r"\b(more\s+than|less\s+than|fewer\s+than|over|under|at\s+least|up\s+to)\s+\Z", re.I
+)
 """A bound before a duration, kept out of the extent as MEANTIME does and told in the explanation."""
 
 NUMBER_BEFORE = re.compile(
@@ -156,20 +369,40 @@ NUMBER_BEFORE = re.compile(
 NAMEABLE = frozenset({"month", "weekday", "holiday", "season", "set", "year"})
 """Kinds that are rejected inside a name entity ("April Jones", "Daily Telegraph")."""
 
-NAMED_DAYS = frozenset("black cyber super bloody good holy ash palm".split())
+NAMED_DAYS = frozenset(["black", "cyber", "super", "bloody", "good", "holy", "ash", "palm"])
 """Words before a weekday that make a named day rather than a date."""
 
-CLOCK_BEFORE = frozenset("at by until till from before after around about to".split())
+CLOCK_BEFORE = frozenset(["at", "by", "until", "till", "from", "before", "after", "around", "about", "to"])
 """Words before a bare "10:30" that make it a clock time."""
 
-WEEKEND_BEFORE = frozenset("over during at on by through until".split())
+WEEKEND_BEFORE = frozenset(["over", "during", "at", "on", "by", "through", "until"])
 """Words before "the weekend" that make it a date."""
 
-SEASON_BEFORE = frozenset("in during by until since over through".split())
+SEASON_BEFORE = frozenset(["in", "during", "by", "until", "since", "over", "through"])
 """Words before a bare season that make it a date."""
 
 BEFORE_MAY = frozenset(
-    "in of since until till by from to through during before after early late mid last next this as".split()
+    [
+        "in",
+        "of",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "to",
+        "through",
+        "during",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "as",
+    ]
 )
 """Words before "May" that make it the month rather than the verb."""
 
@@ -415,13 +648,19 @@ def period(unit: str, day: dt.date) -> Period:
         year, week, _ = day.isocalendar()
         monday = day - dt.timedelta(days=day.weekday())
         if unit == "weekend":
-            return Period(f"{year}-W{week:02d}-WE", monday + dt.timedelta(5), monday + dt.timedelta(6), "week")
+            return Period(
+                f"{year}-W{week:02d}-WE", monday + dt.timedelta(5), monday + dt.timedelta(6), "week"
+            )
         return Period(f"{year}-W{week:02d}", monday, monday + dt.timedelta(6), "week")
     if unit == "month":
-        return Period(f"{day.year}-{day.month:02d}", day.replace(day=1), month_end(day.year, day.month), "month")
+        return Period(
+            f"{day.year}-{day.month:02d}", day.replace(day=1), month_end(day.year, day.month), "month"
+        )
     if unit == "quarter":
         q = (day.month - 1) // 3 + 1
-        return Period(f"{day.year}-Q{q}", dt.date(day.year, 3 * q - 2, 1), month_end(day.year, 3 * q), "quarter")
+        return Period(
+            f"{day.year}-Q{q}", dt.date(day.year, 3 * q - 2, 1), month_end(day.year, 3 * q), "quarter"
+        )
     if unit == "decade":
         start = day.year // 10 * 10
         return Period(str(start // 10), dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")
@@ -638,7 +877,8 @@ class Context:
         if re.search(r"years?\s+old$", low) or after.startswith(("-old", " old")):
             return False
         if re.fullmatch(r"(a|an)\s+(second|minute)", low) or (
-            low.endswith(("quarter", "quarters")) and (after.startswith(" of") or low.startswith(("a ", "an ")))
+            low.endswith(("quarter", "quarters"))
+            and (after.startswith(" of") or low.startswith(("a ", "an ")))
         ):
             return False
         if low.endswith("-old"):
@@ -662,7 +902,9 @@ class Context:
         prev = self.prev_word(m.s)
         if head == "the":
             return prev in ("over", "through")
-        after_hours = prev == "after" and low == "hours" and not after.startswith(" of")  # "after hours trading"
+        after_hours = (
+            prev == "after" and low == "hours" and not after.startswith(" of")
+        )  # "after hours trading"
         return prev in FIRST_WORDS and not after_hours
 
     def _valid_set(self, m: Candidate, low: str, after: str) -> bool:
@@ -678,7 +920,11 @@ class Context:
             return False
         if low == "recent":
             nxt = self.tokens(m.s, m.e)[2]
-            return self.prev_word(m.s) not in ("most", "more") and nxt is not None and nxt.pos_ in ("NOUN", "ADJ")
+            return (
+                self.prev_word(m.s) not in ("most", "more")
+                and nxt is not None
+                and nxt.pos_ in ("NOUN", "ADJ")
+            )
         return low != "soon" or (
             self.prev_word(m.s) not in ("as", "how", "too") and not re.match(r"\s+(after|as)\b", after)
         )

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from generator.dates import day_text
 from generator.extract.timex import rules as R
-from generator.model import Span, Timex
 from generator.extract.timex.rules import Candidate, Period
+from generator.model import Span, Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -204,7 +204,9 @@ class _Tagger(R.Context):
                 f"no year given; future context ('{cue}') and {name} comes earlier in the year than the article date, "
                 "so the year after",
             )
-        return self.dct.year, "no year given, so the article's year" + (f", {tense} context ('{cue}')" if tense else "")
+        return self.dct.year, "no year given, so the article's year" + (
+            f", {tense} context ('{cue}')" if tense else ""
+        )
 
     # ---- calendar dates ------------------------------------------------------------------------
 
@@ -260,7 +262,8 @@ class _Tagger(R.Context):
             step = {"last": -(month >= self.dct.month), "next": int(month <= self.dct.month), "this": 0}[det]
             where = {"last": "before", "next": "after", "this": "in the year of"}[det]
             return _dated(
-                R.period("month", dt.date(self.dct.year + step, month, 1)), f"the {word} {where} the article date"
+                R.period("month", dt.date(self.dct.year + step, month, 1)),
+                f"the {word} {where} the article date",
             )
         year, why = self._place_year(month, self.dct.month, m, word)
         mod = self.mod_of(m.text) if len(m.text) > len(word) else ""
@@ -301,7 +304,9 @@ class _Tagger(R.Context):
         part = R.PARTS_OF_DAY.get(words[-1], "")
         name = m.text.split()[-2 if part else -1]
         if self.dct is None:
-            return _no_dct("TIME" if part else "DATE", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), f"a {name}")
+            return _no_dct(
+                "TIME" if part else "DATE", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), f"a {name}"
+            )
         d, why = self._weekday(m, wd, words[0], name)
         return _part_of_day(d, part, words[-1], why) if part else _dated(R.period("day", d), why)
 
@@ -320,9 +325,13 @@ class _Tagger(R.Context):
             ), f"the {name} in the week of the article date ({dct})"
         tense, cue = self.tense_at(m.s, m.e)
         if tense == "future" and ahead:
-            return self.dct + dt.timedelta(ahead), f"the next {name} after the article date, future context ('{cue}')"
+            return self.dct + dt.timedelta(
+                ahead
+            ), f"the next {name} after the article date, future context ('{cue}')"
         if tense == "present" and 0 < ahead < back:
-            return self.dct + dt.timedelta(ahead), f"the nearest {name} to the article date, present tense ('{cue}')"
+            return self.dct + dt.timedelta(
+                ahead
+            ), f"the nearest {name} to the article date, present tense ('{cue}')"
         if back == 0:
             return self.dct, f"the article's date ({dct}) falls on a {name}" + (
                 f", {tense} tense ('{cue}')" if tense else ""
@@ -339,11 +348,15 @@ class _Tagger(R.Context):
             offset = -1 if low.startswith(("yesterday", "last")) else 1 if low.startswith("tomorrow") else 0
         part = R.PARTS_OF_DAY.get(low.split()[-1], "")
         if self.dct is None:
-            return _no_dct("TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""), "the article date")
+            return _no_dct(
+                "TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""), "the article date"
+            )
         d = self.dct + dt.timedelta(offset)
-        why = {0: "the article date", -1: "the day before the article date", 1: "the day after the article date"}.get(
-            offset, f"{abs(offset)} days {'before' if offset < 0 else 'after'} the article date"
-        )
+        why = {
+            0: "the article date",
+            -1: "the day before the article date",
+            1: "the day after the article date",
+        }.get(offset, f"{abs(offset)} days {'before' if offset < 0 else 'after'} the article date")
         return _part_of_day(d, part, low.split()[-1], why) if part else _dated(R.period("day", d), why)
 
     def _r_relative(self, m: Candidate) -> _Res | None:
@@ -361,14 +374,18 @@ class _Tagger(R.Context):
             if base is None:
                 return _unanchored("DATE", "XXXX-XX-XX", how)
         elif self.dct is None:
-            return _no_dct("DATE", "XXXX" if unit == "year" else "XXXX-XX", f"a {unit} relative to the article date")
+            return _no_dct(
+                "DATE", "XXXX" if unit == "year" else "XXXX-XX", f"a {unit} relative to the article date"
+            )
         else:
             base, how = (
                 self.dct,
                 f"the {unit} of the article date" if step == 0 else f"from the article date ({self.dct})",
             )
         p = R.period(unit, R.shift(base, step, unit))
-        res = _dated(p, how if step == 0 else f"one {unit} {'back' if step < 0 else 'on'}, counted {how}", mod)
+        res = _dated(
+            p, how if step == 0 else f"one {unit} {'back' if step < 0 else 'on'}, counted {how}", mod
+        )
         if low.startswith(("earlier", "later")) and self.dct is not None and p.begin and p.end:
             res.begin, res.end = (p.begin, self.dct) if low.startswith("earlier") else (self.dct, p.end)
             res.why += f", {low.split()[0]} than the article date"
@@ -381,7 +398,9 @@ class _Tagger(R.Context):
         back = self.dct.weekday() < 5 and tense not in ("future", "present")
         p = R.period("weekend", self.dct - dt.timedelta(7 if back else 0))
         where = "the last weekend before" if back else "the weekend nearest"
-        return _dated(p, f"{where} the article date, " + (f"{tense} context ('{cue}')" if tense else "no tense cue"))
+        return _dated(
+            p, f"{where} the article date, " + (f"{tense} context ('{cue}')" if tense else "no tense cue")
+        )
 
     def _season(self, m: Candidate, code: str, det: str, year: int | None, mod: str) -> _Res | None:
         """Resolve a season from its year, its determiner or the tense."""
@@ -394,7 +413,10 @@ class _Tagger(R.Context):
             year = self.dct.year - (0 if self.dct.month > first + 2 else 1)
             why = "the last such season that ended before the article date"
         elif det == "next":
-            year, why = self.dct.year + (self.dct.month >= first), "the next such season after the article date"
+            year, why = (
+                self.dct.year + (self.dct.month >= first),
+                "the next such season after the article date",
+            )
         elif det == "this":
             year, why = self.dct.year, "the article's year"
         else:
@@ -408,7 +430,9 @@ class _Tagger(R.Context):
         det = next((w for w in words if w in ("this", "last", "next", "coming")), "")
         digits = R.DIGITS.findall(m.text)
         mod = self.mod_of(m.text) if words[0] not in ("this", "last", "next", "the", *R.SEASONS) else ""
-        return self._season(m, code, "next" if det == "coming" else det, int(digits[-1]) if digits else None, mod)
+        return self._season(
+            m, code, "next" if det == "coming" else det, int(digits[-1]) if digits else None, mod
+        )
 
     def _r_quarter(self, m: Candidate) -> _Res | None:
         """Resolve "the third quarter", "Q3 2008", "the first half of 2009" and "last quarter"."""
@@ -429,13 +453,18 @@ class _Tagger(R.Context):
             p = R.half(1 + (day.month > 6), day.year) if name == "half" else R.period("quarter", day)
             where = {-1: "before", 0: "of", 1: "after"}[step]
             return _dated(
-                Period(fiscal + p.value, p.begin, p.end, p.precision), f"the {name} {where} the article date", mod
+                Period(fiscal + p.value, p.begin, p.end, p.precision),
+                f"the {name} {where} the article date",
+                mod,
             )
         if years:
             year, why = years[-1], f"{name} and year given"
         elif re.search(r"\byear\b", low):
             assert self.dct is not None
-            year, why = self.dct.year + (-1 if "last year" in low else 1 if "next year" in low else 0), "the year named"
+            year, why = (
+                self.dct.year + (-1 if "last year" in low else 1 if "next year" in low else 0),
+                "the year named",
+            )
         else:
             assert self.dct is not None
             year, why = self._place_year(q, (self.dct.month - 1) // size + 1, m, f"{name[0].upper()}{q}")
@@ -450,7 +479,9 @@ class _Tagger(R.Context):
             return _no_dct("DATE", "FYXXXX", "a fiscal year")
         year = self.dct.year + (-1 if "last" in words else 1 if "next" in words else 0)
         p = Period(f"FY{year}", dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-        return _dated(p, "the fiscal year of the article date, shown as the calendar year", self.mod_of(m.text))
+        return _dated(
+            p, "the fiscal year of the article date, shown as the calendar year", self.mod_of(m.text)
+        )
 
     def _r_ago(self, m: Candidate) -> _Res | None:
         """Resolve "two weeks ago" (from dct) and "a day later" (from the last date mentioned)."""
@@ -490,14 +521,20 @@ class _Tagger(R.Context):
             if base is None:
                 return _unanchored("DATE", "XXXX-XX-XX", how)
             step = -1 if which == "previous" else 1
-            return _dated(R.period("day", base + dt.timedelta(step)), f"one day {'back' if step < 0 else 'on'}, {how}")
+            return _dated(
+                R.period("day", base + dt.timedelta(step)), f"one day {'back' if step < 0 else 'on'}, {how}"
+            )
         amount = 1.0 if not amount_text else R.number(amount_text)  # "few" gives None
         value = R.duration_value(amount, unit)
         if which in ("first", "final", "previous", "following") or self.dct is None or amount is None:
             return _Res("DURATION", value, why="a length of time")
         if which in ("past", "last"):
-            return _span(value, R.shift(self.dct, -amount, unit), self.dct, "counted back from the article date")
-        return _span(value, self.dct, R.shift(self.dct, amount, unit), "counted forward from the article date")
+            return _span(
+                value, R.shift(self.dct, -amount, unit), self.dct, "counted back from the article date"
+            )
+        return _span(
+            value, self.dct, R.shift(self.dct, amount, unit), "counted forward from the article date"
+        )
 
     def _r_duration(self, m: Candidate) -> _Res | None:
         """Resolve "three years", "almost two and a half years" and "the nine-year insurgency"."""
@@ -536,7 +573,9 @@ class _Tagger(R.Context):
     def _r_vague(self, m: Candidate) -> _Res | None:
         """Resolve "years", "several months" and "decades-long"."""
         word = next(w for w in re.split(r"[\s-]+", m.text.lower()) if R.unit_of(w))
-        return _Res("DURATION", R.duration_value(None, R.unit_of(word) or ""), why=f"an unspecified number of {word}")
+        return _Res(
+            "DURATION", R.duration_value(None, R.unit_of(word) or ""), why=f"an unspecified number of {word}"
+        )
 
     def _r_ref(self, m: Candidate) -> _Res | None:
         """Resolve "now", "currently", "recently", "the past" and "the future"."""
@@ -586,7 +625,13 @@ class _Tagger(R.Context):
         out = []
         for t in found:
             opener = SINCE_RX.search(self.text, max(0, t.span.start - 12), t.span.start)
-            if opener is None or t.type != "DATE" or t.begin is None or self.dct is None or t.begin > self.dct:
+            if (
+                opener is None
+                or t.type != "DATE"
+                or t.begin is None
+                or self.dct is None
+                or t.begin > self.dct
+            ):
                 continue
             if self.past_perfect(t.span.start, t.span.end):  # "had been closed since 2003" ends in the past
                 continue
@@ -610,6 +655,8 @@ class _Tagger(R.Context):
             why = f"from the start of {a.span.text} to the end of {b.span.text}, the value being the gap between them"
             value = R.range_value(a.begin, b.begin, a.precision)
             out.append(
-                self._timex(opener.start() if opener else a.span.start, b.span.end, _span(value, a.begin, b.end, why))
+                self._timex(
+                    opener.start() if opener else a.span.start, b.span.end, _span(value, a.begin, b.end, why)
+                )
             )
         return out
