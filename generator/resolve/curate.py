@@ -16,16 +16,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from generator.model import Actor, Analysis, Event, Figure, Mention, Place, Span, Timex
-from generator.read.overrides import Entry, Overrides, suggest
+from generator.model import Actor, Analysis, Event, Figure, FigureMention, Mention, Place, Span, Timex
+from generator.read.overrides import (
+    ActorOverride,
+    EventOverride,
+    FigureOverride,
+    MentionPin,
+    Override,
+    Overrides,
+    PlaceOverride,
+    suggest,
+)
 from generator.slugs import slugify, unique_slugs
 from generator.spans import sentence_or_paragraph
 
 T = TypeVar("T", Actor, Place)
+V = TypeVar("V")
+EntityOverride = ActorOverride | PlaceOverride
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +58,7 @@ class _Problems:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    def missing(self, entry: Entry, what: str, name: str, choices: Sequence[str], verb: str = "") -> None:
+    def missing(self, entry: Override, what: str, name: str, choices: Sequence[str], verb: str = "") -> None:
         """Report a name that matches nothing: an error when it looks like a typo, else stale."""
         hint = suggest(name, sorted(set(choices)))
         lead = f"{entry.where}: {verb}no {what} named '{name}'"
@@ -57,13 +68,13 @@ class _Problems:
             self.warnings.append(f"{lead}; the override matches nothing and is ignored (stale?)")
 
 
-def trail(change: str, entry: Entry) -> str:
+def trail(change: str, entry: Override) -> str:
     """One line of a curation trail: what changed and, when given, why."""
-    reason = str(entry.fields.get("reason", "")).strip()
+    reason = entry.reason.strip()
     return f"{change}: {reason}" if reason else change
 
 
-def _line(changes: list[str], entry: Entry) -> str:
+def _line(changes: list[str], entry: Override) -> str:
     """The trail line of one override: its changes ("checked" when it changed nothing) and reason."""
     return trail(", ".join(changes) or "checked", entry)
 
@@ -75,8 +86,12 @@ def curate(
     problems = _Problems()
     descriptions: dict[tuple[str, str], str] = {}
     sentences = {a.article.id: a for a in analyses}
-    new_actors = _apply(list(actors), overrides.section("actors"), "actor", problems, descriptions, sentences)
-    new_places = _apply(list(places), overrides.section("places"), "place", problems, descriptions, sentences)
+    new_actors = _apply(
+        list(actors), overrides.actors, "actor", _new_actor, problems, descriptions, sentences
+    )
+    new_places = _apply(
+        list(places), overrides.places, "place", _new_place, problems, descriptions, sentences
+    )
     new_actors = _with_ids(new_actors, lambda a: f"{a.kind}:{a.name}")
     new_places = _with_ids(new_places, lambda p: p.name.lower())
     by_name = {p.name.lower(): p.id for p in new_places}
@@ -127,8 +142,9 @@ def _names(items: Sequence[Actor | Place | None]) -> list[str]:
 
 def _apply(
     items: list[T],
-    entries: tuple[Entry, ...],
+    entries: Sequence[EntityOverride],
     what: str,
+    new: Callable[[EntityOverride], T],
     problems: _Problems,
     descriptions: dict[tuple[str, str], str],
     analyses: dict[str, Analysis],
@@ -136,66 +152,85 @@ def _apply(
     """Apply one section's overrides to actors or places, in file order."""
     pool: list[T | None] = list(items)
     for entry in entries:
-        fields = entry.fields
         index = _find(pool, entry.key)
         if index is None:
-            if "mentions" not in fields:
+            if entry.mentions is None:
                 problems.missing(entry, what, entry.key, _names(pool))
                 continue
-            pool.append(_new_item(what, entry))  # pinned mentions give the machine's miss a page
+            pool.append(new(entry))  # pinned mentions give the machine's miss a page
             index = len(pool) - 1
-        if fields.get("hide"):
+        if entry.hide:
             pool[index] = None
             continue
         item = pool[index]
         assert item is not None
         notes: list[str] = []
-        if fields.get("split"):
+        if entry.split:
             item = _split(pool, index, item, entry, what, problems, notes)
         item = _merge(pool, index, item, entry, what, problems, notes)
-        if "name" in fields and fields["name"] != item.name:
+        if entry.name is not None and entry.name != item.name:
             notes.append(f"renamed from “{item.name}”")
-            aliases = (set(item.aliases) | {item.name}) - {fields["name"]}
-            item = replace(item, name=fields["name"], aliases=tuple(sorted(aliases)))
-        if fields.get("mentions"):
-            item = _pin(pool, index, item, entry, what, problems, notes, analyses)
-        if "kind" in fields and fields["kind"] != item.kind:
-            notes.append(f"kind set to {fields['kind']}")
-            item = replace(item, kind=fields["kind"])
-        if "roles" in fields and isinstance(item, Actor):
-            added = sorted(set(fields["roles"]) - set(item.roles))
+            aliases = (set(item.aliases) | {item.name}) - {entry.name}
+            item = replace(item, name=entry.name, aliases=tuple(sorted(aliases)))
+        if entry.mentions:
+            item = _pin(pool, index, item, entry.mentions, problems, notes, analyses)
+        if entry.kind is not None and entry.kind != item.kind:
+            notes.append(f"kind set to {entry.kind}")
+            item = replace(item, kind=entry.kind)
+        if isinstance(entry, ActorOverride) and isinstance(item, Actor) and entry.roles is not None:
+            added = sorted(set(entry.roles) - set(item.roles))
             if added:
                 notes.append("roles added: " + ", ".join(added))
-            item = replace(item, roles=tuple(sorted(set(item.roles) | set(fields["roles"]))))
-        if isinstance(item, Place) and ("lat" in fields or "lon" in fields):
-            lat, lon = float(fields.get("lat", item.lat or 0.0)), float(fields.get("lon", item.lon or 0.0))
+            item = replace(item, roles=tuple(sorted(set(item.roles) | set(entry.roles))))
+        if (
+            isinstance(entry, PlaceOverride)
+            and isinstance(item, Place)
+            and (entry.lat is not None or entry.lon is not None)
+        ):
+            lat = float((item.lat or 0.0) if entry.lat is None else entry.lat)
+            lon = float((item.lon or 0.0) if entry.lon is None else entry.lon)
             if (lat, lon) != (item.lat, item.lon):
                 notes.append("coordinates set")
             item = replace(item, lat=lat, lon=lon)
-        if "description" in fields:
-            descriptions[(what, item.name.lower())] = fields["description"]
+        if entry.description is not None:
+            descriptions[(what, item.name.lower())] = entry.description
             notes.append("description written")
         pool[index] = replace(item, curated=(*item.curated, _line(notes, entry)))
     return [i for i in pool if i is not None and i.mentions]
 
 
-def _new_item(what: str, entry: Entry) -> Actor | Place:
-    """An actor or place the machine missed, created for its pinned mentions."""
-    kind = entry.fields.get("kind")
-    if what == "actor":
-        return Actor(
-            "", entry.key, kind or "person", (), (), (), curated=(trail("added by the curator", entry),)
-        )
+def _new_actor(entry: EntityOverride) -> Actor:
+    """An actor the machine missed, created for its pinned mentions."""
+    return Actor(
+        "", entry.key, entry.kind or "person", (), (), (), curated=(trail("added by the curator", entry),)
+    )
+
+
+def _new_place(entry: EntityOverride) -> Place:
+    """A place the machine missed, created for its pinned mentions."""
     return Place(
-        "", entry.key, kind or "place", None, None, (), (), curated=(trail("added by the curator", entry),)
+        "",
+        entry.key,
+        entry.kind or "place",
+        None,
+        None,
+        (),
+        (),
+        curated=(trail("added by the curator", entry),),
     )
 
 
 def _split(
-    pool: list[T | None], index: int, item: T, entry: Entry, what: str, problems: _Problems, notes: list[str]
+    pool: list[T | None],
+    index: int,
+    item: T,
+    entry: EntityOverride,
+    what: str,
+    problems: _Problems,
+    notes: list[str],
 ) -> T:
     """Move the mentions of the `split` aliases into a new item named after the first of them."""
-    names = [n.strip() for n in entry.fields["split"]]
+    names = [n.strip() for n in entry.split]
     wanted = {n.lower() for n in names}
     moved = tuple(m for m in item.mentions if m.name.lower() in wanted or m.span.text.lower() in wanted)
     found = {m.name.lower() for m in moved} | {m.span.text.lower() for m in moved}
@@ -219,10 +254,16 @@ def _split(
 
 
 def _merge(
-    pool: list[T | None], index: int, item: T, entry: Entry, what: str, problems: _Problems, notes: list[str]
+    pool: list[T | None],
+    index: int,
+    item: T,
+    entry: EntityOverride,
+    what: str,
+    problems: _Problems,
+    notes: list[str],
 ) -> T:
     """Merge the items named in `aliases` into this one."""
-    for alias in entry.fields.get("aliases", []):
+    for alias in entry.aliases:
         if alias.strip().lower() in {n.lower() for n in (item.name, *item.aliases)}:
             problems.warnings.append(
                 f"{entry.where}: '{alias}' is already a name of '{item.name}'; nothing to merge"
@@ -258,32 +299,31 @@ def _pin(
     pool: list[T | None],
     index: int,
     item: T,
-    entry: Entry,
-    what: str,
+    pins: Sequence[MentionPin],
     problems: _Problems,
     notes: list[str],
     analyses: dict[str, Analysis],
 ) -> T:
     """Attach the pinned mentions to this item, taking them from whichever item had them."""
     pinned = 0
-    for pin in entry.fields["mentions"]:
-        where = f"{entry.path}:{getattr(pin, 'line', entry.line)}"
-        article = analyses.get(pin["article"])
+    for pin in pins:
+        article = analyses.get(pin.article)
         if article is None:
             problems.errors.append(
-                f"{where}: no article with the id '{pin['article']}'"
-                f"{suggest(pin['article'], sorted(analyses))}"
+                f"{pin.where}: no article with the id '{pin.article}'{suggest(pin.article, sorted(analyses))}"
             )
             continue
         span = _locate(article, pin)
         if span is None:
-            what_pin = f"'{pin['text']}'" if "text" in pin else f"a name at offset {pin['start']}"
-            occurrence = f" (occurrence {pin.get('occurrence', 1)})" if "text" in pin else ""
-            problems.errors.append(f"{where}: {what_pin}{occurrence} is not in article '{pin['article']}'")
+            if pin.text is not None:
+                what_pin = f"'{pin.text}' (occurrence {pin.occurrence})"
+            else:
+                what_pin = f"a name at offset {pin.start}"
+            problems.errors.append(f"{pin.where}: {what_pin} is not in article '{pin.article}'")
             continue
         if any(_same(m.span, span) for m in item.mentions):
             problems.warnings.append(
-                f"{where}: '{span.text}' in '{span.article}' is already a mention of "
+                f"{pin.where}: '{span.text}' in '{span.article}' is already a mention of "
                 f"'{item.name}'; nothing to pin"
             )
             continue
@@ -322,12 +362,12 @@ def _overlap(a: Span, b: Span) -> bool:
     return a.article == b.article and a.start < b.end and b.start < a.end
 
 
-def _locate(analysis: Analysis, pin: dict[str, Any]) -> Span | None:
+def _locate(analysis: Analysis, pin: MentionPin) -> Span | None:
     """The span a pinned mention names: the n-th whole-word occurrence of `text`, or at `start`."""
     body = analysis.article.body
-    text = pin.get("text")
-    if "start" in pin:
-        start = pin["start"]
+    text = pin.text
+    if pin.start is not None:
+        start = pin.start
         if text is None:
             match = re.compile(r"\w[\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*").match(body, start)
             if not 0 <= start < len(body) or match is None:
@@ -336,8 +376,9 @@ def _locate(analysis: Analysis, pin: dict[str, Any]) -> Span | None:
         if body[start : start + len(text)] != text:
             return None
         return Span(analysis.article.id, start, start + len(text), text)
+    assert text is not None  # the loader refuses a pin with neither 'text' nor 'start'
     matches = list(re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body))
-    n = pin.get("occurrence", 1)
+    n = pin.occurrence
     if n > len(matches):
         return None
     m = matches[n - 1]
@@ -364,10 +405,9 @@ def curate_events(
     by_article = {a.article.id: a for a in analyses}
     hidden: set[str] = set()
     added: list[Event] = []
-    for entry in overrides.section("events"):
-        fields = entry.fields
-        if "article" in fields:
-            event = _manual_event(entry, by_id, by_article, problems, within)
+    for entry in overrides.events:
+        if entry.article is not None:
+            event = _manual_event(entry, entry.article, by_id, by_article, problems, within)
             if event is not None:
                 added.append(event)
             continue
@@ -375,12 +415,12 @@ def curate_events(
         if event is None:
             problems.missing(entry, "event", entry.key, list(by_id))
             continue
-        if fields.get("hide"):
+        if entry.hide:
             hidden.add(event.id)
             continue
         notes = []
-        if "date" in fields:
-            timex = dated(event.timex, fields["date"])
+        if entry.date is not None:
+            timex = dated(event.timex, entry.date)
             notes.append(f"re-dated from {event.timex.value}")
             event = replace(event, timex=timex)
         by_id[event.id] = replace(event, curated=(*event.curated, _line(notes, entry)))
@@ -423,27 +463,32 @@ def dated(timex: Timex, value: dt.date | str | int) -> Timex:
 
 
 def _manual_event(
-    entry: Entry, by_id: dict[str, Event], analyses: dict[str, Analysis], problems: _Problems, within: Any
+    entry: EventOverride,
+    article: str,
+    by_id: dict[str, Event],
+    analyses: dict[str, Analysis],
+    problems: _Problems,
+    within: Any,
 ) -> Event | None:
     """An event the machine missed, from the curator's article, sentence and date."""
-    fields = entry.fields
     ident = slugify(entry.key)
     if ident in by_id:
         problems.errors.append(
             f"{entry.where}: the event '{ident}' already exists; write a new id to add an event"
         )
         return None
-    if "date" not in fields:
+    if entry.date is None:
         problems.errors.append(f"{entry.where}: a new event needs a 'date'")
         return None
-    analysis = analyses.get(fields["article"])
+    analysis = analyses.get(article)
     if analysis is None:
         problems.errors.append(
-            f"{entry.where}: no article with the id '{fields['article']}'"
-            f"{suggest(fields['article'], sorted(analyses))}"
+            f"{entry.where}: no article with the id '{article}'{suggest(article, sorted(analyses))}"
         )
         return None
-    words = fields["sentence"].strip()
+    if entry.sentence is None:
+        return None  # the loader has reported the missing 'sentence'
+    words = entry.sentence.strip()
     at = analysis.article.body.find(words)
     if not words or at < 0:
         problems.errors.append(
@@ -453,12 +498,9 @@ def _manual_event(
     start, end = sentence_or_paragraph(analysis, at)
     span = Span(analysis.article.id, at, at + len(words), words)
     sentence = Span(analysis.article.id, start, end, analysis.article.body[start:end])
-    timex = dated(Timex(span, "DATE", ""), fields["date"])
+    timex = dated(Timex(span, "DATE", ""), entry.date)
     actors, places = within(analysis.article.id, start, end)
     return Event(ident, timex, sentence, actors, places, curated=(trail("added by the curator", entry),))
-
-
-_FIGURE_FIELDS = ("value", "low", "high", "unit", "counts", "qualifier")
 
 
 def curate_figures(
@@ -468,28 +510,50 @@ def curate_figures(
     problems = _Problems()
     by_id = {f.id: f for f in figures}
     hidden: set[str] = set()
-    for entry in overrides.section("figures"):
+    for entry in overrides.figures:
         figure = by_id.get(entry.key)
         if figure is None:
             problems.missing(entry, "figure", entry.key, list(by_id))
             continue
-        if entry.fields.get("hide"):
+        if entry.hide:
             hidden.add(figure.id)
             continue
-        changes = {k: entry.fields[k] for k in _FIGURE_FIELDS if k in entry.fields}
-        for key in ("value", "low", "high"):
-            if key in changes:
-                changes[key] = float(changes[key])
-        if "value" in changes:
-            changes.setdefault("low", changes["value"])
-            changes.setdefault("high", changes["value"])
-        notes = [
-            f"{name} corrected"
-            for name in _FIGURE_FIELDS
-            if name in entry.fields and changes[name] != getattr(figure.mention, name)
-        ]
-        by_id[figure.id] = replace(
-            figure, mention=replace(figure.mention, **changes), curated=(*figure.curated, _line(notes, entry))
-        )
+        mention, notes = _corrected(figure.mention, entry)
+        by_id[figure.id] = replace(figure, mention=mention, curated=(*figure.curated, _line(notes, entry)))
     result = [f for f in by_id.values() if f.id not in hidden]
     return result, problems.errors, problems.warnings
+
+
+def _corrected(old: FigureMention, entry: FigureOverride) -> tuple[FigureMention, list[str]]:
+    """The mention with the curator's corrections, and a note for each setting that changed it."""
+    value = None if entry.value is None else float(entry.value)
+    low = None if entry.low is None else float(entry.low)
+    high = None if entry.high is None else float(entry.high)
+    new = replace(
+        old,
+        value=_given(value, old.value),
+        low=_given(low, _given(value, old.low)),  # a new value is also the bounds not written
+        high=_given(high, _given(value, old.high)),
+        unit=_given(entry.unit, old.unit),
+        counts=_given(entry.counts, old.counts),
+        qualifier=_given(entry.qualifier, old.qualifier),
+    )
+    written = (
+        ("value", value),
+        ("low", low),
+        ("high", high),
+        ("unit", entry.unit),
+        ("counts", entry.counts),
+        ("qualifier", entry.qualifier),
+    )
+    notes = [
+        f"{name} corrected"
+        for name, setting in written
+        if setting is not None and getattr(new, name) != getattr(old, name)
+    ]
+    return new, notes
+
+
+def _given(setting: V | None, otherwise: V) -> V:
+    """The curator's setting when it is written, else the machine's value."""
+    return otherwise if setting is None else setting
