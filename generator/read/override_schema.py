@@ -233,7 +233,11 @@ def _pins(value: list[yamlio.LineDict], at: Reading) -> tuple[MentionPin, ...]:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Override(Written):
-    """What every override has: the name it is written under, and the curator's reason."""
+    """What every override has: the name it is written under, and the curator's reason.
+
+    A setting that is not written keeps its default: None, or False, () or "" where not
+    writing it and writing an empty value mean the same.
+    """
 
     section: ClassVar[str]
     """The section of the overrides file, e.g. "actors"."""
@@ -280,7 +284,11 @@ class ActorOverride(Override):
     hide: bool = _setting(False, _BOOL)
     """Drop a false positive."""
     mentions: tuple[MentionPin, ...] | None = _setting(None, _LIST, _check_pins, _pins)
-    """Pin mentions to this actor; an actor the machine missed is created for them."""
+    """Pin mentions to this actor, each a MentionPin.
+
+    Written [{article: ID, text: NAME, occurrence: N}] or [{article: ID, start: OFFSET}].
+    An actor the machine missed is created for its pinned mentions; None when not written.
+    """
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -305,7 +313,11 @@ class PlaceOverride(Override):
     hide: bool = _setting(False, _BOOL)
     """Drop a false positive."""
     mentions: tuple[MentionPin, ...] | None = _setting(None, _LIST, _check_pins, _pins)
-    """Pin mentions to this place; a place the machine missed is created for them."""
+    """Pin mentions to this place, each a MentionPin.
+
+    Written [{article: ID, text: NAME, occurrence: N}] or [{article: ID, start: OFFSET}].
+    A place the machine missed is created for its pinned mentions; None when not written.
+    """
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
