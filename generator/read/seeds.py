@@ -12,7 +12,7 @@ from typing import Any
 from generator.errors import located
 from generator.model import Article, Paragraph
 from generator.read import yamlio
-from generator.read.overrides import Overrides, suggest
+from generator.read.overrides import ArticleOverride, Overrides, suggest
 from generator.slugs import slugify, unique_slugs
 
 log = logging.getLogger(__name__)
@@ -21,6 +21,8 @@ SUFFIXES = (".md", ".txt")
 FRONT_MATTER_KEYS = {"title": str, "date": dt.date, "source": str, "url": str, "license": str}
 _HEADING_MAX_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
+_NOT_CURATED = ArticleOverride(key="", path="", line=0)
+"""The override of an article the curator left alone: it sets nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,7 @@ def read_seeds(seeds: Path, overrides: Overrides) -> Ingested:
     if not seeds.is_dir():
         return Ingested((), (f"{seeds}: the seeds folder does not exist",), ())
     files = sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
-    by_name = {e.key: e for e in overrides.section("articles")}
+    by_name = {e.key: e for e in overrides.articles}
     slugs = unique_slugs([(p.name, p.stem) for p in files])
     by_base: dict[str, list[str]] = {}
     for path in files:
@@ -58,9 +60,8 @@ def read_seeds(seeds: Path, overrides: Overrides) -> Ingested:
             errors.append(str(exc))
             continue
         article_id = slugs[path.name]
-        entry = by_name.get(path.name) or by_name.get(article_id)
-        fields = dict(entry.fields) if entry else {}
-        if fields.get("exclude"):
+        entry = by_name.get(path.name) or by_name.get(article_id) or _NOT_CURATED
+        if entry.exclude:
             log.info("%s: excluded by overrides", shown)
             continue
         problems = _check_meta(meta, shown)
@@ -69,8 +70,7 @@ def read_seeds(seeds: Path, overrides: Overrides) -> Ingested:
             errors.append(located(shown, body_line, "the article body is empty"))
             continue
         valid = {k: v for k, v in meta.items() if isinstance(v, FRONT_MATTER_KEYS.get(k, type(None)))}
-        merged = {**valid, **fields}
-        date = merged.get("date")
+        date = _given(entry.date, valid.get("date"))
         if isinstance(date, dt.datetime):
             date = date.date()
         if not isinstance(date, dt.date):
@@ -83,10 +83,10 @@ def read_seeds(seeds: Path, overrides: Overrides) -> Ingested:
             Article(
                 id=article_id,
                 path=path.name,
-                title=_text(merged.get("title")) or path.stem,
+                title=_text(_given(entry.title, valid.get("title"))) or path.stem,
                 date=date,
-                source=_text(merged.get("source")),
-                url=_text(merged.get("url")),
+                source=_text(_given(entry.source, valid.get("source"))),
+                url=_text(_given(entry.url, valid.get("url"))),
                 body=body,
                 paragraphs=split_paragraphs(body),
             )
@@ -158,7 +158,12 @@ def _check_meta(meta: dict[str, Any], shown: str) -> list[str]:
     return problems
 
 
-def _text(value: Any) -> str:
+def _given(override: object, front_matter: object) -> object:
+    """The curator's value when the override sets one, else the front matter's."""
+    return front_matter if override is None else override
+
+
+def _text(value: object) -> str:
     """Return a metadata value as stripped text."""
     return str(value).strip() if isinstance(value, str) else ""
 

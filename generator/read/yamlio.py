@@ -7,13 +7,13 @@ from typing import Any
 import yaml
 
 
-class LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict[Any, Any]):  # Any: YAML gives any value; readers check each one they use
     """A dict from YAML that knows the line of each key (1-based) and of itself."""
 
     line: int = 0
-    key_lines: dict[Any, int]
+    key_lines: dict[object, int]
 
-    def line_of(self, key: Any) -> int:
+    def line_of(self, key: object) -> int:
         """Return the line where `key` is written, or the mapping's own line."""
         return self.key_lines.get(key, self.line)
 
@@ -51,7 +51,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def load(text: str, path: str) -> Any:
+def load(text: str, path: str) -> object:
     """Parse YAML text safely; raise ValueError("path:line: problem") when it is broken."""
     try:
         return yaml.load(text, Loader=_Loader)

@@ -129,3 +129,19 @@ def test_override_for_missing_article_warns(tmp_path: Path) -> None:
     assert result.warnings[-1] == (
         f"{tmp_path}/overrides.yml:2: no article 'y.txt' in {tmp_path} (did you mean 'x.txt'?)"
     )
+
+
+def test_each_override_setting_wins_over_front_matter_and_the_rest_is_kept(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Meta title\ndate: 2019-01-01\nsource: Meta source\nurl: http://meta\n---\nBody.\n",
+        "utf-8",
+    )
+    (tmp_path / "overrides.yml").write_text("articles:\n  a:\n    title: ''\n    date: 2020-02-17\n", "utf-8")
+    (article,) = _read(tmp_path, load_overrides(tmp_path / "overrides.yml")).articles
+    # An empty title is written, so it wins: the page falls back to the file name, not the front matter.
+    assert (article.title, article.date, article.source, article.url) == (
+        "a",
+        dt.date(2020, 2, 17),
+        "Meta source",
+        "http://meta",
+    )

@@ -285,3 +285,12 @@ def test_figures_hide_and_correct(tmp_path: Path) -> None:
     )
     assert figure.curated == ("value corrected, counts corrected: Three are named.",)
     assert errors == [] and warnings == []
+
+
+def test_a_new_event_without_sentence_is_reported_once_by_the_loader(tmp_path: Path) -> None:
+    path = tmp_path / "overrides.yml"
+    path.write_text("events:\n  e1:\n    article: a1\n    date: 2020\n", "utf-8")
+    o = load_overrides(path, "overrides.yml")
+    assert o.errors == ("overrides.yml:2: a new event needs both 'article' and 'sentence'",)
+    # curate_events used to raise KeyError('sentence') here.
+    assert curate_events([], o, [_analysis()], lambda a, s, e: ((), ())) == ([], [], [])
