@@ -21,36 +21,15 @@ from pathlib import Path
 
 import jinja2
 
-from generator.dates import day_text
-from generator.model import ACTOR_KINDS, Actor, Article, Briefing, Mention, Place, Timex
+from generator.dates import day_text, format_when
+from generator.model import ACTOR_KINDS, Actor, Article, Briefing, Mention, Place
 from generator.publish import graph, maps
 from generator.publish import markdown as md
+from generator.publish.assets import ASSET_DIR as ASSET_DIR  # re-exported for tests/golden.py
+from generator.publish.assets import asset_files
+from generator.publish.formats import KIND_TITLES, PLACE_TITLES, format_number, legend, preview
 
-KIND_TITLES = {
-    "person": "People",
-    "organisation": "Organisations",
-    "state": "States",
-    "group": "Armed groups",
-}
-KIND_LABELS = {
-    "person": "person",
-    "organisation": "organisation",
-    "state": "state",
-    "group": "armed group",
-    "place": "place",
-}
-PLACE_TITLES = {
-    "country": "Countries",
-    "region": "Regions",
-    "city": "Cities",
-    "site": "Sites",
-    "route": "Routes",
-    "place": "Other places",
-}
 TEMPLATES = Path(__file__).parent / "templates"
-ASSETS = Path(__file__).parent / "assets"
-ASSET_DIR = "assets/briefing"
-"""Where static files from generator/publish/assets/ are published inside docs_dir (see mkdocs.yml extra_css/extra_javascript)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,16 +115,8 @@ def render_site(briefing: Briefing, descriptions: dict[str, str]) -> dict[str, s
             legend=legend((*ACTOR_KINDS, "place")),
         )
     _add_backlinks(pages)
-    for asset in sorted(ASSETS.rglob("*")):
-        if asset.is_file():
-            pages[f"{ASSET_DIR}/{asset.relative_to(ASSETS).as_posix()}"] = asset.read_text("utf-8")
+    pages.update(asset_files())
     return pages
-
-
-def legend(kinds: Sequence[str]) -> md.Safe:
-    """The colour key for mentions and graph nodes, as raw inline HTML (kinds are our own words)."""
-    keys = " ".join(f'<span class="briefing-key briefing-{k}">{KIND_LABELS.get(k, k)}</span>' for k in kinds)
-    return md.Safe(f'<span class="briefing-legend">Colour key: {keys}</span>')
 
 
 def _map(site: Site, page: str) -> dict[str, object]:
@@ -311,21 +282,10 @@ def _helpers(site: Site, page: str) -> dict[str, object]:
         "join": join,
         "kind_titles": KIND_TITLES,
         "place_titles": PLACE_TITLES,
-        "number": _format_number,
+        "number": format_number,
         "esc": md.escape,
         "external": external,
     }
-
-
-def preview(item: Actor | Place) -> str:
-    """The tooltip shown when hovering a link to an actor or a place (Material's content.tooltips)."""
-    parts = [KIND_LABELS.get(item.kind, item.kind).capitalize()]
-    if isinstance(item, Actor):
-        parts.extend(item.roles[:2])
-    elif item.lat is not None and item.lon is not None:
-        parts.append(f"{item.lat:.2f}, {item.lon:.2f}")
-    parts.append(f"{len(item.mentions)} mention{'s' if len(item.mentions) != 1 else ''}")
-    return " · ".join(parts)
 
 
 def source_anchor(site: Site, article: Article, offset: int) -> str:
@@ -478,36 +438,3 @@ def _mention_link(site: Site, text: str, page: str, target: str) -> md.Safe:
     item: Actor | Place = site.actors[name[:-3]] if folder == "actors" else site.places[name[:-3]]
     kind = item.kind if isinstance(item, Actor) else "place"
     return md.link(text, page, target, title=preview(item), classes=(f"briefing-{kind}",))
-
-
-_MODS = {"START": "start of ", "MID": "middle of ", "END": "end of ", "APPROX": "about "}
-
-
-def format_when(t: Timex) -> str:
-    """A reader's form of a dated expression, as precise as the text allows."""
-    if t.begin is None or t.end is None:
-        return t.value
-    mod = _MODS.get(t.mod, "")
-    b, e = t.begin, t.end
-    if t.precision == "day" and b == e:
-        return f"{mod}{day_text(b)}" if t.mod == "APPROX" else day_text(b)
-    if t.precision == "week":
-        monday = b - dt.timedelta(days=b.weekday())
-        return f"{mod}the week of {monday.day} {monday:%b %Y}"
-    if t.precision == "month":
-        month = f"{b:%b %Y}"
-        return f"{mod}{month}"
-    if t.precision == "year" and b.year == e.year:
-        return f"{mod}{b.year}"
-    if t.precision == "decade":
-        return f"{mod}the {b.year // 10 * 10}s"
-    return f"{mod}{b.day} {b:%b %Y} – {e.day} {e:%b %Y}"
-
-
-def _format_number(value: float | None) -> str:
-    """875000.0 → '875,000'; 1.5 → '1.5'."""
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
