@@ -27,6 +27,7 @@ from generator.publish import graph, maps
 from generator.publish import markdown as md
 from generator.publish.assets import ASSET_DIR as ASSET_DIR  # re-exported for tests/golden.py
 from generator.publish.assets import asset_files
+from generator.publish.cooccurrence import Ranked, co_occurrence, named_with
 from generator.publish.formats import KIND_TITLES, PLACE_TITLES, format_number, legend, preview
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -41,8 +42,10 @@ class Site:
     places: dict[str, Place]
     articles: dict[str, Article]
     descriptions: dict[str, str]
-    related_actors: dict[str, Counter[str]]
-    related_places: dict[str, Counter[str]]
+    related_actors: dict[str, Ranked]
+    """Actor or place id → the actors named in its sentences, most often first."""
+    related_places: dict[str, Ranked]
+    """Actor or place id → the places named in its sentences, most often first."""
     links_in: dict[str, list[tuple[int, int, str]]]
     """Article id → (start, end, page) of every linked mention, sorted."""
     state_of_place: dict[str, Actor]
@@ -51,6 +54,8 @@ class Site:
     """Article id → sentence spans, for `#s-{start}` anchors; empty when analyses are not kept."""
     relations: tuple[graph.Relation, ...] = ()
     """Actor pairs sharing sentences or events, strongest first."""
+    neighbours: dict[str, tuple[tuple[str, graph.Relation], ...]] = dataclasses.field(default_factory=dict)
+    """Actor id → its linked actors with the relation, strongest first."""
 
 
 def environment() -> jinja2.Environment:
@@ -145,7 +150,7 @@ def _graph(site: Site, page: str) -> dict[str, object]:
     linked = {i for r in site.relations for i in (r.a, r.b)}
     return {
         "relations": site.relations,
-        "picture": graph.site_graph(site.briefing, site.relations, page),
+        "picture": graph.site_graph(site.actors, site.relations, page),
         "legend": legend(ACTOR_KINDS),
         "linked": len(linked),
         "shown": min(len(linked), graph.MAX_NODES),
@@ -157,8 +162,8 @@ def _graph(site: Site, page: str) -> dict[str, object]:
 
 def _actor_graph(site: Site, actor: Actor, page: str) -> dict[str, object]:
     """An actor's direct links: a picture and a table."""
-    links = graph.neighbours(site.relations, actor.id)
-    picture = graph.actor_graph(site.briefing, site.relations, actor.id, page) if links else md.Safe("")
+    links = site.neighbours.get(actor.id, ())
+    picture = graph.actor_graph(site.actors, links, actor.id, page) if links else md.Safe("")
     return {"links": links, "graph_svg": picture}
 
 
@@ -194,23 +199,9 @@ def _add_backlinks(pages: dict[str, str]) -> None:
 
 
 def _site(briefing: Briefing, descriptions: dict[str, str]) -> Site:
-    """Index the briefing and count which actors and places share sentences."""
-    related_actors: dict[str, Counter[str]] = defaultdict(Counter)
-    related_places: dict[str, Counter[str]] = defaultdict(Counter)
-    by_sentence: dict[tuple[str, tuple[int, int]], set[tuple[str, str]]] = defaultdict(set)
-    for actor in briefing.actors:
-        for m in actor.mentions:
-            by_sentence[(m.span.article, m.sentence)].add(("actor", actor.id))
-    for place in briefing.places:
-        for m in place.mentions:
-            by_sentence[(m.span.article, m.sentence)].add(("place", place.id))
-    for members in by_sentence.values():
-        for what, ident in members:
-            for other_what, other in members:
-                if other == ident:
-                    continue
-                target = related_actors if other_what == "actor" else related_places
-                target[ident][other] += 1
+    """Index the briefing, and count once which actors and places appear together."""
+    table = co_occurrence(briefing)
+    relations = graph.relations(table)
     links_in: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for actor in briefing.actors:
         for m in actor.mentions:
@@ -227,12 +218,13 @@ def _site(briefing: Briefing, descriptions: dict[str, str]) -> Site:
         places={p.id: p for p in briefing.places},
         articles={a.id: a for a in briefing.articles},
         descriptions=descriptions,
-        related_actors=dict(related_actors),
-        related_places=dict(related_places),
+        related_actors=named_with(table, "actor"),
+        related_places=named_with(table, "place"),
         links_in=dict(links_in),
         state_of_place={a.place: a for a in briefing.actors if a.place},
         sentences={a.article.id: a.sentences for a in briefing.analyses},
-        relations=graph.relations(briefing),
+        relations=relations,
+        neighbours=graph.neighbours(relations),
     )
 
 
@@ -334,18 +326,13 @@ def _entity_context(site: Site, item: Actor | Place) -> dict[str, object]:
     events = [e for e in site.briefing.events if ident in e.actors or ident in e.places]
     figures = [f for f in site.briefing.figures if ident in f.actors or ident in f.places]
 
-    def top(counter: Counter[str] | None, exclude: str) -> list[tuple[str, int]]:
-        if not counter:
-            return []
-        return sorted(((k, n) for k, n in counter.items() if k != exclude), key=lambda kv: (-kv[1], kv[0]))
-
     state_place = item.place if isinstance(item, Actor) else ""
     return {
         "description": site.descriptions.get(ident, ""),
         "events": events,
         "figures": figures,
-        "related_actors": top(site.related_actors.get(ident), ident),
-        "related_places": [kv for kv in top(site.related_places.get(ident), ident) if kv[0] != state_place],
+        "related_actors": site.related_actors.get(ident, ()),
+        "related_places": [kv for kv in site.related_places.get(ident, ()) if kv[0] != state_place],
         "mentions": _mention_rows(site, item.mentions),
         "state_actor": site.state_of_place.get(ident),
     }
