@@ -8,15 +8,12 @@ is the only module that touches the disk.
 
 from __future__ import annotations
 
-import bisect
-import dataclasses
 import datetime as dt
 import html
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import jinja2
@@ -27,35 +24,10 @@ from generator.publish import graph, maps
 from generator.publish import markdown as md
 from generator.publish.assets import ASSET_DIR as ASSET_DIR  # re-exported for tests/golden.py
 from generator.publish.assets import asset_files
-from generator.publish.cooccurrence import Ranked, co_occurrence, named_with
 from generator.publish.formats import KIND_TITLES, PLACE_TITLES, format_number, legend, preview
+from generator.publish.site import Site, build_site, source_anchor
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-
-@dataclass(frozen=True, slots=True)
-class Site:
-    """Look-ups the templates need, built once per render."""
-
-    briefing: Briefing
-    actors: dict[str, Actor]
-    places: dict[str, Place]
-    articles: dict[str, Article]
-    descriptions: dict[str, str]
-    related_actors: dict[str, Ranked]
-    """Actor or place id → the actors named in its sentences, most often first."""
-    related_places: dict[str, Ranked]
-    """Actor or place id → the places named in its sentences, most often first."""
-    links_in: dict[str, list[tuple[int, int, str]]]
-    """Article id → (start, end, page) of every linked mention, sorted."""
-    state_of_place: dict[str, Actor]
-    """Place id → the state actor that is the same country."""
-    sentences: dict[str, tuple[tuple[int, int], ...]] = dataclasses.field(default_factory=dict)
-    """Article id → sentence spans, for `#s-{start}` anchors; empty when analyses are not kept."""
-    relations: tuple[graph.Relation, ...] = ()
-    """Actor pairs sharing sentences or events, strongest first."""
-    neighbours: dict[str, tuple[tuple[str, graph.Relation], ...]] = dataclasses.field(default_factory=dict)
-    """Actor id → its linked actors with the relation, strongest first."""
 
 
 def environment() -> jinja2.Environment:
@@ -74,9 +46,9 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_site(briefing: Briefing, descriptions: dict[str, str]) -> dict[str, str]:
+def render_site(briefing: Briefing, descriptions: Mapping[str, str]) -> dict[str, str]:
     """Render every generated page, keyed by its path inside docs_dir."""
-    site = _site(briefing, descriptions)
+    site = build_site(briefing, descriptions)
     env = environment()
     pages: dict[str, str] = {}
 
@@ -129,7 +101,7 @@ def _map(site: Site, page: str) -> dict[str, object]:
     places = sorted(site.briefing.places, key=lambda p: p.name.lower())
     located = [p for p in places if p.lat is not None and p.lon is not None]
     events_at: Counter[str] = Counter(ident for e in site.briefing.events for ident in e.places)
-    data = maps.places_data(site.briefing, located, page, format_when)
+    data = maps.places_data(located, site.events_at, page, format_when)
     return {
         "places": places,
         "located": located,
@@ -141,7 +113,7 @@ def _map(site: Site, page: str) -> dict[str, object]:
 
 def _place_map(site: Site, place: Place, page: str) -> md.Safe:
     """A small map of one place, or nothing when it has no coordinates."""
-    data = maps.places_data(site.briefing, [place], page, format_when)
+    data = maps.places_data([place], site.events_at, page, format_when)
     return maps.map_block("briefing-map", data, f"Map of {place.name}", small=True) if data else md.Safe("")
 
 
@@ -198,36 +170,6 @@ def _add_backlinks(pages: dict[str, str]) -> None:
         )
 
 
-def _site(briefing: Briefing, descriptions: dict[str, str]) -> Site:
-    """Index the briefing, and count once which actors and places appear together."""
-    table = co_occurrence(briefing)
-    relations = graph.relations(table)
-    links_in: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for actor in briefing.actors:
-        for m in actor.mentions:
-            links_in[m.span.article].append((m.span.start, m.span.end, f"actors/{actor.id}.md"))
-    for place in briefing.places:
-        for m in place.mentions:
-            if m.kind == "place":
-                links_in[m.span.article].append((m.span.start, m.span.end, f"places/{place.id}.md"))
-    for targets in links_in.values():
-        targets.sort()
-    return Site(
-        briefing=briefing,
-        actors={a.id: a for a in briefing.actors},
-        places={p.id: p for p in briefing.places},
-        articles={a.id: a for a in briefing.articles},
-        descriptions=descriptions,
-        related_actors=named_with(table, "actor"),
-        related_places=named_with(table, "place"),
-        links_in=dict(links_in),
-        state_of_place={a.place: a for a in briefing.actors if a.place},
-        sentences={a.article.id: a.sentences for a in briefing.analyses},
-        relations=relations,
-        neighbours=graph.neighbours(relations),
-    )
-
-
 def _helpers(site: Site, page: str) -> dict[str, object]:
     """Functions the templates call, bound to the page being rendered."""
 
@@ -280,15 +222,6 @@ def _helpers(site: Site, page: str) -> dict[str, object]:
     }
 
 
-def source_anchor(site: Site, article: Article, offset: int) -> str:
-    """The anchor of the sentence holding `offset` (`s-{start}`), else of its paragraph (`p{index}`)."""
-    spans = site.sentences.get(article.id, ())
-    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    if i >= 0 and spans[i][0] <= offset < spans[i][1]:
-        return f"s-{spans[i][0]}"
-    return f"p{article.paragraph_at(offset).index}"
-
-
 def _home(site: Site) -> dict[str, object]:
     """The story at a glance."""
     b = site.briefing
@@ -323,8 +256,8 @@ def _actor_groups(site: Site) -> list[tuple[str, list[Actor]]]:
 def _entity_context(site: Site, item: Actor | Place) -> dict[str, object]:
     """What an actor or place page shows besides its own record."""
     ident = item.id
-    events = [e for e in site.briefing.events if ident in e.actors or ident in e.places]
-    figures = [f for f in site.briefing.figures if ident in f.actors or ident in f.places]
+    events = site.events_naming.get(ident, ())
+    figures = site.figures_naming.get(ident, ())
 
     state_place = item.place if isinstance(item, Actor) else ""
     return {
@@ -388,7 +321,7 @@ def _undated(briefing: Briefing) -> list:
 
 def _linked_paragraphs(site: Site, article: Article, page: str) -> list[tuple[int, bool, md.Safe]]:
     """Article paragraphs, each sentence an anchor `s-{start}`, each mention a link coloured by kind."""
-    targets = site.links_in.get(article.id, [])
+    targets = site.mention_links.get(article.id, ())
     sentences = site.sentences.get(article.id, ())
 
     def linked(start: int, end: int) -> str:
