@@ -114,7 +114,7 @@ def site_map(site: Site) -> Page:
     context = {
         "places": places,
         "located": located,
-        "unlocated": [p for p in places if p not in located],
+        "unlocated": [p for p in places if p.lat is None or p.lon is None],
         "events_at": events_at,
         "map_block": maps.map_block("briefing-map", data, f"Map of {len(located)} places"),
     }
