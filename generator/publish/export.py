@@ -20,7 +20,7 @@ def _trail(curated: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _event_extras(e: Event) -> dict[str, Any]:
-    """The optional event fields: the clause the date governs, every source of a merged event, a disagreement."""
+    """The optional event fields: the clause the date governs, a merged event's sources, a disagreement."""
     extras: dict[str, Any] = {}
     if e.clause is not None:
         extras["clause"] = _span(e.clause)

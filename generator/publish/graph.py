@@ -2,9 +2,10 @@
 
 Two actors are linked when they are named in the same sentence, or are both
 actors of the same event (a curator may add actors to an event); the weight is
-the number of such sentences. `relations` is pure; `layout` places the nodes
-with a fixed number of Fruchterman–Reingold steps from a fixed start, and
-`svg` draws the picture, so the same briefing always gives the same bytes.
+the number of such sentences, as `cooccurrence` counts them. `relations` is
+pure; `layout` places the nodes with a fixed number of Fruchterman–Reingold
+steps from a fixed start, and `svg` draws the picture, so the same briefing
+always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from __future__ import annotations
 import html
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.model import Actor, Briefing
+from generator.model import Actor
 from generator.publish import markdown as md
+from generator.publish.cooccurrence import Member, Together
 
 MAX_NODES = 60
 """The site-wide picture shows the most connected actors; the table lists every link."""
@@ -40,31 +42,23 @@ class Relation:
     """Offset of the first shared sentence."""
 
 
-def relations(b: Briefing) -> tuple[Relation, ...]:
+def relations(table: dict[tuple[Member, Member], Together]) -> tuple[Relation, ...]:
     """Every pair of actors sharing a sentence or an event, strongest first, then by ids."""
-    units: dict[tuple[str, int, int], set[str]] = defaultdict(set)
-    for actor in b.actors:
-        for m in actor.mentions:
-            units[(m.span.article, m.sentence[0], m.sentence[1])].add(actor.id)
-    for e in b.events:
-        units[(e.sentence.article, e.sentence.start, e.sentence.end)].update(e.actors)
-    known = {a.id for a in b.actors}
-    weight: dict[tuple[str, str], int] = defaultdict(int)
-    first: dict[tuple[str, str], tuple[str, int]] = {}
-    for (article, start, _end), members in sorted(units.items()):
-        ids = sorted(members & known)
-        for i, x in enumerate(ids):
-            for y in ids[i + 1 :]:
-                weight[(x, y)] += 1
-                first.setdefault((x, y), (article, start))
-    found = [Relation(x, y, n, *first[(x, y)]) for (x, y), n in weight.items()]
+    found = [
+        Relation(x[1], y[1], t.shared, t.article, t.start)
+        for (x, y), t in table.items()
+        if x[0] == y[0] == "actor"
+    ]
     return tuple(sorted(found, key=lambda r: (-r.weight, r.a, r.b)))
 
 
-def neighbours(rels: Sequence[Relation], ident: str) -> list[tuple[str, Relation]]:
-    """The actors linked to one actor, strongest first."""
-    out = [(r.b if r.a == ident else r.a, r) for r in rels if ident in (r.a, r.b)]
-    return sorted(out, key=lambda nr: (-nr[1].weight, nr[0]))
+def neighbours(rels: Sequence[Relation]) -> dict[str, tuple[tuple[str, Relation], ...]]:
+    """Actor id → the actors linked to it, strongest first."""
+    out: dict[str, list[tuple[str, Relation]]] = defaultdict(list)
+    for r in rels:
+        out[r.a].append((r.b, r))
+        out[r.b].append((r.a, r))
+    return {ident: tuple(sorted(near, key=lambda nr: (-nr[1].weight, nr[0]))) for ident, near in out.items()}
 
 
 def layout(
@@ -147,7 +141,7 @@ def ego_layout(
 
 
 def svg(
-    actors: dict[str, Actor],
+    actors: Mapping[str, Actor],
     rels: Sequence[Relation],
     pos: dict[str, tuple[float, float]],
     page: str,
@@ -185,17 +179,17 @@ def svg(
     return md.Safe("".join(parts))
 
 
-def site_graph(b: Briefing, rels: Sequence[Relation], page: str) -> md.Safe:
+def site_graph(actors: Mapping[str, Actor], rels: Sequence[Relation], page: str) -> md.Safe:
     """The picture for the graph page: the MAX_NODES most connected actors."""
     degree: dict[str, int] = defaultdict(int)
     for r in rels:
         degree[r.a] += r.weight
         degree[r.b] += r.weight
     nodes = sorted(degree, key=lambda i: (-degree[i], i))[:MAX_NODES]
-    kept = [r for r in rels if r.a in nodes and r.b in nodes]
+    chosen = set(nodes)
+    kept = [r for r in rels if r.a in chosen and r.b in chosen]
     width, height = 900, 560
     pos = layout(nodes, kept, width, height)
-    actors = {a.id: a for a in b.actors}
     return svg(
         actors,
         kept,
@@ -207,11 +201,12 @@ def site_graph(b: Briefing, rels: Sequence[Relation], page: str) -> md.Safe:
     )
 
 
-def actor_graph(b: Briefing, rels: Sequence[Relation], ident: str, page: str) -> md.Safe:
-    """The picture for one actor's page: the actor and its strongest direct links."""
-    near = neighbours(rels, ident)[:MAX_NEIGHBOURS]
+def actor_graph(
+    actors: Mapping[str, Actor], near: Sequence[tuple[str, Relation]], ident: str, page: str
+) -> md.Safe:
+    """The picture for one actor's page: the actor and its strongest direct links (`neighbours`)."""
+    near = near[:MAX_NEIGHBOURS]
     width, height = 640, 360
     pos = ego_layout(ident, [other for other, _ in near], width, height)
-    actors = {a.id: a for a in b.actors}
     label = f"Actors linked to {actors[ident].name}; the table below lists them"
     return svg(actors, [r for _, r in near], pos, page, label, width, height, centre=ident)

@@ -8,22 +8,27 @@ there. The page's table of places is the fallback when scripts or tiles fail.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from generator.model import Briefing, Place, Timex
+from generator.model import Event, Place, Timex
 from generator.publish import markdown as md
 
 MAX_POPUP_EVENTS = 5
 """A popup lists this many events; the place page lists them all."""
 
 
-def places_data(b: Briefing, places: Sequence[Place], page: str, when: Callable[[Timex], str]) -> list[dict]:
+def places_data(
+    places: Sequence[Place],
+    events_at: Mapping[str, Sequence[Event]],
+    page: str,
+    when: Callable[[Timex], str],
+) -> list[dict[str, object]]:
     """Marker data for the places that have coordinates, sorted by id; links relative to `page`."""
-    rows = []
+    rows: list[dict[str, object]] = []
     for p in sorted(places, key=lambda p: p.id):
         if p.lat is None or p.lon is None:
             continue
-        events = [e for e in b.events if p.id in e.places]
+        events = events_at.get(p.id, ())
         rows.append(
             {
                 "id": p.id,
@@ -46,7 +51,7 @@ def places_data(b: Briefing, places: Sequence[Place], page: str, when: Callable[
     return rows
 
 
-def map_block(element_id: str, data: list[dict], label: str, small: bool = False) -> md.Safe:
+def map_block(element_id: str, data: list[dict[str, object]], label: str, small: bool = False) -> md.Safe:
     """The map's container and its data island, as raw HTML for a Markdown page."""
     size = " briefing-map--small" if small else ""
     note = "The interactive map needs JavaScript; the table lists every place."

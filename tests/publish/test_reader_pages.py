@@ -14,6 +14,7 @@ import pytest
 from generator.model import Actor
 from generator.publish import downloads, graph, vendor
 from generator.publish import markdown as md
+from generator.publish.cooccurrence import co_occurrence
 
 SEED_ARTICLE = "articles/000-b1945a7aff149b57.md"
 
@@ -71,17 +72,17 @@ def test_geojson_has_a_point_per_located_place(out: Path) -> None:
 
 def test_relations_count_shared_sentences(seed_site) -> None:  # type: ignore[no-untyped-def]
     _root, result = seed_site
-    rels = graph.relations(result.briefing)
+    rels = graph.relations(co_occurrence(result.briefing))
     weights = {(r.a, r.b): r.weight for r in rels}
     assert weights[("russia", "turkey")] == 4
     assert all(r.a < r.b for r in rels)
     assert [r.weight for r in rels] == sorted((r.weight for r in rels), reverse=True)
-    assert [other for other, _ in graph.neighbours(rels, "tayyip-erdogan")] == ["syrian-army", "turkey"]
+    assert [other for other, _ in graph.neighbours(rels)["tayyip-erdogan"]] == ["syrian-army", "turkey"]
 
 
 def test_layout_is_deterministic_and_inside_the_box(seed_site) -> None:  # type: ignore[no-untyped-def]
     _root, result = seed_site
-    rels = graph.relations(result.briefing)
+    rels = graph.relations(co_occurrence(result.briefing))
     nodes = sorted({i for r in rels for i in (r.a, r.b)})
     first, again = graph.layout(nodes, rels, 900, 560), graph.layout(nodes, rels, 900, 560)
     assert first == again and sorted(first) == nodes

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from generator.dates import format_when
 from generator.model import Span, Timex
-from generator.publish.render import format_when
 
 D = dt.date
 

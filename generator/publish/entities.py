@@ -1,0 +1,90 @@
+"""Actor and place pages: the record, its events, figures, related actors and places, and every mention."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from generator.dates import format_when
+from generator.model import Actor, Mention, Place
+from generator.publish import graph, maps
+from generator.publish import markdown as md
+from generator.publish.pages import Page, event_sources
+from generator.publish.site import Site, actor_page, article_page, place_page
+
+
+def actor(site: Site, item: Actor) -> Page:
+    """An actor's page, with its links to other actors drawn as a small graph."""
+    path = actor_page(item.id)
+    shared, links = _shared(site, item)
+    near = site.neighbours.get(item.id, ())
+    # Its own country is already named at the top of the page ("Place:").
+    places = [kv for kv in site.related_places.get(item.id, ()) if kv[0] != item.place]
+    links.update(place_page(i) for i, _ in places)
+    links.update(article_page(q.span.article) for q in item.quotes)
+    links.update(actor_page(other) for other, _ in near)
+    links.update(article_page(r.article) for _, r in near)
+    if item.place:
+        links.add(place_page(item.place))
+    context = {
+        **shared,
+        "actor": item,
+        "related_places": places,
+        "links": near,
+        "graph_svg": graph.actor_graph(site.actors, near, item.id, path) if near else md.Safe(""),
+    }
+    return Page(path, "actor.md.j2", item.name, context, frozenset(links), backlinks=True)
+
+
+def place(site: Site, item: Place) -> Page:
+    """A place's page, with a small map when it has coordinates."""
+    path = place_page(item.id)
+    shared, links = _shared(site, item)
+    related = site.related_actors.get(item.id, ())
+    state = site.state_of_place.get(item.id)
+    links.update(actor_page(i) for i, _ in related)
+    if state:
+        links.add(actor_page(state.id))
+    data = maps.places_data([item], site.events_at, path, format_when)
+    context = {
+        **shared,
+        "place": item,
+        "related_actors": related,
+        "state_actor": state,
+        "place_map": (
+            maps.map_block("briefing-map", data, f"Map of {item.name}", small=True) if data else md.Safe("")
+        ),
+    }
+    return Page(path, "place.md.j2", item.name, context, frozenset(links), backlinks=True)
+
+
+def _shared(site: Site, item: Actor | Place) -> tuple[dict[str, object], set[str]]:
+    """What actor and place pages both show (description, events, figures, mentions), and its links."""
+    events = site.events_naming.get(item.id, ())
+    figures = site.figures_naming.get(item.id, ())
+    links = {article_page(m.span.article) for m in item.mentions}
+    links.update(*(event_sources(e) for e in events))
+    links.update(article_page(f.sentence.article) for f in figures)
+    context: dict[str, object] = {
+        "description": site.descriptions.get(item.id, ""),
+        "events": events,
+        "figures": figures,
+        "mentions": _mention_rows(site, item.mentions),
+    }
+    return context, links
+
+
+def _mention_rows(site: Site, mentions: Sequence[Mention]) -> list[tuple[Mention, md.Safe]]:
+    """Each mention with its sentence, the name in bold."""
+    rows = []
+    for m in mentions:
+        body = site.articles[m.span.article].body
+        start, end = m.sentence
+        snippet = md.Safe(
+            md.escape(body[start : m.span.start])
+            + "**"
+            + md.escape(m.span.text)
+            + "**"
+            + md.escape(body[m.span.end : end])
+        )
+        rows.append((m, snippet))
+    return rows
