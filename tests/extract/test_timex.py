@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.extract.timex.tagger import tag_timexes, timex3_layer
+from generator.extract.timex import tag_timexes, timex3_layer
 from generator.model import Timex
 from tests.timex_score import CORPUS, load_corpus, load_nlp, score
 
