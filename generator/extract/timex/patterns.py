@@ -33,16 +33,16 @@ UNIT_ONE = r"(?:second|minute|hour|day|week|month|quarter|year|decade|century)"
 QUANT = r"(?:(?:about|around|approximately|roughly|nearly|almost|some)\s+)"
 """A quantifier that makes an amount approximate."""
 
-MONTH = (
+MONTH_NAME = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 """A capitalised month name or abbreviation."""
 
-WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY_NAME = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 """A capitalised weekday name."""
 
-YEAR = r"(?:1[6-9]\d\d|20\d\d)(?!\d|,\d|\.\d|%|-(?:odd|year)\b)"
+YEAR_DIGITS = r"(?:1[6-9]\d\d|20\d\d)(?!\d|,\d|\.\d|%|-(?:odd|year)\b)"
 """A four-digit year from 1600 to 2099, not part of a longer number, a percentage or "2000-odd"."""
 
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%.,]\d|\s*(?:%|percent|per\s+cent))"
