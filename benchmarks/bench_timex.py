@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.extract.timex.tagger import tag_timexes, timex3_layer  # noqa: E402
+from generator.extract.timex import tag_timexes, timex3_layer  # noqa: E402
 from tests.timex_score import CORPUS, load_corpus, load_nlp  # noqa: E402
 
 ANNOTATED = ROOT / "tests" / "annotated" / "timex"

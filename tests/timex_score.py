@@ -21,7 +21,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "meantime"
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator.extract.timex.tagger import tag_timexes  # noqa: E402
+from generator.extract.timex import tag_timexes  # noqa: E402
 from generator.model import Timex  # noqa: E402
 
 

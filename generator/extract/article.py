@@ -9,7 +9,7 @@ from __future__ import annotations
 from generator.extract.figures import extract_figures
 from generator.extract.mentions import find_mentions
 from generator.extract.quotes import find_quotes
-from generator.extract.timex.tagger import tag_timexes
+from generator.extract.timex import tag_timexes
 from generator.model import Analysis, Article, FigureMention, Timex
 from generator.spans import heading_spans, in_heading
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
-from generator.extract.timex.tagger import tag_timexes, timex3_layer
+from generator.extract.timex import tag_timexes, timex3_layer
+from generator.extract.timex.context import Context
+from generator.extract.timex.kinds import dates, days, durations, relative, times, years
+from generator.extract.timex.periods import period
+from generator.extract.timex.registry import RULES
+from generator.extract.timex.resolution import Deferred, Resolution
+from generator.extract.timex.scope import Scope
 from generator.model import Timex
 from tests.timex_score import CORPUS, load_corpus, load_nlp, score
 
@@ -738,3 +745,62 @@ def test_meantime_scores(nlp) -> None:  # type: ignore[no-untyped-def]
     assert result.value_accuracy >= 0.86
     assert result.type_accuracy >= 0.93
     assert result.timex_seconds <= 0.2 * result.nlp_seconds
+
+
+# ---- the rule objects ----------------------------------------------------------------------------
+
+PRIORITY = (
+    "date_mdy", "date_dmy", "date_iso", "date_num", "month_year", "month", "year", "fy_short", "decade",
+    "weekday", "deictic", "relative", "ago", "span", "set", "duration", "vague", "ref", "time", "season",
+    "quarter", "fiscal_year", "holiday",
+)  # fmt: skip
+"""The kinds from first to last priority: of two equal candidates, the earlier kind wins."""
+
+
+def test_registry_lists_every_kind_once_in_priority_order() -> None:
+    """The registry is the one list of kinds, and its order breaks ties between equal candidates."""
+    assert tuple(rule.name for rule in RULES) == PRIORITY
+
+
+def test_a_rule_widens_its_match_by_its_prefix() -> None:
+    """Words a kind's prefix allows join the candidate; a kind without a prefix keeps the bare match."""
+    assert [c.text for c in durations.DURATION.matches("It took about three years.")] == ["about three years"]
+    assert [c.text for c in dates.MONTH.matches("by the end of March")] == ["the end of March"]
+    assert [c.text for c in days.DEICTIC.matches("the end of today")] == ["today"]
+
+
+def test_a_rule_checks_the_words_and_names_around_a_candidate(nlp) -> None:  # type: ignore[no-untyped-def]
+    """valid() rejects a nameable kind inside a name and applies the kind's own check."""
+    ctx = Context.of(
+        nlp("April Jones said the talks may end in May. Officials May decide. Windows 2000 shipped in 2001.")
+    )
+    assert [(c.text, dates.MONTH.valid(c, ctx)) for c in dates.MONTH.matches(ctx.text)] == [
+        ("April", False),  # inside the PERSON "April Jones"
+        ("May", True),  # after "in"
+        ("May", False),  # a verb
+    ]
+    assert [(c.text, years.YEAR.valid(c, ctx)) for c in years.YEAR.matches(ctx.text)] == [
+        ("2000", False),  # a product name
+        ("2001", True),
+    ]
+
+
+def test_a_rule_resolves_against_the_scope_it_is_given(nlp) -> None:  # type: ignore[no-untyped-def]
+    """resolve() counts "two days later" from the last date mentioned, else from the article date."""
+    ctx = Context.of(nlp("Two days later the talks resumed."))
+    [cand] = [c for c in relative.AGO.matches(ctx.text) if relative.AGO.valid(c, ctx)]
+    scope = Scope(ctx, "t", D("2020-02-17"))
+    res = relative.AGO.resolve(cand, scope)
+    assert isinstance(res, Resolution) and res.value == "2020-02-19"
+    res = relative.AGO.resolve(cand, dataclasses.replace(scope, ref=period("day", D("2020-03-01"))))
+    assert isinstance(res, Resolution) and res.value == "2020-03-03"
+
+
+def test_a_clock_time_waits_for_the_dates_of_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The time rule defers: it resolves on the day its sentence names once every date is found."""
+    ctx = Context.of(nlp("The vote is at 10 a.m. on March 3, 2009."))
+    [cand] = [c for c in times.TIME.matches(ctx.text) if times.TIME.valid(c, ctx)]
+    later = times.TIME.resolve(cand, Scope(ctx, "t", D("2020-02-17")))
+    assert isinstance(later, Deferred)
+    assert later.finish([]).value == "2020-02-17T10:00"
+    assert later.finish(tag_timexes(ctx.doc, "t", D("2020-02-17"))).value == "2009-03-03T10:00"
