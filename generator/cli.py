@@ -7,10 +7,13 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.errors import GeneratorError
 from generator.extract import parse
+from generator.extract.run import Progress, no_progress
+from generator.model import Article
 from generator.pipeline import BuildConfig, build
 
 log = logging.getLogger("generator")
@@ -69,15 +72,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _progress(enabled: bool):  # type: ignore[no-untyped-def]
+def _progress(enabled: bool) -> Progress:
     """A tqdm progress bar on stderr for long runs, or a pass-through."""
+    if not enabled:
+        return no_progress
 
-    def wrap(items, total):  # type: ignore[no-untyped-def]
-        if not enabled:
-            return items
-        from tqdm import tqdm
+    def wrap(items: Iterable[tuple[Article, object]], total: int) -> Iterable[tuple[Article, object]]:
+        # tqdm ships no type hints and types-tqdm is not pinned; it only wraps the iterable.
+        from tqdm import tqdm  # type: ignore[import-untyped]
 
-        return tqdm(
+        bar: Iterable[tuple[Article, object]] = tqdm(
             items,
             total=total,
             unit="article",
@@ -86,6 +90,7 @@ def _progress(enabled: bool):  # type: ignore[no-untyped-def]
             disable=None,
             mininterval=0.5,
         )
+        return bar
 
     return wrap
 

@@ -8,13 +8,14 @@ written, so a failed build leaves the previous output as it was.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import cache
 from generator.errors import GeneratorError, OverrideError, SeedError
 from generator.extract import parse
+from generator.extract import run as analysis
+from generator.extract.run import Progress, no_progress
 from generator.model import Briefing
 from generator.publish import downloads, export, render, vendor, write
 from generator.read import seeds
@@ -56,13 +57,6 @@ class BuildResult:
     warnings: tuple[str, ...]
 
 
-Progress = Callable[[Iterable[tuple[object, object]], int], Iterable[tuple[object, object]]]
-
-
-def _no_progress(items: Iterable[tuple[object, object]], _total: int) -> Iterable[tuple[object, object]]:
-    return items
-
-
 def _fail(kind: type[GeneratorError], problems: list[str]) -> None:
     """Raise one error listing every problem, if there are any."""
     if problems:
@@ -70,7 +64,7 @@ def _fail(kind: type[GeneratorError], problems: list[str]) -> None:
 
 
 def assemble(
-    config: BuildConfig, progress: Progress = _no_progress
+    config: BuildConfig, progress: Progress = no_progress
 ) -> tuple[Briefing, dict[str, str], list[str]]:
     """Run every step up to rendering; return the briefing, its descriptions and warnings."""
     # Problems are collected through curation and reported together (seeds, then overrides).
@@ -83,7 +77,8 @@ def assemble(
     if not ingested.articles:
         _fail(SeedError, errors)
         raise SeedError(f"{config.seeds}: no articles (.md or .txt files) to build from")
-    analyses, _misses = cache.analyse_articles(ingested.articles, config.model, config.cache, progress)
+    kept = None if config.cache is None else cache.Folder(config.cache, config.model)
+    analyses, _misses = analysis.analyse_articles(ingested.articles, config.model, kept, progress)
     analyses = propagate(analyses)
     actors = entities.resolve_actors(analyses)
     places = entities.resolve_places(analyses, actors)
@@ -113,7 +108,7 @@ def assemble(
     return briefing, curated.descriptions, warnings
 
 
-def build(config: BuildConfig, progress: Progress = _no_progress) -> BuildResult:
+def build(config: BuildConfig, progress: Progress = no_progress) -> BuildResult:
     """Build the briefing pages from seeds into the output folder."""
     briefing, descriptions, warnings = assemble(config, progress)
     for message in warnings:
