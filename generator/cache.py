@@ -28,9 +28,6 @@ from generator.publish.write import atomic_write
 
 log = logging.getLogger(__name__)
 
-DEFAULT_DIR = Path(".cache/briefing")
-"""Where entries live unless the build says otherwise."""
-
 FORMAT = 1
 """Bumped when the entry layout changes."""
 

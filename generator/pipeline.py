@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from generator import cache
+from generator.config import BuildConfig as BuildConfig  # re-exported: scoring and tests import it here
 from generator.errors import GeneratorError, OverrideError, SeedError
-from generator.extract import parse
 from generator.extract import run as analysis
 from generator.extract.run import Progress, no_progress
 from generator.model import Briefing
@@ -27,24 +26,6 @@ from generator.resolve.propagate import propagate
 log = logging.getLogger(__name__)
 
 STEPS = ("ingest", "analyse", "extract", "propagate", "resolve", "curate", "link", "render", "write")
-
-
-@dataclass(frozen=True, slots=True)
-class BuildConfig:
-    """Where to read and write, and how strictly."""
-
-    seeds: Path = Path("seeds")
-    """Folder of `.md`/`.txt` articles."""
-    overrides: Path = Path("seeds/overrides.yml")
-    """The curator's overrides file (may be missing)."""
-    out: Path = Path("site_src")
-    """MkDocs' docs_dir; only generated pages are replaced."""
-    model: str = parse.DEFAULT_MODEL
-    """spaCy pipeline package or path."""
-    strict: bool = False
-    """Treat warnings as errors."""
-    cache: Path | None = cache.DEFAULT_DIR
-    """Folder of cached per-article analyses; None analyses every article afresh."""
 
 
 @dataclass(frozen=True, slots=True)
