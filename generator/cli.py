@@ -14,7 +14,7 @@ from generator.errors import GeneratorError
 from generator.extract.parse import DEFAULT_MODEL
 from generator.extract.run import Progress, no_progress
 from generator.model import Article
-from generator.pipeline import build
+from generator.pipeline import build, timing_table
 
 log = logging.getLogger("generator")
 
@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--no-cache", action="store_true", help="analyse every article afresh")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument(
+        "--verbose", "-v", action="store_true", help="log each step as it finishes and print their times"
+    )
     b.add_argument("--debug", action="store_true", help="show tracebacks")
     e = sub.add_parser("eval", help="score extraction against gold annotations, beside raw spaCy")
     e.add_argument(
@@ -113,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         cache=args.cache,
         no_cache=args.no_cache,
         strict=args.strict,
+        verbose=args.verbose,
     )
     started = time.perf_counter()
     try:
@@ -142,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         len(result.report.unchanged),
         len(result.report.removed),
     )
+    if args.verbose:
+        print(timing_table(result.timings), file=sys.stderr)
     return 0
 
 

@@ -43,7 +43,7 @@ ENV_CACHE = "BRIEFING_CACHE"
 
 @dataclass(frozen=True, slots=True)
 class BuildConfig:
-    """Where a build reads and writes, and how strictly."""
+    """Where a build reads and writes, and how strictly and loudly."""
 
     seeds: Path = SEEDS
     """Folder of `.md`/`.txt` articles."""
@@ -57,6 +57,8 @@ class BuildConfig:
     """Treat warnings as errors."""
     cache: Path | None = CACHE
     """Folder of cached per-article analyses; None analyses every article afresh."""
+    verbose: bool = False
+    """Log each step of the build as it finishes, with its time."""
 
     @classmethod
     def from_env(
@@ -71,6 +73,7 @@ class BuildConfig:
         cache: Path | None = None,
         no_cache: bool = False,
         strict: bool = False,
+        verbose: bool = False,
     ) -> BuildConfig:
         """The build of the project in `root`: each setting as given, else from the environment, else default.
 
@@ -87,6 +90,7 @@ class BuildConfig:
             model=model or model_from_env(env),
             strict=strict,
             cache=None if no_cache else cache or root / (env.get(ENV_CACHE) or CACHE),
+            verbose=verbose,
         )
 
 

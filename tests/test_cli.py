@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -94,3 +95,22 @@ def test_strict_makes_warnings_fatal(project: Path, capsys: pytest.CaptureFixtur
     assert main(args) == 0
     assert main([*args, "--strict"]) == 1
     assert "unknown key 'sorce' in articles (did you mean 'source'?)" in capsys.readouterr().err
+
+
+def test_verbose_prints_a_time_table_of_the_steps(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.pipeline import STEPS
+
+    args = ["build", "--quiet", "--verbose", "--seeds", str(project / "seeds"), "--out", str(project / "o")]
+    assert main(args) == 0
+    lines = capsys.readouterr().err.splitlines()
+    table = lines[lines.index(next(line for line in lines if line.startswith("step "))) :]
+    assert table[0].split() == ["step", "seconds", "share"]
+    assert [row.split()[0] for row in table[1:]] == [*(name for name, _step in STEPS), "total"]
+    for row in table[1:]:
+        assert re.fullmatch(r"\S+ +\d+\.\d{3} +\d+\.\d%", row), row
+    assert table[-1].endswith("100.0%")
+
+
+def test_quiet_build_prints_no_table(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--quiet", "--seeds", str(project / "seeds"), "--out", str(project / "o")]) == 0
+    assert "seconds" not in capsys.readouterr().err

@@ -30,6 +30,7 @@ def test_defaults() -> None:
         model=DEFAULT_MODEL,
         strict=False,
         cache=Path(".cache/briefing"),
+        verbose=False,
     )
 
 
@@ -85,8 +86,9 @@ def test_what_is_given_wins_over_the_environment() -> None:
         model="m",
         cache=Path("k"),
         strict=True,
+        verbose=True,
     )
-    assert config == BuildConfig(Path("s"), Path("o.yml"), Path("out"), "m", True, Path("k"))
+    assert config == BuildConfig(Path("s"), Path("o.yml"), Path("out"), "m", True, Path("k"), True)
     assert BuildConfig.from_env(environ=environ, no_cache=True).cache is None
 
 
@@ -147,6 +149,6 @@ def test_cli_and_mkdocs_hook_build_the_same(
 def test_cli_flags_still_win(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen = _captured(monkeypatch, cli)
     monkeypatch.setenv("BRIEFING_CACHE", "elsewhere")
-    args = ["build", "--seeds", "s", "--out", "o", "--model", "m", "--strict", "--no-cache"]
+    args = ["build", "--seeds", "s", "--out", "o", "--model", "m", "--strict", "--no-cache", "--verbose"]
     assert cli.main(args) == 1
-    assert seen == [BuildConfig(Path("s"), Path("s/overrides.yml"), Path("o"), "m", True, None)]
+    assert seen == [BuildConfig(Path("s"), Path("s/overrides.yml"), Path("o"), "m", True, None, True)]
