@@ -16,14 +16,19 @@ tests use it); `build` runs them all.
 from __future__ import annotations
 
 import logging
+import re
 import time
+import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TypeVar
+
+import jinja2
 
 from generator import cache
 from generator.config import BuildConfig
-from generator.errors import GeneratorError, OverrideError, SeedError
+from generator.errors import GeneratorError, OverrideError, RenderError, SeedError, WriteError
 from generator.extract import run as analysis
 from generator.extract.run import Progress, no_progress
 from generator.model import Actor, Analysis, Article, Briefing, Event, Figure, Place
@@ -270,7 +275,13 @@ def render_pages(state: BuildState) -> BuildState:
     """Draw every page from the briefing."""
     briefing = _need(state.briefing, "briefing")
     descriptions = _need(state.curated, "curated actors and places").descriptions
-    return replace(state, pages=render.render_site(briefing, descriptions))
+    try:
+        pages = render.render_site(briefing, descriptions)
+    except jinja2.TemplateError as exc:
+        raise RenderError(_template_problem(exc)) from exc
+    except OSError as exc:
+        raise RenderError(_unreadable(exc)) from exc
+    return replace(state, pages=pages)
 
 
 def export_files(state: BuildState) -> BuildState:
@@ -279,13 +290,20 @@ def export_files(state: BuildState) -> BuildState:
     files = {path: text.encode("utf-8") for path, text in _need(state.pages, "pages").items()}
     files["data/briefing.json"] = export.to_json(briefing)
     files.update(downloads.downloads(briefing))
-    files.update(vendor.leaflet_files())
+    try:
+        files.update(vendor.leaflet_files())
+    except OSError as exc:
+        raise RenderError(_unreadable(exc)) from exc
     return replace(state, files=files)
 
 
 def write_files(state: BuildState) -> BuildState:
     """Write the files into the output folder, all or nothing."""
-    report = write.write_tree(state.config.out, dict(_need(state.files, "files")))
+    out = state.config.out
+    try:
+        report = write.write_tree(out, dict(_need(state.files, "files")))
+    except OSError as exc:
+        raise WriteError(f"{_written(exc, out)}: cannot write ({exc.strerror or exc})") from exc
     return replace(state, report=report)
 
 
@@ -359,3 +377,49 @@ def timing_table(timings: Sequence[tuple[str, float]]) -> str:
         share = seconds / total if total else 0.0
         lines.append(f"{name:<{width}}  {seconds:>8.3f}  {share:>6.1%}")
     return "\n".join(lines)
+
+
+# Turning template and disk errors into one-line messages
+
+_STAGED = re.compile(r"^\.(?P<name>.+)\.[0-9a-f]{32}\.(?:tmp|bak)$")
+"""write.py's temporary and backup names (`.{name}.{token}.tmp`), which name no page the user knows."""
+
+
+def _unreadable(exc: OSError) -> str:
+    """`file: cannot read (reason)` for a template, asset or vendored file."""
+    return f"{exc.filename or 'a template or asset'}: cannot read ({exc.strerror or exc})"
+
+
+def _written(exc: OSError, out: Path) -> str:
+    """The file a write failed on, as the target page rather than its temporary name."""
+    if not exc.filename:
+        return str(out)
+    path = Path(str(exc.filename))
+    staged = _STAGED.match(path.name)
+    return str(path.with_name(staged["name"]) if staged else path)
+
+
+def _template_problem(exc: jinja2.TemplateError) -> str:
+    """`template:line: cannot render (reason)`, the line taken from the error or its traceback."""
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f"{exc.name}: template not found"
+    where = ""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        where = f"{_shown(exc.filename)}:{exc.lineno}"
+    else:
+        # Jinja rewrites the traceback so that template code appears as frames of the template file.
+        frames = [(f.f_code.co_filename, line) for f, line in traceback.walk_tb(exc.__traceback__)]
+        in_templates = [(name, line) for name, line in frames if not name.endswith(".py")]
+        if in_templates:
+            name, line = in_templates[-1]
+            where = f"{_shown(name)}:{line}"
+    return f"{where or 'template'}: cannot render ({exc.message or type(exc).__name__})"
+
+
+def _shown(filename: str) -> str:
+    """A template file as a path inside the project when it is one."""
+    path = Path(filename)
+    try:
+        return path.resolve().relative_to(Path(__file__).resolve().parent.parent).as_posix()
+    except ValueError:
+        return filename

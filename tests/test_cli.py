@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import shutil
 from pathlib import Path
@@ -114,3 +115,20 @@ def test_verbose_prints_a_time_table_of_the_steps(project: Path, capsys: pytest.
 def test_quiet_build_prints_no_table(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", "--quiet", "--seeds", str(project / "seeds"), "--out", str(project / "o")]) == 0
     assert "seconds" not in capsys.readouterr().err
+
+
+def test_unwritable_output_is_one_line(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.publish import write
+
+    def refuse(path: Path, data: bytes) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(write, "_write_file", refuse)
+    out = project / "site_src"
+    assert main(["build", "--quiet", "--seeds", str(project / "seeds"), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"error: {out}/actors/" in err and ".md: cannot write (Permission denied)\n" in err
+    assert "Traceback" not in err
+    assert err.endswith("build failed; the previous output was left as it was\n")

@@ -1,16 +1,23 @@
-"""The build as named steps: their order and their timings."""
+"""The build as named steps: their order, their timings, and the one-line errors of render and write."""
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 from dataclasses import replace
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from generator import pipeline
 from generator.config import BuildConfig
+from generator.errors import RenderError, WriteError
+from generator.model import Briefing
 from generator.pipeline import STEPS, BuildState, assemble, build, run, timing_table
+from generator.publish import write
+from generator.resolve.curate import Curated
 from tests.conftest import copy_project
 
 NAMES = [name for name, _step in STEPS]
@@ -111,3 +118,98 @@ def test_timing_table() -> None:
         "total          2.000  100.0%"
     )
     assert timing_table([("check", 0.0)]).splitlines()[1] == "check     0.000    0.0%"
+
+
+# Render and write errors are one line naming the template or file.
+
+
+def _ready(tmp_path: Path, **kwargs: object) -> BuildState:
+    """A state whose steps up to rendering have run, on an empty briefing."""
+    return BuildState(
+        BuildConfig(out=tmp_path / "site_src"),
+        briefing=Briefing((), (), (), (), (), ()),
+        curated=Curated((), (), {}, (), ()),
+        **kwargs,  # type: ignore[arg-type]  # only BuildState's fields are passed
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("A line.\n{{ missing.name }}\n", "broken.md.j2:2: cannot render ('missing' is undefined)"),
+        (
+            "{% if %}\n",
+            "broken.md.j2:1: cannot render (Expected an expression, got 'end of statement block')",
+        ),
+    ],
+)
+def test_a_template_error_is_a_render_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str, message: str
+) -> None:
+    (tmp_path / "broken.md.j2").write_text(source, "utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), undefined=jinja2.StrictUndefined)
+    monkeypatch.setattr(
+        pipeline.render, "render_site", lambda *_a: {"x.md": env.get_template("broken.md.j2").render()}
+    )
+    with pytest.raises(RenderError) as caught:
+        pipeline.render_pages(_ready(tmp_path))
+    assert str(caught.value) == f"{tmp_path}/{message}"
+
+
+def test_a_missing_template_is_a_render_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)))
+    monkeypatch.setattr(pipeline.render, "render_site", lambda *_a: {"x.md": env.get_template("gone.md.j2")})
+    with pytest.raises(RenderError, match=r"^gone\.md\.j2: template not found$"):
+        pipeline.render_pages(_ready(tmp_path))
+
+
+def test_an_unreadable_asset_is_a_render_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreadable(*_args: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", "assets/briefing.css")
+
+    monkeypatch.setattr(pipeline.render, "render_site", unreadable)
+    with pytest.raises(RenderError) as caught:
+        pipeline.render_pages(_ready(tmp_path))
+    assert str(caught.value) == "assets/briefing.css: cannot read (Permission denied)"
+
+
+def test_a_file_that_cannot_be_written_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: Path, data: bytes) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(write, "_write_file", refuse)
+    state = _ready(tmp_path, files={"actors/x.md": b"x"})
+    with pytest.raises(WriteError) as caught:
+        pipeline.write_files(state)
+    # The staged temporary file is named by the page it would have become.
+    assert str(caught.value) == f"{tmp_path}/site_src/actors/x.md: cannot write (Permission denied)"
+    assert not list((tmp_path / "site_src").rglob("*.md"))
+
+
+def test_a_full_disk_names_the_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(write, "_write_file", full)
+    with pytest.raises(WriteError) as caught:
+        pipeline.write_files(_ready(tmp_path, files={"index.md": b"x"}))
+    assert str(caught.value) == f"{tmp_path}/site_src: cannot write (No space left on device)"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_output_folder_is_a_write_error(tmp_path: Path) -> None:
+    out = tmp_path / "site_src"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        with pytest.raises(WriteError) as caught:
+            pipeline.write_files(_ready(tmp_path, files={"actors/x.md": b"x", "index.md": b"i"}))
+    finally:
+        out.chmod(0o755)
+    assert str(caught.value) == f"{out}/actors: cannot write (Permission denied)"
+    assert list(out.iterdir()) == []
+
+
+def test_a_write_refusal_is_a_write_error(tmp_path: Path) -> None:
+    with pytest.raises(WriteError, match=r"^refusing to write outside .*: '\.\./evil\.md'$"):
+        pipeline.write_files(_ready(tmp_path, files={"../evil.md": b"x"}))
