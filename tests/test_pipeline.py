@@ -14,10 +14,11 @@ import pytest
 from generator import pipeline
 from generator.config import BuildConfig
 from generator.errors import RenderError, WriteError
-from generator.model import Briefing
+from generator.model import Actor, Briefing, Mention, Place, Span
 from generator.pipeline import STEPS, BuildState, assemble, build, run, timing_table
 from generator.publish import write
-from generator.resolve.curate import Curated
+from generator.read.overrides import Overrides
+from generator.resolve.curate import Curated, curate
 from tests.conftest import copy_project
 
 NAMES = [name for name, _step in STEPS]
@@ -213,3 +214,43 @@ def test_a_read_only_output_folder_is_a_write_error(tmp_path: Path) -> None:
 def test_a_write_refusal_is_a_write_error(tmp_path: Path) -> None:
     with pytest.raises(WriteError, match=r"^refusing to write outside .*: '\.\./evil\.md'$"):
         pipeline.write_files(_ready(tmp_path, files={"../evil.md": b"x"}))
+
+
+# Two actors wanting the same page
+
+
+def _actor(name: str, kind: str, article: str) -> Actor:
+    mention = Mention(Span(article, 0, len(name), name), name, kind, "ORG", (0, len(name)))
+    return Actor("", name, kind, (), (), (mention,))
+
+
+def test_a_slug_clash_is_a_warning_naming_both() -> None:
+    actors = [_actor("Northrop Grumman", "person", "b"), _actor("Northrop Grumman", "organisation", "a")]
+    curated = curate(actors, [], Overrides(path="overrides.yml"))
+    assert {(a.kind, a.id) for a in curated.actors} == {
+        ("organisation", "northrop-grumman"),
+        ("person", "northrop-grumman-2"),
+    }
+    assert curated.warnings == (
+        "two actors would share the page actors/northrop-grumman.md: 'Northrop Grumman' (organisation) "
+        "and 'Northrop Grumman' (person); the second is actors/northrop-grumman-2.md",
+    )
+
+
+def test_distinct_slugs_give_no_warning() -> None:
+    actors = [_actor("Northrop Grumman", "organisation", "a"), _actor("Boeing", "organisation", "a")]
+    assert curate(actors, [], Overrides(path="overrides.yml")).warnings == ()
+
+
+def test_a_place_slug_clash_is_a_warning_too() -> None:
+    mention = Mention(Span("a", 0, 6, "Aleppo"), "Aleppo", "place", "GPE", (0, 6))
+    places = [
+        Place("", "Aleppo", kind, None, None, (), (replace(mention, span=replace(mention.span, start=i)),))
+        for i, kind in enumerate(("city", "region"))
+    ]
+    curated = curate([], places, Overrides(path="overrides.yml"))
+    assert [p.id for p in curated.places] == ["aleppo", "aleppo-2"]
+    assert curated.warnings == (
+        "two places would share the page places/aleppo.md: 'Aleppo' (city) and 'Aleppo' (region); "
+        "the second is places/aleppo-2.md",
+    )
