@@ -36,6 +36,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
 
 
+# MkDocs' objects are untyped to mypy (mkdocs.* is ignore_missing_imports), so the hooks take them bare.
 def on_pre_build(config) -> None:  # type: ignore[no-untyped-def]
     """Regenerate the briefing pages before each `mkdocs serve` rebuild."""
     if _command["name"] != "serve":
@@ -55,7 +56,7 @@ def on_pre_build(config) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def on_page_context(context, page, config, nav):  # type: ignore[no-untyped-def]
+def on_page_context(context, page, config, nav):  # type: ignore[no-untyped-def]  # MkDocs' objects, as above
     """Keep a page title from article text or overrides escaped in the HTML <title>.
 
     MkDocs takes the title from the page's first heading with HTML entities left

@@ -45,6 +45,7 @@ __all__ = [
     "BuildResult",
     "BuildState",
     "Progress",
+    "Step",
     "assemble",
     "build",
     "run",
