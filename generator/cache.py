@@ -19,26 +19,20 @@ import importlib.metadata
 import json
 import logging
 import pickle
-from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.extract import chunks, parse
-from generator.extract.article import analyse_article
+from generator.extract import chunks
 from generator.model import Analysis, Article
 from generator.publish.write import atomic_write
 
 log = logging.getLogger(__name__)
-
-DEFAULT_DIR = Path(".cache/briefing")
-"""Where entries live unless the build says otherwise."""
 
 FORMAT = 1
 """Bumped when the entry layout changes."""
 
 PACKAGE = Path(__file__).resolve().parent
 """The generator package; the fingerprint reads `extract/` and what it imports from here."""
-
-Progress = Callable[[Iterable[tuple[object, object]], int], Iterable[tuple[object, object]]]
 
 
 def _imports(path: Path) -> set[Path]:
@@ -61,13 +55,8 @@ def _imports(path: Path) -> set[Path]:
     return found
 
 
-@functools.cache
-def extraction_fingerprint() -> str:
-    """Hash of the per-article analysis code and data: `extract/` and every generator module it imports.
-
-    Editing anything the analysis runs empties the cache; editing a later stage
-    (resolution, curation, pages) does not, and no list of names needs upkeep.
-    """
+def fingerprinted_files() -> list[Path]:
+    """The files the analysis runs: everything in `extract/` and every generator module it imports."""
     extract = PACKAGE / "extract"
     todo = sorted(extract.rglob("*.py"))
     files = {p for p in extract.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
@@ -76,8 +65,18 @@ def extraction_fingerprint() -> str:
             if imported not in files:
                 files.add(imported)
                 todo.append(imported)
+    return sorted(files)
+
+
+@functools.cache
+def extraction_fingerprint() -> str:
+    """Hash of the per-article analysis code and data (`fingerprinted_files`).
+
+    Editing anything the analysis runs empties the cache; editing a later stage
+    (resolution, curation, pages) does not, and no list of names needs upkeep.
+    """
     digest = hashlib.sha256()
-    for path in sorted(files):
+    for path in fingerprinted_files():
         digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
@@ -148,33 +147,19 @@ def store(folder: Path, digest: str, analysis: Analysis) -> None:
         log.warning("%s: cannot write the analysis cache (%s)", folder, exc)
 
 
-def _no_progress(items: Iterable[tuple[object, object]], _total: int) -> Iterable[tuple[object, object]]:
-    return items
+@dataclass(frozen=True, slots=True)
+class Folder:
+    """The analyses one spaCy pipeline produced, kept in one folder (an `extract.run.Kept`)."""
 
+    path: Path
+    """The cache folder, e.g. `.cache/briefing`."""
+    model: str
+    """The spaCy pipeline the analyses came from; part of every key."""
 
-def analyse_articles(
-    articles: Sequence[Article], model: str, folder: Path | None, progress: Progress = _no_progress
-) -> tuple[list[Analysis], int]:
-    """Analyse every article, reusing cached analyses; return them in order and the number of misses."""
-    results: dict[int, Analysis] = {}
-    keys: dict[int, str] = {}
-    for i, article in enumerate(articles):
-        if folder is not None:
-            keys[i] = key(article, model)
-            hit = load(folder, keys[i])
-            if hit is not None:
-                results[i] = hit
-    misses = [i for i in range(len(articles)) if i not in results]
-    if misses:
-        pieces = [(i, offset, part) for i in misses for offset, part in chunks.split(articles[i])]
-        parsed = parse.parse([part for _i, _o, part in pieces], model)
-        done: dict[int, list[tuple[int, Analysis]]] = {i: [] for i in misses}
-        counts = {i: sum(1 for j, _o, _p in pieces if j == i) for i in misses}
-        for (i, offset, _part), (part, doc) in zip(pieces, progress(parsed, len(pieces)), strict=True):
-            done[i].append((offset, analyse_article(doc, part)))  # type: ignore[arg-type]
-            if len(done[i]) == counts[i]:
-                results[i] = chunks.join(articles[i], done.pop(i))
-                if folder is not None:
-                    store(folder, keys[i], results[i])
-    log.debug("analysis cache: %d hits, %d misses", len(articles) - len(misses), len(misses))
-    return [results[i] for i in range(len(articles))], len(misses)
+    def load(self, article: Article) -> Analysis | None:
+        """The cached analysis of this exact article, or None."""
+        return load(self.path, key(article, self.model))
+
+    def save(self, article: Article, analysis: Analysis) -> None:
+        """Cache an analysis; a cache that cannot be written only costs time."""
+        store(self.path, key(article, self.model), analysis)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
+from generator.config import BuildConfig, model_from_env
 from generator.errors import GeneratorError
-from generator.extract import parse
-from generator.pipeline import BuildConfig, build
+from generator.extract.parse import DEFAULT_MODEL
+from generator.extract.run import Progress, no_progress
+from generator.model import Article
+from generator.pipeline import build, timing_table
 
 log = logging.getLogger("generator")
 
@@ -20,28 +23,33 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the briefing pages from the seed articles")
-    b.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of articles (default: seeds/)")
+    b.add_argument(
+        "--seeds", type=Path, default=None, help="folder of articles (default: $BRIEFING_SEEDS or seeds/)"
+    )
     b.add_argument(
         "--overrides",
         type=Path,
         default=None,
-        help="curation file (default: overrides.yml in the seeds folder)",
+        help="curation file (default: $BRIEFING_OVERRIDES or overrides.yml in the seeds folder)",
     )
-    b.add_argument("--out", type=Path, default=Path("site_src"), help="MkDocs docs_dir (default: site_src/)")
+    b.add_argument("--out", type=Path, default=None, help="MkDocs docs_dir (default: site_src/)")
     b.add_argument(
         "--model",
-        default=os.environ.get("BRIEFING_SPACY_MODEL", parse.DEFAULT_MODEL),
-        help="spaCy pipeline to use (default: $BRIEFING_SPACY_MODEL or %(default)s)",
+        default=None,
+        help=f"spaCy pipeline to use (default: $BRIEFING_SPACY_MODEL or {DEFAULT_MODEL})",
     )
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument(
         "--cache",
         type=Path,
-        default=Path(os.environ.get("BRIEFING_CACHE", ".cache/briefing")),
-        help="folder of cached per-article analyses (default: $BRIEFING_CACHE or %(default)s)",
+        default=None,
+        help="folder of cached per-article analyses (default: $BRIEFING_CACHE or .cache/briefing)",
     )
     b.add_argument("--no-cache", action="store_true", help="analyse every article afresh")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument(
+        "--verbose", "-v", action="store_true", help="log each step as it finishes and print their times"
+    )
     b.add_argument("--debug", action="store_true", help="show tracebacks")
     e = sub.add_parser("eval", help="score extraction against gold annotations, beside raw spaCy")
     e.add_argument(
@@ -59,8 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     e.add_argument(
         "--model",
-        default=os.environ.get("BRIEFING_SPACY_MODEL", parse.DEFAULT_MODEL),
-        help="spaCy pipeline to use (default: $BRIEFING_SPACY_MODEL or %(default)s)",
+        default=None,
+        help=f"spaCy pipeline to use (default: $BRIEFING_SPACY_MODEL or {DEFAULT_MODEL})",
     )
     e.add_argument(
         "--verbose", "-v", action="store_true", help="list split and mixed pages and wrong mentions"
@@ -69,15 +77,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _progress(enabled: bool):  # type: ignore[no-untyped-def]
+def _progress(enabled: bool) -> Progress:
     """A tqdm progress bar on stderr for long runs, or a pass-through."""
+    if not enabled:
+        return no_progress
 
-    def wrap(items, total):  # type: ignore[no-untyped-def]
-        if not enabled:
-            return items
-        from tqdm import tqdm
+    def wrap(items: Iterable[tuple[Article, object]], total: int) -> Iterable[tuple[Article, object]]:
+        # tqdm ships no type hints and types-tqdm is not pinned; it only wraps the iterable.
+        from tqdm import tqdm  # type: ignore[import-untyped]
 
-        return tqdm(
+        bar: Iterable[tuple[Article, object]] = tqdm(
             items,
             total=total,
             unit="article",
@@ -86,6 +95,7 @@ def _progress(enabled: bool):  # type: ignore[no-untyped-def]
             disable=None,
             mininterval=0.5,
         )
+        return bar
 
     return wrap
 
@@ -98,14 +108,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.command == "eval":
         return _eval(args)
-    overrides = args.overrides or args.seeds / "overrides.yml"
-    config = BuildConfig(
+    config = BuildConfig.from_env(
         seeds=args.seeds,
-        overrides=overrides,
+        overrides=args.overrides,
         out=args.out,
         model=args.model,
+        cache=args.cache,
+        no_cache=args.no_cache,
         strict=args.strict,
-        cache=None if args.no_cache else args.cache,
+        verbose=args.verbose,
     )
     started = time.perf_counter()
     try:
@@ -125,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         "%d figures (%d files written, %d unchanged, %d removed)",
         result.pages,
         len(b.articles),
-        args.out,
+        config.out,
         time.perf_counter() - started,
         len(b.actors),
         len(b.places),
@@ -135,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         len(result.report.unchanged),
         len(result.report.removed),
     )
+    if args.verbose:
+        print(timing_table(result.timings), file=sys.stderr)
     return 0
 
 
@@ -153,7 +166,11 @@ def _eval(args: argparse.Namespace) -> int:
         )
         return 1
     try:
-        print(evaluate.evaluate(corpora, args.model, args.annotated or evaluate.ANNOTATED, args.verbose))
+        print(
+            evaluate.evaluate(
+                corpora, args.model or model_from_env(), args.annotated or evaluate.ANNOTATED, args.verbose
+            )
+        )
     except GeneratorError as exc:
         if args.debug:
             raise

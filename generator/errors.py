@@ -16,7 +16,15 @@ class OverrideError(GeneratorError):
 
 
 class RenderError(GeneratorError):
-    """Pages could not be rendered or written."""
+    """Pages could not be rendered: a template failed, or a template or asset could not be read."""
+
+
+class WriteError(RenderError):
+    """The output folder could not be written, or a write was refused.
+
+    A kind of RenderError because write refusals were RenderErrors before it
+    existed, so code that catches RenderError still catches them.
+    """
 
 
 def located(path: str, line: int | None, message: str) -> str:

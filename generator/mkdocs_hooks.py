@@ -5,16 +5,17 @@ Only `serve` regenerates; `mkdocs build` publishes what `python -m generator
 build` wrote, so CI builds exactly the pages it tested. Unchanged pages are
 not rewritten, so regeneration does not retrigger the watcher.
 
-The serve process keeps the spaCy pipeline loaded between rebuilds, and the
-per-article analysis cache (`.cache/briefing/`, or `$BRIEFING_CACHE`) means an
-override edit re-runs only curation and rendering; a new or edited article is
-the only one analysed again.
+The build is configured as the command line's is (`BuildConfig.from_env`, see
+`generator/config.py`), with paths beside mkdocs.yml and MkDocs' docs_dir as
+the output. The serve process keeps the spaCy pipeline loaded between
+rebuilds, and the per-article analysis cache (`.cache/briefing/`, or
+`$BRIEFING_CACHE`) means an override edit re-runs only curation and
+rendering; a new or edited article is the only one analysed again.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from pathlib import Path
@@ -22,9 +23,9 @@ from pathlib import Path
 # MkDocs loads hooks by file path, not as part of the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from generator.config import BuildConfig
 from generator.errors import GeneratorError
-from generator.extract.parse import DEFAULT_MODEL
-from generator.pipeline import BuildConfig, build
+from generator.pipeline import build
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _command = {"name": ""}
@@ -35,23 +36,14 @@ def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
 
 
-def settings(config_file: Path, docs_dir: Path) -> BuildConfig:
-    """The build the preview runs: seeds, overrides and cache beside mkdocs.yml, unless set in the environment."""
-    root = config_file.parent
-    seeds = root / os.environ.get("BRIEFING_SEEDS", "seeds")
-    overrides = Path(os.environ.get("BRIEFING_OVERRIDES", str(seeds / "overrides.yml")))
-    cache = root / os.environ.get("BRIEFING_CACHE", ".cache/briefing")
-    model = os.environ.get("BRIEFING_SPACY_MODEL") or DEFAULT_MODEL
-    return BuildConfig(seeds=seeds, overrides=overrides, out=docs_dir, cache=cache, model=model)
-
-
+# MkDocs' objects are untyped to mypy (mkdocs.* is ignore_missing_imports), so the hooks take them bare.
 def on_pre_build(config) -> None:  # type: ignore[no-untyped-def]
     """Regenerate the briefing pages before each `mkdocs serve` rebuild."""
     if _command["name"] != "serve":
         return
     started = time.perf_counter()
     try:
-        result = build(settings(Path(config.config_file_path), Path(config.docs_dir)))
+        result = build(BuildConfig.from_env(Path(config.config_file_path).parent, out=Path(config.docs_dir)))
     except GeneratorError as exc:
         # Keep serving the last good pages; show the curator what to fix.
         log.error("briefing not regenerated:\n%s", exc)
@@ -64,7 +56,7 @@ def on_pre_build(config) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def on_page_context(context, page, config, nav):  # type: ignore[no-untyped-def]
+def on_page_context(context, page, config, nav):  # type: ignore[no-untyped-def]  # MkDocs' objects, as above
     """Keep a page title from article text or overrides escaped in the HTML <title>.
 
     MkDocs takes the title from the page's first heading with HTML entities left

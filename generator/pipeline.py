@@ -1,49 +1,106 @@
-"""The build, as a list of named steps.
+"""The build, as a list of named steps over one state.
 
-ingest → analyse → extract → propagate → resolve → curate → link → render → write.
-Everything is read, extracted, resolved and checked before anything is
-written, so a failed build leaves the previous output as it was.
+`STEPS` is the build: each step is a function from `BuildState` to a new
+`BuildState` (`dataclasses.replace`), and `run` applies them in order,
+timing each. Everything is read, extracted, resolved and checked before
+anything is written, so a failed build leaves the previous output as it was:
+
+    read_overrides → read_seeds → analyse → propagate_mentions → resolve_entities
+    → curate_entities → link → build_events_and_figures → curate_events_and_figures
+    → check → assemble_briefing | log_warnings → render_pages → export_files → write_files
+
+`assemble` runs the steps before the bar (no output, no logging: scoring and
+tests use it); `build` runs them all.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import re
+import time
+import traceback
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
+
+import jinja2
 
 from generator import cache
-from generator.errors import GeneratorError, OverrideError, SeedError
-from generator.extract import parse
-from generator.model import Briefing
+from generator.config import BuildConfig
+from generator.errors import GeneratorError, OverrideError, RenderError, SeedError, WriteError
+from generator.extract import run as analysis
+from generator.extract.run import Progress, no_progress
+from generator.model import Actor, Analysis, Article, Briefing, Event, Figure, Place
 from generator.publish import downloads, export, render, vendor, write
 from generator.read import seeds
-from generator.read.overrides import load_overrides
+from generator.read.overrides import Overrides, load_overrides
 from generator.resolve import entities, events, links
-from generator.resolve.curate import curate, curate_events, curate_figures
+from generator.resolve.curate import Curated, curate, curate_events, curate_figures
 from generator.resolve.propagate import propagate
+
+__all__ = [
+    "STEPS",
+    "BuildConfig",
+    "BuildResult",
+    "BuildState",
+    "Progress",
+    "Step",
+    "assemble",
+    "build",
+    "run",
+    "timing_table",
+]
 
 log = logging.getLogger(__name__)
 
-STEPS = ("ingest", "analyse", "extract", "propagate", "resolve", "curate", "link", "render", "write")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
-class BuildConfig:
-    """Where to read and write, and how strictly."""
+class BuildState:
+    """Everything a build knows so far; each step returns a new one with its part filled in."""
 
-    seeds: Path = Path("seeds")
-    """Folder of `.md`/`.txt` articles."""
-    overrides: Path = Path("seeds/overrides.yml")
-    """The curator's overrides file (may be missing)."""
-    out: Path = Path("site_src")
-    """MkDocs' docs_dir; only generated pages are replaced."""
-    model: str = parse.DEFAULT_MODEL
-    """spaCy pipeline package or path."""
-    strict: bool = False
-    """Treat warnings as errors."""
-    cache: Path | None = cache.DEFAULT_DIR
-    """Folder of cached per-article analyses; None analyses every article afresh."""
+    config: BuildConfig
+    """Where to read and write, and how strictly."""
+    progress: Progress = no_progress
+    """Wraps the spaCy stream while articles are analysed (a progress bar)."""
+    overrides: Overrides | None = None
+    """The curator's overrides, as read."""
+    articles: tuple[Article, ...] = ()
+    """The seeds that could be read, in file-name order."""
+    analyses: tuple[Analysis, ...] = ()
+    """One per article: spaCy and the extractors, then names propagated across articles."""
+    misses: int = 0
+    """Articles analysed afresh (not found in the cache)."""
+    actors: tuple[Actor, ...] = ()
+    """Actors as resolved from the mentions, before overrides; no ids yet."""
+    places: tuple[Place, ...] = ()
+    """Places as resolved from the mentions, before overrides; no ids yet."""
+    curated: Curated | None = None
+    """Actors and places after overrides, with their ids and the curator's descriptions."""
+    index: links.Index | None = None
+    """Which curated actor or place each mention belongs to."""
+    events: tuple[Event, ...] = ()
+    """Dated events, built and then curated."""
+    figures: tuple[Figure, ...] = ()
+    """Figures, built and then curated."""
+    briefing: Briefing | None = None
+    """The whole resolved corpus, once every check has passed."""
+    pages: Mapping[str, str] | None = None
+    """Rendered pages (and the site's own assets) keyed by their path inside the output folder."""
+    files: Mapping[str, bytes] | None = None
+    """Every file to publish: the pages, briefing.json, downloads and vendored files."""
+    report: write.WriteReport | None = None
+    """What writing changed in the output folder."""
+    seed_errors: tuple[str, ...] = ()
+    """Articles that could not be read; reported before every other error."""
+    errors: tuple[str, ...] = ()
+    """Problems with the overrides, in the order found."""
+    warnings: tuple[str, ...] = ()
+    """Problems `--strict` makes fatal, in the order found."""
+    timings: tuple[tuple[str, float], ...] = ()
+    """(step, seconds) of every step run so far."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,76 +109,318 @@ class BuildResult:
 
     briefing: Briefing
     pages: int
+    """Pages rendered (the site's assets included)."""
     report: write.WriteReport
     warnings: tuple[str, ...]
+    timings: tuple[tuple[str, float], ...] = ()
+    """(step, seconds) of every step, in order; for `--verbose` and benchmarks, never for pages."""
 
 
-Progress = Callable[[Iterable[tuple[object, object]], int], Iterable[tuple[object, object]]]
+Step = tuple[str, Callable[[BuildState], BuildState]]
+"""A step's name and its function."""
 
 
-def _no_progress(items: Iterable[tuple[object, object]], _total: int) -> Iterable[tuple[object, object]]:
-    return items
+def _need(value: T | None, what: str) -> T:
+    """A part an earlier step fills in; missing means the steps ran out of order."""
+    if value is None:
+        raise RuntimeError(f"no {what} yet: a step ran before the step that makes it")
+    return value
 
 
-def _fail(kind: type[GeneratorError], problems: list[str]) -> None:
+def _fail(kind: type[GeneratorError], problems: Sequence[str]) -> None:
     """Raise one error listing every problem, if there are any."""
     if problems:
         raise kind("\n".join(problems))
 
 
-def assemble(
-    config: BuildConfig, progress: Progress = _no_progress
-) -> tuple[Briefing, dict[str, str], list[str]]:
-    """Run every step up to rendering; return the briefing, its descriptions and warnings."""
-    # Problems are collected through curation and reported together (seeds, then overrides).
-    overrides = load_overrides(config.overrides)
-    errors = list(overrides.errors)
-    warnings = list(overrides.warnings)
-    ingested = seeds.read_seeds(config.seeds, overrides)
-    warnings.extend(ingested.warnings)
-    errors = list(ingested.errors) + errors
-    if not ingested.articles:
-        _fail(SeedError, errors)
-        raise SeedError(f"{config.seeds}: no articles (.md or .txt files) to build from")
-    analyses, _misses = cache.analyse_articles(ingested.articles, config.model, config.cache, progress)
-    analyses = propagate(analyses)
-    actors = entities.resolve_actors(analyses)
-    places = entities.resolve_places(analyses, actors)
-    curated = curate(actors, places, overrides, analyses)
-    errors.extend(curated.errors)
-    warnings.extend(curated.warnings)
-    index = links.Index(curated.actors, curated.places)
-    # Event and figure overrides name ids from briefing.json, so they apply once those are built.
-    built_events, event_errors, event_warnings = curate_events(
-        events.build_events(analyses, index), overrides, analyses, index.within
+# Reading and analysing
+
+
+def read_overrides(state: BuildState) -> BuildState:
+    """Read the overrides file (and its folder of extra files)."""
+    overrides = load_overrides(state.config.overrides)
+    return replace(
+        state,
+        overrides=overrides,
+        errors=state.errors + overrides.errors,
+        warnings=state.warnings + overrides.warnings,
     )
-    figures, figure_errors, figure_warnings = curate_figures(links.build_figures(analyses, index), overrides)
-    errors.extend(event_errors + figure_errors)
-    warnings.extend(event_warnings + figure_warnings)
-    _fail(SeedError if ingested.errors else OverrideError, errors)
-    briefing = Briefing(
-        articles=tuple(a.article for a in analyses),
-        actors=tuple(links.attach_quotes(curated.actors, analyses, index)),
-        places=curated.places,
+
+
+def read_seeds(state: BuildState) -> BuildState:
+    """Read every article, applying article overrides; stop when there is nothing to build from."""
+    ingested = seeds.read_seeds(state.config.seeds, _need(state.overrides, "overrides"))
+    if not ingested.articles:
+        _fail(SeedError, ingested.errors + state.errors)
+        raise SeedError(f"{state.config.seeds}: no articles (.md or .txt files) to build from")
+    return replace(
+        state,
+        articles=ingested.articles,
+        seed_errors=state.seed_errors + ingested.errors,
+        warnings=state.warnings + ingested.warnings,
+    )
+
+
+def analyse(state: BuildState) -> BuildState:
+    """Run spaCy and the extractors over each article, reusing cached analyses."""
+    config = state.config
+    kept = None if config.cache is None else cache.Folder(config.cache, config.model)
+    analyses, misses = analysis.analyse_articles(state.articles, config.model, kept, state.progress)
+    return replace(state, analyses=tuple(analyses), misses=misses)
+
+
+def propagate_mentions(state: BuildState) -> BuildState:
+    """Find names known from one article where another mentions them without spaCy noticing."""
+    return replace(state, analyses=tuple(propagate(state.analyses)))
+
+
+# Resolving and curating
+
+
+def resolve_entities(state: BuildState) -> BuildState:
+    """Cluster mentions across articles into actors and places."""
+    actors = entities.resolve_actors(state.analyses)
+    places = entities.resolve_places(state.analyses, actors)
+    return replace(state, actors=tuple(actors), places=tuple(places))
+
+
+def curate_entities(state: BuildState) -> BuildState:
+    """Apply actor and place overrides, then give every actor and place its id.
+
+    The first of two curation passes: actor and place overrides name what the
+    machine produced, and events and figures link to the ids given here, so
+    these must be settled before events and figures can be built.
+    """
+    curated = curate(state.actors, state.places, _need(state.overrides, "overrides"), state.analyses)
+    return replace(
+        state,
+        curated=curated,
+        errors=state.errors + curated.errors,
+        warnings=state.warnings + curated.warnings,
+    )
+
+
+def link(state: BuildState) -> BuildState:
+    """Index which curated actor or place each mention belongs to."""
+    curated = _need(state.curated, "curated actors and places")
+    return replace(state, index=links.Index(curated.actors, curated.places))
+
+
+def build_events_and_figures(state: BuildState) -> BuildState:
+    """Date events and figures and link them to the actors and places of their sentence."""
+    index = _need(state.index, "index")
+    return replace(
+        state,
+        events=tuple(events.build_events(state.analyses, index)),
+        figures=tuple(links.build_figures(state.analyses, index)),
+    )
+
+
+def curate_events_and_figures(state: BuildState) -> BuildState:
+    """Apply event and figure overrides.
+
+    The second curation pass: event and figure overrides name the ids that
+    `briefing.json` gives them, which exist only once events and figures are
+    built from the curated actors and places.
+    """
+    overrides = _need(state.overrides, "overrides")
+    within = _need(state.index, "index").within
+    built_events, event_errors, event_warnings = curate_events(
+        state.events, overrides, state.analyses, within
+    )
+    figures, figure_errors, figure_warnings = curate_figures(state.figures, overrides)
+    return replace(
+        state,
         events=tuple(built_events),
         figures=tuple(figures),
-        timexes=tuple(t for a in analyses for t in a.timexes),
-        analyses=tuple(analyses),
+        errors=state.errors + tuple(event_errors + figure_errors),
+        warnings=state.warnings + tuple(event_warnings + figure_warnings),
     )
-    if config.strict and warnings:
-        raise GeneratorError("warnings are fatal with --strict:\n" + "\n".join(warnings))
-    return briefing, curated.descriptions, warnings
 
 
-def build(config: BuildConfig, progress: Progress = _no_progress) -> BuildResult:
-    """Build the briefing pages from seeds into the output folder."""
-    briefing, descriptions, warnings = assemble(config, progress)
-    for message in warnings:
+def check(state: BuildState) -> BuildState:
+    """Fail with every problem found (bad seeds first); with --strict, fail on warnings too."""
+    _fail(SeedError if state.seed_errors else OverrideError, state.seed_errors + state.errors)
+    if state.config.strict and state.warnings:
+        raise GeneratorError("warnings are fatal with --strict:\n" + "\n".join(state.warnings))
+    return state
+
+
+def assemble_briefing(state: BuildState) -> BuildState:
+    """Gather the checked corpus into one Briefing, each actor with its quotations."""
+    curated = _need(state.curated, "curated actors and places")
+    index = _need(state.index, "index")
+    briefing = Briefing(
+        articles=tuple(a.article for a in state.analyses),
+        actors=tuple(links.attach_quotes(curated.actors, state.analyses, index)),
+        places=curated.places,
+        events=state.events,
+        figures=state.figures,
+        timexes=tuple(t for a in state.analyses for t in a.timexes),
+        analyses=state.analyses,
+    )
+    return replace(state, briefing=briefing)
+
+
+# Output
+
+
+def log_warnings(state: BuildState) -> BuildState:
+    """Show the warnings of a build that goes on to write."""
+    for message in state.warnings:
         log.warning("%s", message)
-    pages = render.render_site(briefing, descriptions)
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    return state
+
+
+def render_pages(state: BuildState) -> BuildState:
+    """Draw every page from the briefing."""
+    briefing = _need(state.briefing, "briefing")
+    descriptions = _need(state.curated, "curated actors and places").descriptions
+    try:
+        pages = render.render_site(briefing, descriptions)
+    except jinja2.TemplateError as exc:
+        raise RenderError(_template_problem(exc)) from exc
+    except OSError as exc:
+        raise RenderError(_unreadable(exc)) from exc
+    return replace(state, pages=pages)
+
+
+def export_files(state: BuildState) -> BuildState:
+    """Add briefing.json, the downloads and the vendored map files to the pages."""
+    briefing = _need(state.briefing, "briefing")
+    files = {path: text.encode("utf-8") for path, text in _need(state.pages, "pages").items()}
     files["data/briefing.json"] = export.to_json(briefing)
     files.update(downloads.downloads(briefing))
-    files.update(vendor.leaflet_files())
-    report = write.write_tree(config.out, files)
-    return BuildResult(briefing, len(pages), report, tuple(warnings))
+    try:
+        files.update(vendor.leaflet_files())
+    except OSError as exc:
+        raise RenderError(_unreadable(exc)) from exc
+    return replace(state, files=files)
+
+
+def write_files(state: BuildState) -> BuildState:
+    """Write the files into the output folder, all or nothing."""
+    out = state.config.out
+    try:
+        report = write.write_tree(out, dict(_need(state.files, "files")))
+    except OSError as exc:
+        raise WriteError(f"{_written(exc, out)}: cannot write ({exc.strerror or exc})") from exc
+    return replace(state, report=report)
+
+
+STEPS: tuple[Step, ...] = (
+    ("read_overrides", read_overrides),
+    ("read_seeds", read_seeds),
+    ("analyse", analyse),
+    ("propagate_mentions", propagate_mentions),
+    ("resolve_entities", resolve_entities),
+    ("curate_entities", curate_entities),
+    ("link", link),
+    ("build_events_and_figures", build_events_and_figures),
+    ("curate_events_and_figures", curate_events_and_figures),
+    ("check", check),
+    ("assemble_briefing", assemble_briefing),
+    ("log_warnings", log_warnings),
+    ("render_pages", render_pages),
+    ("export_files", export_files),
+    ("write_files", write_files),
+)
+"""The build, in order."""
+
+OUTPUT_FROM = "log_warnings"
+"""The first step with an effect outside the state; `assemble` stops before it."""
+
+
+def run(steps: Sequence[Step], state: BuildState) -> BuildState:
+    """Apply each step to the state in order, timing each (logged as it finishes with --verbose)."""
+    level = logging.INFO if state.config.verbose else logging.DEBUG
+    for name, step in steps:
+        started = time.perf_counter()
+        state = step(state)
+        seconds = time.perf_counter() - started
+        state = replace(state, timings=(*state.timings, (name, seconds)))
+        log.log(level, "step %s done in %.2f s", name, seconds)
+    return state
+
+
+def _before(name: str) -> tuple[Step, ...]:
+    """The steps that come before the named one."""
+    return STEPS[: [n for n, _f in STEPS].index(name)]
+
+
+def assemble(
+    config: BuildConfig, progress: Progress = no_progress
+) -> tuple[Briefing, dict[str, str], list[str]]:
+    """Run every step up to rendering; return the briefing, its descriptions and warnings."""
+    state = run(_before(OUTPUT_FROM), BuildState(config, progress))
+    descriptions = _need(state.curated, "curated actors and places").descriptions
+    return _need(state.briefing, "briefing"), descriptions, list(state.warnings)
+
+
+def build(config: BuildConfig, progress: Progress = no_progress) -> BuildResult:
+    """Build the briefing pages from seeds into the output folder."""
+    state = run(STEPS, BuildState(config, progress))
+    return BuildResult(
+        _need(state.briefing, "briefing"),
+        len(_need(state.pages, "pages")),
+        _need(state.report, "report"),
+        state.warnings,
+        state.timings,
+    )
+
+
+def timing_table(timings: Sequence[tuple[str, float]]) -> str:
+    """A table of each step's seconds and share of the total, with the total last."""
+    total = sum(seconds for _name, seconds in timings)
+    width = max([len("total"), *(len(name) for name, _s in timings)])
+    lines = [f"{'step':<{width}}  {'seconds':>8}  {'share':>6}"]
+    for name, seconds in [*timings, ("total", total)]:
+        share = seconds / total if total else 0.0
+        lines.append(f"{name:<{width}}  {seconds:>8.3f}  {share:>6.1%}")
+    return "\n".join(lines)
+
+
+# Turning template and disk errors into one-line messages
+
+_STAGED = re.compile(r"^\.(?P<name>.+)\.[0-9a-f]{32}\.(?:tmp|bak)$")
+"""write.py's temporary and backup names (`.{name}.{token}.tmp`), which name no page the user knows."""
+
+
+def _unreadable(exc: OSError) -> str:
+    """`file: cannot read (reason)` for a template, asset or vendored file."""
+    return f"{exc.filename or 'a template or asset'}: cannot read ({exc.strerror or exc})"
+
+
+def _written(exc: OSError, out: Path) -> str:
+    """The file a write failed on, as the target page rather than its temporary name."""
+    if not exc.filename:
+        return str(out)
+    path = Path(str(exc.filename))
+    staged = _STAGED.match(path.name)
+    return str(path.with_name(staged["name"]) if staged else path)
+
+
+def _template_problem(exc: jinja2.TemplateError) -> str:
+    """`template:line: cannot render (reason)`, the line taken from the error or its traceback."""
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f"{exc.name}: template not found"
+    where = ""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        where = f"{_shown(exc.filename)}:{exc.lineno}"
+    else:
+        # Jinja rewrites the traceback so that template code appears as frames of the template file.
+        frames = [(f.f_code.co_filename, line) for f, line in traceback.walk_tb(exc.__traceback__)]
+        in_templates = [(name, line) for name, line in frames if not name.endswith(".py")]
+        if in_templates:
+            name, line = in_templates[-1]
+            where = f"{_shown(name)}:{line}"
+    return f"{where or 'template'}: cannot render ({exc.message or type(exc).__name__})"
+
+
+def _shown(filename: str) -> str:
+    """A template file as a path inside the project when it is one."""
+    path = Path(filename)
+    try:
+        return path.resolve().relative_to(Path(__file__).resolve().parent.parent).as_posix()
+    except ValueError:
+        return filename

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import re
 import shutil
 from pathlib import Path
 
@@ -94,3 +96,39 @@ def test_strict_makes_warnings_fatal(project: Path, capsys: pytest.CaptureFixtur
     assert main(args) == 0
     assert main([*args, "--strict"]) == 1
     assert "unknown key 'sorce' in articles (did you mean 'source'?)" in capsys.readouterr().err
+
+
+def test_verbose_prints_a_time_table_of_the_steps(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.pipeline import STEPS
+
+    args = ["build", "--quiet", "--verbose", "--seeds", str(project / "seeds"), "--out", str(project / "o")]
+    assert main(args) == 0
+    lines = capsys.readouterr().err.splitlines()
+    table = lines[lines.index(next(line for line in lines if line.startswith("step "))) :]
+    assert table[0].split() == ["step", "seconds", "share"]
+    assert [row.split()[0] for row in table[1:]] == [*(name for name, _step in STEPS), "total"]
+    for row in table[1:]:
+        assert re.fullmatch(r"\S+ +\d+\.\d{3} +\d+\.\d%", row), row
+    assert table[-1].endswith("100.0%")
+
+
+def test_quiet_build_prints_no_table(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--quiet", "--seeds", str(project / "seeds"), "--out", str(project / "o")]) == 0
+    assert "seconds" not in capsys.readouterr().err
+
+
+def test_unwritable_output_is_one_line(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.publish import write
+
+    def refuse(path: Path, data: bytes) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(write, "_write_file", refuse)
+    out = project / "site_src"
+    assert main(["build", "--quiet", "--seeds", str(project / "seeds"), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"error: {out}/actors/" in err and ".md: cannot write (Permission denied)\n" in err
+    assert "Traceback" not in err
+    assert err.endswith("build failed; the previous output was left as it was\n")

@@ -16,6 +16,7 @@ import pytest
 from generator import cache
 from generator.cli import main
 from generator.errors import GeneratorError
+from generator.extract import run
 from generator.pipeline import BuildConfig, build
 from generator.publish import write
 from generator.slugs import slugify
@@ -335,18 +336,19 @@ def test_cache_hits_misses_and_corrupt_entries(tmp_path: Path, caplog: pytest.Lo
 
     articles = read_seeds(root / "seeds", load_overrides(root / "seeds" / "overrides.yml")).articles
     model = BuildConfig().model
-    cold, misses = cache.analyse_articles(articles, model, cache_dir)
+    kept = cache.Folder(cache_dir, model)
+    cold, misses = run.analyse_articles(articles, model, kept)
     assert misses == 1
-    warm, misses = cache.analyse_articles(articles, model, cache_dir)
+    warm, misses = run.analyse_articles(articles, model, kept)
     assert misses == 0 and warm == cold
     (entry,) = cache_dir.rglob("*.pickle")
     entry.write_bytes(b"\x80\x05garbage")
-    rebuilt, misses = cache.analyse_articles(articles, model, cache_dir)
+    rebuilt, misses = run.analyse_articles(articles, model, kept)
     assert misses == 1 and rebuilt == cold
     assert "unreadable cache entry ignored and rebuilt" in caplog.text
     # Another article's entry under this key (a copied cache, a hash collision) is not trusted.
     entry.write_bytes(__import__("pickle").dumps(("0" * 64, cold[0])))
-    assert cache.analyse_articles(articles, model, cache_dir)[1] == 1
+    assert run.analyse_articles(articles, model, kept)[1] == 1
     edited = [__import__("dataclasses").replace(articles[0], body=articles[0].body + "More text.\n")]
     assert cache.key(edited[0], model) != cache.key(articles[0], model)
 
@@ -359,7 +361,7 @@ def test_override_edit_reuses_every_analysis(tmp_path: Path, monkeypatch: pytest
     def no_spacy(*args: object, **kwargs: object) -> None:
         raise AssertionError("an override edit must not run spaCy")
 
-    monkeypatch.setattr(cache.parse, "parse", no_spacy)
+    monkeypatch.setattr(run.parse, "parse", no_spacy)
     overrides = root / "seeds" / "overrides.yml"
     overrides.write_text(
         overrides.read_text("utf-8").replace("    name: SANA\n", "    name: S.A.N.A.\n"), "utf-8"

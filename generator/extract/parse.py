@@ -39,12 +39,6 @@ def load_pipeline(model: str = DEFAULT_MODEL):  # type: ignore[no-untyped-def]
     return nlp
 
 
-def pipeline_version(model: str = DEFAULT_MODEL) -> str:
-    """Name and version of the pipeline, for caches and the export."""
-    nlp = load_pipeline(model)
-    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
-
-
 def _paragraph_breaks(doc):  # type: ignore[no-untyped-def]
     """Start a sentence after every newline, so paragraphs never share one."""
     for token in doc[1:]:
@@ -62,4 +56,4 @@ def parse(articles: Iterable[Article], model: str = DEFAULT_MODEL) -> Iterator[t
     if longest >= nlp.max_length:
         nlp.max_length = longest + 1
     docs = nlp.pipe((a.body for a in items), batch_size=16)
-    yield from zip(items, docs)
+    yield from zip(items, docs, strict=True)

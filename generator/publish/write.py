@@ -30,7 +30,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.errors import RenderError
+from generator.errors import WriteError
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def safe_path(out: Path, relative: str) -> Path:
     """Resolve a generated page path inside `out`, refusing anything that escapes it."""
     pure = PurePosixPath(relative)
     if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in relative:
-        raise RenderError(f"refusing to write outside {out}: {relative!r}")
+        raise WriteError(f"refusing to write outside {out}: {relative!r}")
     return out.joinpath(*pure.parts)
 
 
@@ -74,7 +74,7 @@ def write_tree(out: Path, files: dict[str, bytes]) -> WriteReport:
     previous = read_manifest(out)
     targets = {rel: safe_path(out, rel) for rel in sorted(files)}
     if MANIFEST in targets or JOURNAL in targets:
-        raise RenderError(f"refusing to overwrite the generator's own {MANIFEST} or {JOURNAL}")
+        raise WriteError(f"refusing to overwrite the generator's own {MANIFEST} or {JOURNAL}")
     changes: dict[str, bytes] = {}
     unchanged, kept = [], []
     for rel, path in targets.items():

@@ -25,7 +25,7 @@ from generator.model import Actor, Analysis, Mention, Place, Span
 from generator.read.overrides import ActorOverride, MentionPin, Overrides, PlaceOverride, suggest
 from generator.resolve.curate_events import curate_events, curate_figures, dated
 from generator.resolve.curate_shared import Problems, trail, trail_line
-from generator.slugs import unique_slugs
+from generator.slugs import slugify, unique_slugs
 from generator.spans import sentence_or_paragraph
 
 __all__ = ["Curated", "curate", "curate_events", "curate_figures", "dated"]
@@ -60,8 +60,8 @@ def curate(
     new_places = _apply(
         list(places), overrides.places, "place", _new_place, problems, descriptions, sentences
     )
-    new_actors = _with_ids(new_actors, lambda a: f"{a.kind}:{a.name}")
-    new_places = _with_ids(new_places, lambda p: p.name.lower())
+    new_actors = _with_ids(new_actors, lambda a: f"{a.kind}:{a.name}", "actor", problems.warnings)
+    new_places = _with_ids(new_places, lambda p: p.name.lower(), "place", problems.warnings)
     by_name = {p.name.lower(): p.id for p in new_places}
     new_actors = [
         replace(a, place=by_name.get(a.name.lower(), "")) if a.kind == "state" else a for a in new_actors
@@ -85,8 +85,8 @@ def curate(
     )
 
 
-def _with_ids(items: list[T], key: Any) -> list[T]:
-    """Give items unique slugs; two items with the same name get -2, -3 in a stable order."""
+def _with_ids(items: list[T], key: Any, what: str, warnings: list[str]) -> list[T]:
+    """Give items unique slugs; two items with the same name get -2, -3 in a stable order, and a warning."""
     keys, seen = [], {}  # type: ignore[var-annotated]
     for item in sorted(
         items,
@@ -100,6 +100,14 @@ def _with_ids(items: list[T], key: Any) -> list[T]:
         seen[base] = seen.get(base, 0) + 1
         keys.append((f"{base}\x00{seen[base]:04d}", item))
     ids = unique_slugs([(k, i.name) for k, i in keys])
+    owner = {ids[k]: i for k, i in keys}
+    for k, item in sorted(keys, key=lambda pair: pair[0]):  # the order unique_slugs numbers them in
+        base = slugify(item.name)
+        if ids[k] != base:
+            warnings.append(
+                f"two {what}s would share the page {what}s/{base}.md: '{owner[base].name}' "
+                f"({owner[base].kind}) and '{item.name}' ({item.kind}); the second is {what}s/{ids[k]}.md"
+            )
     return [replace(i, id=ids[k]) for k, i in keys]
 
 

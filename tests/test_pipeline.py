@@ -1,0 +1,256 @@
+"""The build as named steps: their order, their timings, and the one-line errors of render and write."""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from generator import pipeline
+from generator.config import BuildConfig
+from generator.errors import RenderError, WriteError
+from generator.model import Actor, Briefing, Mention, Place, Span
+from generator.pipeline import STEPS, BuildState, assemble, build, run, timing_table
+from generator.publish import write
+from generator.read.overrides import Overrides
+from generator.resolve.curate import Curated, curate
+from tests.conftest import copy_project
+
+NAMES = [name for name, _step in STEPS]
+
+
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One analysis cache for the module, so spaCy runs once."""
+    return tmp_path_factory.mktemp("cache")
+
+
+def _config(root: Path, cache: Path, **kwargs: object) -> BuildConfig:
+    return replace(
+        BuildConfig.from_env(root, environ={}, cache=cache),
+        **kwargs,  # type: ignore[arg-type]  # only BuildConfig's fields are passed
+    )
+
+
+def test_each_step_is_a_named_function() -> None:
+    assert [step.__name__ for _name, step in STEPS] == NAMES
+    assert len(set(NAMES)) == len(NAMES)
+    assert all(step.__doc__ for _name, step in STEPS)
+
+
+def test_the_build_reads_and_checks_everything_before_it_writes() -> None:
+    assert NAMES[:2] == ["read_overrides", "read_seeds"]
+    assert NAMES.index("check") < NAMES.index(pipeline.OUTPUT_FROM) < NAMES.index("render_pages")
+    assert NAMES[-1] == "write_files"
+
+
+def test_curation_is_two_steps_and_says_why() -> None:
+    first, second = pipeline.curate_entities.__doc__ or "", pipeline.curate_events_and_figures.__doc__ or ""
+    assert NAMES.index("curate_entities") < NAMES.index("build_events_and_figures")
+    assert NAMES.index("build_events_and_figures") < NAMES.index("curate_events_and_figures")
+    assert "first of two curation passes" in first and "second curation pass" in second
+    assert "briefing.json" in second
+
+
+def test_run_applies_the_steps_in_order_and_times_each() -> None:
+    seen: list[str] = []
+
+    def step(name: str) -> pipeline.Step:
+        def apply(state: BuildState) -> BuildState:
+            seen.append(name)
+            return replace(state, warnings=(*state.warnings, name))
+
+        return name, apply
+
+    state = run([step("one"), step("two"), step("three")], BuildState(BuildConfig()))
+    assert seen == ["one", "two", "three"]
+    assert state.warnings == ("one", "two", "three")  # each step saw the state the one before returned
+    assert [name for name, _s in state.timings] == seen
+    assert all(seconds >= 0 for _name, seconds in state.timings)
+
+
+def test_build_runs_every_step_and_reports_its_time(
+    tmp_path: Path, shared_cache: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = copy_project(tmp_path)
+    with caplog.at_level(logging.INFO, logger="generator.pipeline"):
+        result = build(_config(root, shared_cache, verbose=True))
+    assert [name for name, _s in result.timings] == NAMES
+    assert all(seconds >= 0 for _name, seconds in result.timings)
+    done = [r.getMessage().split()[1] for r in caplog.records if r.getMessage().startswith("step ")]
+    assert done == NAMES
+    assert (root / "site_src" / "index.md").exists()
+
+
+def test_without_verbose_the_steps_are_logged_only_for_debugging(
+    tmp_path: Path, shared_cache: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = copy_project(tmp_path)
+    with caplog.at_level(logging.INFO, logger="generator.pipeline"):
+        build(_config(root, shared_cache))
+    assert not [r for r in caplog.records if r.getMessage().startswith("step ")]
+
+
+def test_assemble_runs_the_steps_before_any_output(
+    tmp_path: Path, shared_cache: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = copy_project(tmp_path)
+    stale = root / "seeds" / "overrides" / "stale.yml"  # read after seeds/overrides.yml
+    stale.parent.mkdir()
+    stale.write_text("actors:\n  Nobody At All:\n    kind: person\n", "utf-8")
+    with caplog.at_level(logging.WARNING):
+        briefing, descriptions, warnings = assemble(_config(root, shared_cache, out=root / "nowhere"))
+    assert briefing.articles and descriptions
+    assert any("Nobody At All" in w for w in warnings)
+    assert not caplog.records  # the warnings are returned, not logged
+    assert not (root / "nowhere").exists()
+
+
+def test_timing_table() -> None:
+    assert timing_table([("read_seeds", 0.5), ("analyse", 1.5)]) == (
+        "step         seconds   share\n"
+        "read_seeds     0.500   25.0%\n"
+        "analyse        1.500   75.0%\n"
+        "total          2.000  100.0%"
+    )
+    assert timing_table([("check", 0.0)]).splitlines()[1] == "check     0.000    0.0%"
+
+
+# Render and write errors are one line naming the template or file.
+
+
+def _ready(tmp_path: Path, **kwargs: object) -> BuildState:
+    """A state whose steps up to rendering have run, on an empty briefing."""
+    return BuildState(
+        BuildConfig(out=tmp_path / "site_src"),
+        briefing=Briefing((), (), (), (), (), ()),
+        curated=Curated((), (), {}, (), ()),
+        **kwargs,  # type: ignore[arg-type]  # only BuildState's fields are passed
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("A line.\n{{ missing.name }}\n", "broken.md.j2:2: cannot render ('missing' is undefined)"),
+        (
+            "{% if %}\n",
+            "broken.md.j2:1: cannot render (Expected an expression, got 'end of statement block')",
+        ),
+    ],
+)
+def test_a_template_error_is_a_render_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str, message: str
+) -> None:
+    (tmp_path / "broken.md.j2").write_text(source, "utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), undefined=jinja2.StrictUndefined)
+    monkeypatch.setattr(
+        pipeline.render, "render_site", lambda *_a: {"x.md": env.get_template("broken.md.j2").render()}
+    )
+    with pytest.raises(RenderError) as caught:
+        pipeline.render_pages(_ready(tmp_path))
+    assert str(caught.value) == f"{tmp_path}/{message}"
+
+
+def test_a_missing_template_is_a_render_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)))
+    monkeypatch.setattr(pipeline.render, "render_site", lambda *_a: {"x.md": env.get_template("gone.md.j2")})
+    with pytest.raises(RenderError, match=r"^gone\.md\.j2: template not found$"):
+        pipeline.render_pages(_ready(tmp_path))
+
+
+def test_an_unreadable_asset_is_a_render_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreadable(*_args: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", "assets/briefing.css")
+
+    monkeypatch.setattr(pipeline.render, "render_site", unreadable)
+    with pytest.raises(RenderError) as caught:
+        pipeline.render_pages(_ready(tmp_path))
+    assert str(caught.value) == "assets/briefing.css: cannot read (Permission denied)"
+
+
+def test_a_file_that_cannot_be_written_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: Path, data: bytes) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(write, "_write_file", refuse)
+    state = _ready(tmp_path, files={"actors/x.md": b"x"})
+    with pytest.raises(WriteError) as caught:
+        pipeline.write_files(state)
+    # The staged temporary file is named by the page it would have become.
+    assert str(caught.value) == f"{tmp_path}/site_src/actors/x.md: cannot write (Permission denied)"
+    assert not list((tmp_path / "site_src").rglob("*.md"))
+
+
+def test_a_full_disk_names_the_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(write, "_write_file", full)
+    with pytest.raises(WriteError) as caught:
+        pipeline.write_files(_ready(tmp_path, files={"index.md": b"x"}))
+    assert str(caught.value) == f"{tmp_path}/site_src: cannot write (No space left on device)"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_output_folder_is_a_write_error(tmp_path: Path) -> None:
+    out = tmp_path / "site_src"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        with pytest.raises(WriteError) as caught:
+            pipeline.write_files(_ready(tmp_path, files={"actors/x.md": b"x", "index.md": b"i"}))
+    finally:
+        out.chmod(0o755)
+    assert str(caught.value) == f"{out}/actors: cannot write (Permission denied)"
+    assert list(out.iterdir()) == []
+
+
+def test_a_write_refusal_is_a_write_error(tmp_path: Path) -> None:
+    with pytest.raises(WriteError, match=r"^refusing to write outside .*: '\.\./evil\.md'$"):
+        pipeline.write_files(_ready(tmp_path, files={"../evil.md": b"x"}))
+
+
+# Two actors wanting the same page
+
+
+def _actor(name: str, kind: str, article: str) -> Actor:
+    mention = Mention(Span(article, 0, len(name), name), name, kind, "ORG", (0, len(name)))
+    return Actor("", name, kind, (), (), (mention,))
+
+
+def test_a_slug_clash_is_a_warning_naming_both() -> None:
+    actors = [_actor("Northrop Grumman", "person", "b"), _actor("Northrop Grumman", "organisation", "a")]
+    curated = curate(actors, [], Overrides(path="overrides.yml"))
+    assert {(a.kind, a.id) for a in curated.actors} == {
+        ("organisation", "northrop-grumman"),
+        ("person", "northrop-grumman-2"),
+    }
+    assert curated.warnings == (
+        "two actors would share the page actors/northrop-grumman.md: 'Northrop Grumman' (organisation) "
+        "and 'Northrop Grumman' (person); the second is actors/northrop-grumman-2.md",
+    )
+
+
+def test_distinct_slugs_give_no_warning() -> None:
+    actors = [_actor("Northrop Grumman", "organisation", "a"), _actor("Boeing", "organisation", "a")]
+    assert curate(actors, [], Overrides(path="overrides.yml")).warnings == ()
+
+
+def test_a_place_slug_clash_is_a_warning_too() -> None:
+    mention = Mention(Span("a", 0, 6, "Aleppo"), "Aleppo", "place", "GPE", (0, 6))
+    places = [
+        Place("", "Aleppo", kind, None, None, (), (replace(mention, span=replace(mention.span, start=i)),))
+        for i, kind in enumerate(("city", "region"))
+    ]
+    curated = curate([], places, Overrides(path="overrides.yml"))
+    assert [p.id for p in curated.places] == ["aleppo", "aleppo-2"]
+    assert curated.warnings == (
+        "two places would share the page places/aleppo.md: 'Aleppo' (city) and 'Aleppo' (region); "
+        "the second is places/aleppo-2.md",
+    )
