@@ -8,7 +8,8 @@ import jsonschema
 
 from generator.read.overrides import Overrides
 from generator.read.seeds import read_seeds
-from generator.score.evaluate import identity_scores, load_gold
+from generator.score.entities import identity_scores
+from generator.score.gold import load_gold
 from tests.conftest import MEANTIME, ROOT
 from tests.test_site import mkdocs_build
 

@@ -9,13 +9,6 @@ from generator.extract.mentions import find_mentions
 from generator.model import Article, Paragraph
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from generator.extract.parse import load_pipeline
-
-    return load_pipeline()
-
-
 def mentions(nlp, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """Mention text → kind for one sentence."""
     article = Article("t", "t.md", "t", None, "", "", text, (Paragraph(0, 0, len(text), False),))
