@@ -58,6 +58,7 @@ golden: venv
 bench: venv
 	$(PY) benchmarks/bench_build.py
 	$(PY) benchmarks/bench_curation.py
+	$(PY) benchmarks/bench_extract.py
 
 clean:
 	rm -rf site .pytest_cache
