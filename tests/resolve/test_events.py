@@ -144,6 +144,7 @@ def apple(apple_site):  # type: ignore[no-untyped-def]
     )
 
 
+@pytest.mark.slow
 def test_apple_timeline_merges_reports_from_several_articles(apple) -> None:  # type: ignore[no-untyped-def]
     """The 1991 Apple Corps agreement and the iPhone 4 free case are each one event with every source."""
     page, data, briefing = apple
@@ -161,6 +162,7 @@ def test_apple_timeline_merges_reports_from_several_articles(apple) -> None:  # 
             assert f"articles/{source['article']}.md#" in block
 
 
+@pytest.mark.slow
 def test_apple_timeline_shows_precision_explanation_and_ranges(apple) -> None:  # type: ignore[no-untyped-def]
     """Every event has its precision and explanation; a range is drawn as a bar and a from-to span."""
     page, data, _ = apple
@@ -175,6 +177,7 @@ def test_apple_timeline_shows_precision_explanation_and_ranges(apple) -> None:  
     assert '<div class="tl-filters" hidden>' in page
 
 
+@pytest.mark.slow
 def test_events_are_in_date_order(apple) -> None:  # type: ignore[no-untyped-def]
     """The timeline lists events by their first day."""
     _, data, _ = apple
