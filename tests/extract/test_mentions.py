@@ -65,6 +65,6 @@ def test_company_names_are_not_people(nlp) -> None:  # type: ignore[no-untyped-d
 
 
 def test_a_town_name_after_the_tagger_said_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
-    """A company that shares a small town's name stays an organisation; the seed's curated towns are places."""
+    """A company sharing a small town's name stays an organisation; the seed's curated towns are places."""
     found = mentions(nlp, "The GAO upheld Boeing's protest against the Air Force.")
     assert found.get("GAO") == "organisation"
