@@ -1,6 +1,7 @@
 # Two commands do everything on a fresh machine:
 #   make site   - create .venv with pinned dependencies, generate pages from seeds/, build site/
-#   make test   - the same set-up, then the test suite
+#   make test   - the same set-up, then the static checks and the whole test suite
+# While working: `make check` runs the static checks and the fast lane (tests not marked slow, < 60 s).
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
@@ -8,7 +9,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: venv pages site serve test screenshots golden bench clean
+.PHONY: venv pages site serve lint check test test-fast test-all screenshots golden bench clean
 
 venv: $(STAMP) $(NODE_STAMP)
 
@@ -33,7 +34,19 @@ site: pages
 serve: pages
 	$(VENV)/bin/mkdocs serve
 
-test: venv
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+check: lint test-fast
+
+test: lint test-all
+
+test-fast: venv
+	$(PY) -m pytest -m "not slow"
+
+test-all: venv
 	$(PY) -m pytest
 
 screenshots: venv
@@ -45,6 +58,7 @@ golden: venv
 bench: venv
 	$(PY) benchmarks/bench_build.py
 	$(PY) benchmarks/bench_curation.py
+	$(PY) benchmarks/bench_extract.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -35,8 +35,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.extract.parse import load_pipeline  # noqa: E402
 from generator.extract.timex import tag_timexes, timex3_layer  # noqa: E402
-from tests.timex_score import CORPUS, load_corpus, load_nlp  # noqa: E402
+from generator.score.gold import MEANTIME, load_articles  # noqa: E402
+from generator.score.timex import TimexScores, score_timexes  # noqa: E402
 
 ANNOTATED = ROOT / "tests" / "annotated" / "timex"
 
@@ -53,7 +55,7 @@ class Found:
 
 @dataclass(frozen=True, slots=True)
 class Doc:
-    """An article to tag: id, creation date, body and gold expressions (dicts with start, end, type, value)."""
+    """An article to tag: id, creation date, body and gold expressions (dicts: start, end, type, value)."""
 
     id: str
     dct: dt.date | None
@@ -141,7 +143,7 @@ def parse_timeml(timeml: str, body: str) -> list[Found]:
 
 
 def _locate(body: str, text: str, near: int) -> int:
-    """The offset of `text` in the body closest to where the TimeML put it (the jar may add or drop a newline)."""
+    """The offset of `text` in the body nearest where TimeML put it (the jar may add or drop a newline)."""
     hits = [m.start() for m in re.finditer(re.escape(text), body[max(0, near - 50) : near + 50 + len(text)])]
     if not hits:
         return -1
@@ -162,67 +164,30 @@ def ours(nlp, docs: list[Doc]) -> list[list[Found]]:  # type: ignore[no-untyped-
     ]
 
 
-def _match(gold: tuple[dict, ...], found: list[Found]) -> list[tuple[dict, Found | None]]:
-    """Pair gold and found expressions one-to-one: exact extents first, then the largest overlap."""
-    free = list(found)
-    paired: dict[int, Found] = {}
-    for i, g in enumerate(gold):
-        exact = next((f for f in free if (f.start, f.end) == (g["start"], g["end"])), None)
-        if exact is not None:
-            paired[i] = exact
-            free.remove(exact)
-    for i, g in enumerate(gold):
-        if i in paired:
-            continue
-        overlaps = [(min(f.end, g["end"]) - max(f.start, g["start"]), f) for f in free]
-        overlaps = [(n, f) for n, f in overlaps if n > 0]
-        if overlaps:
-            best = max(overlaps, key=lambda o: (o[0], -o[1].start))[1]
-            paired[i] = best
-            free.remove(best)
-    return [(g, paired.get(i)) for i, g in enumerate(gold)]
+def score(docs: list[Doc], found: list[list[Found]]) -> TimexScores:
+    """Score found expressions against the documents' gold, paired one-to-one."""
+    return score_timexes(
+        {
+            d.id: [(f.start, f.end, f.type, f.value) for f in items]
+            for d, items in zip(docs, found, strict=True)
+        },
+        {d.id: {"dct": d.dct, "timexes": list(d.gold)} for d in docs},
+        one_to_one=True,
+    )
 
 
-@dataclass
-class Score:
-    """Counts over a set of documents."""
+def recall_line(score: TimexScores) -> str:
+    """Strict and relaxed extent recall, value accuracy and value recall."""
+    return (
+        f"strict {score.strict_recall.value:.3f}  relaxed {score.relaxed_recall.value:.3f}  "
+        f"value acc {score.value_accuracy.value:.3f}  value recall {score.value_recall}"
+    )
 
-    gold: int = 0
-    system: int = 0
-    strict: int = 0
-    relaxed: int = 0
-    value_ok: int = 0
 
-    def add(self, gold: tuple[dict, ...], found: list[Found]) -> list[str]:
-        """Score one document; return its misses for -v."""
-        self.gold += len(gold)
-        self.system += len(found)
-        misses = []
-        for g, f in _match(gold, found):
-            if f is None:
-                misses.append(f"MISS {g['text']!r} {g['value']}")
-                continue
-            self.relaxed += 1
-            self.strict += (f.start, f.end) == (g["start"], g["end"])
-            self.value_ok += f.value == g["value"]
-            if f.value != g["value"]:
-                misses.append(f"VALUE {g['text']!r} {g['value']} got {f.value}")
-        return misses
-
-    def recall_line(self) -> str:
-        """Strict and relaxed extent recall, value accuracy and value recall."""
-        acc = self.value_ok / self.relaxed if self.relaxed else 0.0
-        return (
-            f"strict {self.strict / self.gold:.3f}  relaxed {self.relaxed / self.gold:.3f}  "
-            f"value acc {acc:.3f}  value recall {self.value_ok / self.gold:.3f} "
-            f"({self.value_ok}/{self.gold})"
-        )
-
-    def prf(self) -> tuple[float, float, float]:
-        """Precision, recall and F1 of values."""
-        p = self.value_ok / self.system if self.system else 0.0
-        r = self.value_ok / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+def prf(score: TimexScores) -> tuple[float, float, float]:
+    """Precision, recall and F1 of values."""
+    p, r = score.value_precision.value, score.value_recall.value
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def overhead(nlp, docs: list[Doc], repeat: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
@@ -247,11 +212,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timing rounds; the best is kept (default 3)")
     parser.add_argument("-v", action="store_true", help="print every miss and wrong value")
     args = parser.parse_args(argv)
-    if not CORPUS.is_dir():
-        print(f"MEANTIME corpus not found at {CORPUS}", file=sys.stderr)
+    if not MEANTIME.is_dir():
+        print(f"MEANTIME corpus not found at {MEANTIME}", file=sys.stderr)
         return 2
-    nlp = load_nlp()
-    meantime = [Doc(d.id, d.dct, d.body, d.gold) for d in load_corpus()]
+    nlp = load_pipeline()
+    meantime = [Doc(d.id, d.dct, d.body, tuple(d.gold["timexes"])) for d in load_articles()]
     annotated = load_annotated()
     docs = meantime + annotated
     systems: dict[str, list[list[Found]]] = {"ours": ours(nlp, docs)}
@@ -280,32 +245,33 @@ def main(argv: list[str] | None = None) -> int:
     )
     for name, found in systems.items():
         for story in ("apple", "airbus", None):
-            score, misses = Score(), []
-            for d, f in zip(meantime, found, strict=False):
-                if story is None or d.id.startswith(story + "/"):
-                    misses += [f"  {d.id} {d.dct} {m}" for m in score.add(d.gold, f)]
-            label = story or "all"
-            print(f"  {name:<10} {label:<6} {score.recall_line()}")
+            chosen = [
+                (d, f)
+                for d, f in zip(meantime, found, strict=False)
+                if story is None or d.id.startswith(story + "/")
+            ]
+            result = score([d for d, _f in chosen], [f for _d, f in chosen])
+            print(f"  {name:<10} {story or 'all':<6} {recall_line(result)}")
             if args.v and story is None:
-                print("\n".join(misses))
+                print("\n".join(f"  {m}" for m in result.misses))
     print(
         f"\nFully annotated set (tests/annotated/timex, {len(annotated)} articles, "
         f"{sum(len(d.gold) for d in annotated)} gold timexes): values, one-to-one"
     )
     for name, found in systems.items():
-        score, misses = Score(), []
+        result = score(annotated, found[len(meantime) :])
+        misses = [f"  {m}" for m in result.misses]
         for d, f in zip(annotated, found[len(meantime) :], strict=True):
-            misses += [f"  {d.id} {m}" for m in score.add(d.gold, f)]
             gold_spans = [(g["start"], g["end"]) for g in d.gold]
             misses += [
                 f"  {d.id} SPURIOUS {d.body[x.start : x.end]!r} {x.value}"
                 for x in f
                 if not any(x.start < e and s < x.end for s, e in gold_spans)
             ]
-        p, r, f1 = score.prf()
+        p, r, f1 = prf(result)
         print(
             f"  {name:<10} precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  "
-            f"(right {score.value_ok}, found {score.system}, gold {score.gold})"
+            f"(right {result.value_ok}, found {result.system}, gold {result.gold})"
         )
         if args.v:
             print("\n".join(misses))

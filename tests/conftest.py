@@ -1,4 +1,8 @@
-"""Shared fixtures: the spaCy pipeline, loaded once, and builds of the seed corpus."""
+"""Shared fixtures: the spaCy pipeline, loaded once, and builds of the seed and Apple corpora.
+
+`seed_site` (one article, a few seconds) serves the fast lane; `apple_site` (30 articles)
+only tests marked `slow`.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.score import gold
+
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-MEANTIME = SHARED / "corpora" / "meantime"
+MEANTIME = gold.MEANTIME
 
 
 def copy_project(tmp: Path) -> Path:
@@ -20,6 +25,14 @@ def copy_project(tmp: Path) -> Path:
     shutil.copy(ROOT / "site_src" / "curating.md", tmp / "site_src" / "curating.md")
     (tmp / "generator").symlink_to(ROOT / "generator")
     return tmp
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The project's pinned spaCy pipeline, in which every paragraph line starts a sentence."""
+    from generator.extract.parse import load_pipeline
+
+    return load_pipeline()
 
 
 @pytest.fixture(scope="session")

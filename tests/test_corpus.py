@@ -5,16 +5,19 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import pytest
 
 from generator.read.overrides import Overrides
 from generator.read.seeds import read_seeds
-from generator.score.evaluate import identity_scores, load_gold
+from generator.score.entities import identity_scores
+from generator.score.gold import load_gold
 from tests.conftest import MEANTIME, ROOT
 from tests.test_site import mkdocs_build
 
 SCHEMA = json.loads((ROOT / "generator" / "publish" / "schema" / "briefing.schema.json").read_text("utf-8"))
 
 
+@pytest.mark.slow
 def test_apple_export_is_valid(apple_site) -> None:  # type: ignore[no-untyped-def]
     root, result = apple_site
     data = json.loads((root / "site_src" / "data" / "briefing.json").read_text("utf-8"))
@@ -31,6 +34,7 @@ def test_undated_articles_are_reported() -> None:
     assert all("no publication date; relative dates stay unresolved" in w for w in result.warnings)
 
 
+@pytest.mark.slow
 def test_apple_builds_strict(apple_site) -> None:  # type: ignore[no-untyped-def]
     root, _result = apple_site
     completed = mkdocs_build(root)
@@ -38,6 +42,7 @@ def test_apple_builds_strict(apple_site) -> None:  # type: ignore[no-untyped-def
     assert "WARNING" not in completed.stderr
 
 
+@pytest.mark.slow
 def test_recurring_actors_get_one_page(apple_site) -> None:  # type: ignore[no-untyped-def]
     _root, result = apple_site
     jobs = [a for a in result.briefing.actors if "Jobs" in (a.name, *a.aliases)]

@@ -129,6 +129,7 @@ def test_front_matter_with_unknown_keys_or_wrong_types(
     assert _snapshot(root / "site_src") == before
 
 
+@pytest.mark.slow
 def test_five_megabyte_article_builds(tmp_path: Path, shared_cache: Path) -> None:
     """SLOW (about 40 s on 2 cores): 5 MB is five times spaCy's max_length, analysed in chunks."""
     root = _project(tmp_path)
@@ -210,6 +211,7 @@ class _Tags(html.parser.HTMLParser):
             self.scripts.append((self._script, data))
 
 
+@pytest.mark.slow
 def test_html_javascript_and_markdown_in_articles_and_names_are_escaped(
     tmp_path: Path, shared_cache: Path
 ) -> None:
@@ -298,6 +300,7 @@ def test_arabic_script_is_transliterated(name: str, slug: str) -> None:
     assert slugify(name) == slug
 
 
+@pytest.mark.slow
 def test_duplicate_article_ids_are_all_published(tmp_path: Path, shared_cache: Path) -> None:
     root = _project(tmp_path)
     text = SEED.read_text("utf-8")
@@ -316,6 +319,7 @@ def test_duplicate_article_ids_are_all_published(tmp_path: Path, shared_cache: P
         assert (root / "site_src" / "articles" / f"{ident}.md").exists()
 
 
+@pytest.mark.slow
 def test_output_is_byte_identical_across_runs_with_and_without_the_cache(tmp_path: Path) -> None:
     roots = [_project(tmp_path / f"run{i}") for i in range(3) if not (tmp_path / f"run{i}").mkdir()]
     cache_dir = tmp_path / "cache"
@@ -328,6 +332,7 @@ def test_output_is_byte_identical_across_runs_with_and_without_the_cache(tmp_pat
     assert first.report.written and second.report.written
 
 
+@pytest.mark.slow
 def test_cache_hits_misses_and_corrupt_entries(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     root = _project(tmp_path)
     cache_dir = tmp_path / "cache"
@@ -353,6 +358,7 @@ def test_cache_hits_misses_and_corrupt_entries(tmp_path: Path, caplog: pytest.Lo
     assert cache.key(edited[0], model) != cache.key(articles[0], model)
 
 
+@pytest.mark.slow
 def test_override_edit_reuses_every_analysis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = _project(tmp_path)
     cache_dir = tmp_path / "cache"
@@ -370,6 +376,7 @@ def test_override_edit_reuses_every_analysis(tmp_path: Path, monkeypatch: pytest
     assert "actors/s-a-n-a.md" in result.report.written and "actors/sana.md" in result.report.removed
 
 
+@pytest.mark.slow
 def test_a_build_interrupted_while_writing_leaves_the_previous_site_complete(
     tmp_path: Path,
     shared_cache: Path,

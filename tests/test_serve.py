@@ -10,7 +10,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import copy_project
+
+pytestmark = pytest.mark.slow
 
 
 def _free_port() -> int:

@@ -197,6 +197,7 @@ def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_mkdocs_build_strict(seed_site) -> None:  # type: ignore[no-untyped-def]
     root, _result = seed_site
     result = mkdocs_build(root)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -24,14 +25,15 @@ def test_actionlint_passes() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
-    broken = tmp_path / ".github" / "workflows" / "bad.yml"
-    broken.parent.mkdir(parents=True)
-    broken.write_text(
-        "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n"
-    )
-    result = subprocess.run([_actionlint(), str(broken)], capture_output=True, text=True)
-    assert result.returncode != 0 and "nope" in result.stdout
+def test_every_make_command_named_in_the_readme_and_ci_exists() -> None:
+    """A make target renamed or dropped fails here, not on a reader's machine or in CI."""
+    targets = set(re.findall(r"^([\w-]+):", (ROOT / "Makefile").read_text("utf-8"), re.M))
+    named = {
+        path: set(re.findall(r"(?:^\s*|`|run: )make ([\w-]+)", (ROOT / path).read_text("utf-8"), re.M))
+        for path in ("README.md", ".ci/run", ".github/workflows/site.yml")
+    }
+    assert {path: sorted(found - targets) for path, found in named.items()} == {path: [] for path in named}
+    assert {"test", "check", "site"} <= named["README.md"]
 
 
 def test_workflow_tests_builds_strict_and_deploys_with_pages_actions() -> None:

@@ -13,6 +13,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
+pytestmark = pytest.mark.slow  # it needs the seed site built by MkDocs
+
 
 class _Page(HTMLParser):
     """The ids a page defines and the addresses it refers to."""

@@ -1,4 +1,4 @@
-"""What a reader does, in Chromium: search an alias, follow links, land on a highlighted sentence, use the map.
+"""What a reader does, in Chromium: search an alias, follow links, land on a highlighted sentence, use a map.
 
 Also: no page logs a console error, axe-core finds no serious or critical
 accessibility violation, and screenshots of the main pages are made
@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import AXE, ROOT, Watched
+
+pytestmark = pytest.mark.slow  # a MkDocs build and Chromium
 
 ERDOGAN = "actors/tayyip-erdogan/"
 AUDITED = {

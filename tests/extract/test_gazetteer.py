@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 import yaml
 
 from generator.extract import gazetteer
 from generator.extract.gazetteer import (
     KINDS,
-    GazetteerEntry,
     country_for_demonym,
     country_name,
     lookup_place,
@@ -329,25 +326,30 @@ def test_country_for_demonym_none(word: str) -> None:
     assert country_for_demonym(word) is None
 
 
-def test_lookup_is_cached_and_fast() -> None:
-    lookup_place("Aleppo")
-    start = time.perf_counter()
-    for _ in range(1000):
-        lookup_place("Idlib province")
-        lookup_place("Swanson")
-    assert (time.perf_counter() - start) / 2000 < 1e-3
-
-
-def test_lookup_is_deterministic() -> None:
-    assert lookup_place("Paris") is lookup_place("Paris")
-    assert lookup_place("Springfield") == lookup_place("springfield".title())
-
-
-def test_entries_are_frozen() -> None:
-    entry = lookup_place("Aleppo")
-    assert isinstance(entry, GazetteerEntry)
-    with pytest.raises(AttributeError):
-        entry.name = "Halab"  # type: ignore[misc]
+@pytest.mark.parametrize(
+    ("name", "country", "lat", "lon"),
+    [
+        ("Paris", "FR", 48.85, 2.35),
+        ("London", "GB", 51.51, -0.13),
+        ("Birmingham", "GB", 52.48, -1.9),
+        ("Springfield", "US", 37.22, -93.3),
+        ("Tripoli", "LY", 32.89, 13.19),
+        ("Valencia", "VE", 10.16, -68.0),
+        ("Paris, Texas", "US", 33.66, -95.56),
+        ("London, Ontario", "CA", 42.98, -81.23),
+        ("Birmingham, Alabama", "US", 33.52, -86.8),
+        ("Tripoli, Lebanon", "LB", 34.43, 35.84),
+        ("Valencia, Spain", "ES", 39.47, -0.38),
+    ],
+)
+def test_a_shared_name_is_its_most_populous_place_unless_the_country_is_named(
+    name: str, country: str, lat: float, lon: float
+) -> None:
+    """Cities sharing a name are ranked by population, so the choice never depends on reading order."""
+    entry = lookup_place(name)
+    assert entry is not None and entry.lat is not None and entry.lon is not None
+    assert (entry.kind, entry.country) == ("city", country)
+    assert abs(entry.lat - lat) < 0.05 and abs(entry.lon - lon) < 0.05
 
 
 def test_every_country_has_a_centroid() -> None:

@@ -9,13 +9,6 @@ from generator.extract.mentions import find_mentions
 from generator.model import Article, Paragraph
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from generator.extract.parse import load_pipeline
-
-    return load_pipeline()
-
-
 def mentions(nlp, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """Mention text → kind for one sentence."""
     article = Article("t", "t.md", "t", None, "", "", text, (Paragraph(0, 0, len(text), False),))
@@ -72,6 +65,6 @@ def test_company_names_are_not_people(nlp) -> None:  # type: ignore[no-untyped-d
 
 
 def test_a_town_name_after_the_tagger_said_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
-    """A company that shares a small town's name stays an organisation; the seed's curated towns are places."""
+    """A company sharing a small town's name stays an organisation; the seed's curated towns are places."""
     found = mentions(nlp, "The GAO upheld Boeing's protest against the Air Force.")
     assert found.get("GAO") == "organisation"

@@ -39,7 +39,8 @@ def test_same_event_in_two_articles_is_merged_with_both_sources(tmp_path: Path) 
                 ),
                 "b": (
                     "2020-02-18",
-                    "Russia and Turkey opened a new round of talks in Moscow on Monday over the Idlib offensive.",
+                    "Russia and Turkey opened a new round of talks in Moscow on Monday "
+                    "over the Idlib offensive.",
                 ),
             },
         )
@@ -144,9 +145,10 @@ def apple(apple_site):  # type: ignore[no-untyped-def]
     )
 
 
+@pytest.mark.slow
 def test_apple_timeline_merges_reports_from_several_articles(apple) -> None:  # type: ignore[no-untyped-def]
     """The 1991 Apple Corps agreement and the iPhone 4 free case are each one event with every source."""
-    page, data, briefing = apple
+    page, data, _briefing = apple
     merged = {e["date"]: e for e in data["events"] if "sources" in e}
     assert len(merged) >= 2
     assert len(merged["1991"]["sources"]) >= 3
@@ -161,6 +163,7 @@ def test_apple_timeline_merges_reports_from_several_articles(apple) -> None:  # 
             assert f"articles/{source['article']}.md#" in block
 
 
+@pytest.mark.slow
 def test_apple_timeline_shows_precision_explanation_and_ranges(apple) -> None:  # type: ignore[no-untyped-def]
     """Every event has its precision and explanation; a range is drawn as a bar and a from-to span."""
     page, data, _ = apple
@@ -175,6 +178,7 @@ def test_apple_timeline_shows_precision_explanation_and_ranges(apple) -> None:  
     assert '<div class="tl-filters" hidden>' in page
 
 
+@pytest.mark.slow
 def test_events_are_in_date_order(apple) -> None:  # type: ignore[no-untyped-def]
     """The timeline lists events by their first day."""
     _, data, _ = apple
@@ -247,7 +251,8 @@ function report() {
   actors.value = "steve-jobs";
   actors.listeners.change();
   console.log([box.hidden, h1.classes.has("tl-hidden"), p1.classes.has("tl-hidden"),
-               h2.classes.has("tl-hidden"), p2.classes.has("tl-hidden"), count.textContent, lastUrl].join("|"));
+               h2.classes.has("tl-hidden"), p2.classes.has("tl-hidden"), count.textContent,
+               lastUrl].join("|"));
 }
 """
     )

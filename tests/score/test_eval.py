@@ -1,95 +1,94 @@
-"""`python -m generator eval`: scores against MEANTIME gold and the fully annotated set, beside raw spaCy."""
+"""`python -m generator eval` on MEANTIME and the fully annotated set: every score stays above its floor.
+
+The floors sit just under the measured scores; `python -m generator eval` prints the scores
+themselves (and `-v` every miss).
+"""
 
 from __future__ import annotations
-
-import json
 
 import pytest
 
 from generator.cli import main
 from generator.extract.parse import DEFAULT_MODEL
-from generator.model import ACTOR_KINDS
-from generator.score import evaluate
+from generator.score.entities import TYPES
+from generator.score.evaluate import SystemScores, run_corpus, score_precision, score_run
+from generator.score.gold import ANNOTATED, corpora, load_gold
 from tests.conftest import MEANTIME
 
 
-def test_annotated_set_is_consistent() -> None:
-    """Every annotation's offsets give its text, kinds are known, and the set covers six articles."""
-    folder = evaluate.ANNOTATED
-    files = sorted(folder.glob("*.json"))
-    assert len(files) == 6
-    for path in files:
-        data = json.loads(path.read_text("utf-8"))
-        text = (folder / data["article"]).read_text("utf-8")
-        body = text.split("\n---\n", 1)[1]
-        spans = [(m["start"], m["end"]) for m in data["mentions"]]
-        assert len(spans) == len(set(spans)), path.name
-        for m in data["mentions"]:
-            assert body[m["start"] : m["end"]] == m["text"], (path.name, m)
-            assert m["kind"] in (*ACTOR_KINDS, "place"), (path.name, m)
-        assert "CC BY" in data["license"]
-
-
 @pytest.fixture(scope="module")
-def meantime_scores():  # type: ignore[no-untyped-def]
-    """Ours and raw spaCy's scores on both MEANTIME stories, from one run each."""
-    if not MEANTIME.is_dir():
+def meantime() -> tuple[SystemScores, SystemScores]:
+    """Ours and raw spaCy's scores over both MEANTIME stories added up, from one run of each."""
+    stories = corpora(MEANTIME)
+    if not stories:
         pytest.skip("../shared/corpora/meantime is not available")
-    return {
-        corpus.name: evaluate.score_run(
-            evaluate.run_corpus(corpus, DEFAULT_MODEL), evaluate.load_gold(corpus)
-        )
-        for corpus in sorted(p for p in MEANTIME.iterdir() if (p / "gold").is_dir())
-    }
+    scored = [score_run(run_corpus(story, DEFAULT_MODEL), load_gold(story)) for story in stories]
+    ours, raw = scored[0]
+    for more_ours, more_raw in scored[1:]:
+        ours, raw = ours + more_ours, raw + more_raw
+    return ours, raw
 
 
-def _total(ratios) -> evaluate.Ratio:  # type: ignore[no-untyped-def]
-    ratios = list(ratios)
-    return evaluate.Ratio(sum(r.hits for r in ratios), sum(r.total for r in ratios))
+@pytest.mark.slow
+def test_typed_recall_is_at_least_raw_spacy(meantime: tuple[SystemScores, SystemScores]) -> None:
+    ours, raw = meantime
+    print(f"\ntyped NAM recall: ours {ours.typed_recall['all']}, raw spaCy {raw.typed_recall['all']}")
+    assert ours.typed_recall["all"].total == 355
+    assert ours.typed_recall["all"].value >= raw.typed_recall["all"].value
+    assert ours.typed_recall["all"].value >= 0.93
+    for kind in TYPES:
+        assert ours.typed_recall[kind].value >= raw.typed_recall[kind].value, kind
 
 
-def test_typed_recall_is_at_least_raw_spacy(meantime_scores) -> None:  # type: ignore[no-untyped-def]
-    ours = _total(o.typed_recall["all"] for o, _r in meantime_scores.values())
-    raw = _total(r.typed_recall["all"] for _o, r in meantime_scores.values())
-    print(f"\ntyped NAM recall: ours {ours}, raw spaCy {raw}")
-    assert ours.total == 355
-    assert ours.value >= raw.value and ours.value >= 0.93
-    for kind in ("PER", "ORG", "LOC"):
-        assert (
-            _total(o.typed_recall[kind] for o, _r in meantime_scores.values()).value
-            >= _total(r.typed_recall[kind] for _o, r in meantime_scores.values()).value
-        ), kind
-
-
-def test_value_recall(meantime_scores) -> None:  # type: ignore[no-untyped-def]
-    ours = _total(o.value_recall for o, _r in meantime_scores.values())
-    raw = _total(r.value_recall for _o, r in meantime_scores.values())
-    print(f"\nVALUE recall: ours {ours}, raw spaCy {raw}")
-    assert ours.total == 134 and ours.value >= 0.90 and ours.hits > raw.hits
-
-
-def test_recurring_entities_land_on_one_page(meantime_scores) -> None:  # type: ignore[no-untyped-def]
-    identity = [o.identity for o, _r in meantime_scores.values()]
-    recurring = sum(i.recurring for i in identity)
-    split = sum(i.split for i in identity)
-    mixed = sum(i.mixed_pages for i in identity)
-    pages = sum(i.pages for i in identity)
+@pytest.mark.slow
+def test_value_recall(meantime: tuple[SystemScores, SystemScores]) -> None:
+    """Measured 0.940 (126/134); every miss is by design: ages, durations, an ordinal, "many"."""
+    ours, raw = meantime
     print(
-        f"\nidentity: {recurring} recurring, {split} split, {mixed}/{pages} pages mixed",
-        *(n for i in identity for n in (*i.split_names, *i.mixed_names)),
+        f"\nVALUE recall: ours {ours.value_recall}, raw spaCy {raw.value_recall}",
+        *ours.values.misses,
         sep="\n  ",
     )
-    assert recurring == 12
-    assert split <= 0.05 * recurring
-    assert mixed <= 0.05 * pages
+    assert ours.value_recall.total == 134
+    assert ours.value_recall.value >= 0.93
+    assert ours.value_recall.hits > raw.value_recall.hits
 
 
+@pytest.mark.slow
+def test_timex_recall_and_accuracy(meantime: tuple[SystemScores, SystemScores]) -> None:
+    """Measured: strict 0.907, relaxed 0.950, value 0.880, type 0.947."""
+    timexes = meantime[0].timexes
+    print(
+        f"\nMEANTIME timexes: strict {timexes.strict_recall}, relaxed {timexes.relaxed_recall}, "
+        f"value {timexes.value_accuracy}, type {timexes.type_accuracy}",
+        *timexes.misses,
+        sep="\n  ",
+    )
+    assert timexes.gold == 140
+    assert timexes.strict_recall.value >= 0.88
+    assert timexes.relaxed_recall.value >= 0.94
+    assert timexes.value_accuracy.value >= 0.86
+    assert timexes.type_accuracy.value >= 0.93
+
+
+@pytest.mark.slow
+def test_recurring_entities_land_on_one_page(meantime: tuple[SystemScores, SystemScores]) -> None:
+    identity = meantime[0].identity
+    print(
+        f"\nidentity: {identity.recurring} recurring, {identity.split} split, "
+        f"{identity.mixed_pages}/{identity.pages} pages mixed",
+        *identity.split_names,
+        *identity.mixed_names,
+        sep="\n  ",
+    )
+    assert identity.recurring == 12
+    assert identity.split <= 0.05 * identity.recurring
+    assert identity.mixed_pages <= 0.05 * identity.pages
+
+
+@pytest.mark.slow
 def test_precision_on_the_fully_annotated_set() -> None:
-    gold = evaluate.load_annotated()
-    run = evaluate.run_corpus(evaluate.ANNOTATED, DEFAULT_MODEL)
-    bodies = {a.id: a.body for a in run.briefing.articles}
-    ours = evaluate.precision(evaluate.our_mentions(run.briefing), gold, evaluate.OUR_TYPES, bodies)
-    raw = evaluate.precision(evaluate.raw_mentions(run.raw), gold, {t: t for t in evaluate.TYPES}, bodies)
+    ours, raw = score_precision(run_corpus(ANNOTATED, DEFAULT_MODEL))
     print(
         f"\nprecision: ours {ours.typed} (kinds {ours.kind}), raw spaCy {raw.typed}", *ours.errors, sep="\n  "
     )
@@ -100,6 +99,7 @@ def test_precision_on_the_fully_annotated_set() -> None:
     assert not [e for e in ours.errors if any(p in e for p in ("iPhone", "iTunes", "VoIP", "Dreamliner"))]
 
 
+@pytest.mark.slow
 def test_eval_command_reports_both_systems(capsys: pytest.CaptureFixture[str]) -> None:
     if not (MEANTIME / "apple").is_dir():
         pytest.skip("../shared/corpora/meantime is not available")
@@ -110,6 +110,8 @@ def test_eval_command_reports_both_systems(capsys: pytest.CaptureFixture[str]) -
         "NAM recall PER",
         "NAM recall all",
         "VALUE recall",
+        "TIMEX strict recall",
+        "TIMEX value accuracy",
         "identity (ours)",
         "identity (raw)",
         "precision (PER/ORG/LOC)",
