@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.config import BuildConfig, model_from_env
 from generator.errors import GeneratorError
@@ -15,6 +16,9 @@ from generator.extract.parse import DEFAULT_MODEL
 from generator.extract.run import Progress, no_progress
 from generator.model import Article
 from generator.pipeline import build, timing_table
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger("generator")
 
@@ -82,11 +86,10 @@ def _progress(enabled: bool) -> Progress:
     if not enabled:
         return no_progress
 
-    def wrap(items: Iterable[tuple[Article, object]], total: int) -> Iterable[tuple[Article, object]]:
-        # tqdm ships no type hints and types-tqdm is not pinned; it only wraps the iterable.
-        from tqdm import tqdm  # type: ignore[import-untyped]
+    def wrap(items: Iterable[tuple[Article, Doc]], total: int) -> Iterable[tuple[Article, Doc]]:
+        from tqdm import tqdm
 
-        bar: Iterable[tuple[Article, object]] = tqdm(
+        bar: Iterable[tuple[Article, Doc]] = tqdm(
             items,
             total=total,
             unit="article",

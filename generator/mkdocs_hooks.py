@@ -19,6 +19,7 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # MkDocs loads hooks by file path, not as part of the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -26,6 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.config import BuildConfig
 from generator.errors import GeneratorError
 from generator.pipeline import build
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _command = {"name": ""}
@@ -36,8 +43,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
 
 
-# MkDocs' objects are untyped to mypy (mkdocs.* is ignore_missing_imports), so the hooks take them bare.
-def on_pre_build(config) -> None:  # type: ignore[no-untyped-def]
+def on_pre_build(config: MkDocsConfig) -> None:
     """Regenerate the briefing pages before each `mkdocs serve` rebuild."""
     if _command["name"] != "serve":
         return
@@ -56,7 +62,9 @@ def on_pre_build(config) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def on_page_context(context, page, config, nav):  # type: ignore[no-untyped-def]  # MkDocs' objects, as above
+def on_page_context(
+    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     """Keep a page title from article text or overrides escaped in the HTML <title>.
 
     MkDocs takes the title from the page's first heading with HTML entities left

@@ -226,7 +226,7 @@ def test_html_javascript_and_markdown_in_articles_and_names_are_escaped(
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).parent / "mkdocs"
     subprocess.run([str(mkdocs), "build", "--quiet"], cwd=root, env=env, check=True, capture_output=True)
-    pages = [p for p in (root / "site").rglob("*.html")]
+    pages = list((root / "site").rglob("*.html"))
     assert len(pages) > 5
     checked = 0
     for page in pages:

@@ -6,6 +6,8 @@ only runs them in order and hands each what the earlier ones found.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from generator.extract.figures import extract_figures
 from generator.extract.mentions import find_mentions
 from generator.extract.quotes import find_quotes
@@ -13,8 +15,11 @@ from generator.extract.timex import tag_timexes
 from generator.model import Analysis, Article, FigureMention, Timex
 from generator.spans import heading_spans, in_heading
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
-def analyse_article(doc, article: Article) -> Analysis:  # type: ignore[no-untyped-def]
+
+def analyse_article(doc: Doc, article: Article) -> Analysis:
     """Run every extractor over one article."""
     headings = heading_spans(article)
     sentences = tuple(
@@ -32,7 +37,7 @@ def analyse_article(doc, article: Article) -> Analysis:  # type: ignore[no-untyp
     return Analysis(article, sentences, mentions, quotes, timexes, figures, dates)
 
 
-def _governing_verb(doc, start: int, end: int) -> int:  # type: ignore[no-untyped-def]
+def _governing_verb(doc: Doc, start: int, end: int) -> int:
     """Index of the verb whose clause holds the span, or -1."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -47,7 +52,7 @@ def _governing_verb(doc, start: int, end: int) -> int:  # type: ignore[no-untype
     return -1
 
 
-def _clause_date(doc, figure: FigureMention, timexes: tuple[Timex, ...]) -> int:  # type: ignore[no-untyped-def]
+def _clause_date(doc: Doc, figure: FigureMention, timexes: tuple[Timex, ...]) -> int:
     """The calendar date given in the same clause as a figure: a wrong date is worse than none."""
     verb = _governing_verb(doc, figure.span.start, figure.span.end)
     if verb < 0:

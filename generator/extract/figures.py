@@ -105,9 +105,10 @@ _TRIGGERS = frozenset(_SMALL) | frozenset(_VAGUE) | _AFTER_A | {"several"}
 _QUALIFIERS: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # last word -> (phrase, name), longest first
 for _phrase, _name in sorted(
     _table(
-        "more than, over, above, just over, well over, in excess of, upwards of=more than; about, around, some, "
-        "approximately, roughly, an estimated=about; at least, no fewer than, no less than=at least; nearly, "
-        "close to, just under=nearly; almost=almost; up to, as many as, as much as, at most, no more than=up to; "
+        "more than, over, above, just over, well over, in excess of, upwards of=more than; "
+        "about, around, some, approximately, roughly, an estimated=about; "
+        "at least, no fewer than, no less than=at least; nearly, close to, just under=nearly; almost=almost; "
+        "up to, as many as, as much as, at most, no more than=up to; "
         "less than, fewer than, under, below=less than"
     ).items(),
     key=lambda pair: -len(pair[0].split()),
@@ -147,10 +148,10 @@ _MULTIWORD_UNITS = sorted(
     (
         (tuple(key.split()), unit)
         for key, unit in _table(
-            "nautical miles, nautical mile=nmi; per cent=%; percentage points=pp; square kilometres, square "
-            "kilometers, sq km=km²; square miles=sq mi; square feet, square foot=sq ft; square metres, square "
-            "meters=m²; cubic metres=m³; degrees celsius=°C; degrees fahrenheit=°F; metric tons=t; us dollars, "
-            "u.s. dollars=USD"
+            "nautical miles, nautical mile=nmi; per cent=%; percentage points=pp; "
+            "square kilometres, square kilometers, sq km=km²; square miles=sq mi; "
+            "square feet, square foot=sq ft; square metres, square meters=m²; cubic metres=m³; "
+            "degrees celsius=°C; degrees fahrenheit=°F; metric tons=t; us dollars, u.s. dollars=USD"
         ).items()
     ),
     key=lambda pair: -len(pair[0]),

@@ -297,7 +297,7 @@ def _build() -> _Gazetteer:
         places={key: tuple(entries) for key, entries in index.items()},
         countries=countries,
         country_entries=country_entries,
-        abbreviations={abbr: code for abbr, code in data.get("abbreviations", {}).items()},
+        abbreviations=dict(data.get("abbreviations", {})),
         demonyms={fold(w): code for code, words in data.get("demonyms", {}).items() for w in words},
         not_places=frozenset(fold(n) for n in data.get("not_places", [])) | _DIRECTIONS,
     )

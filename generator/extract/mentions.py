@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from generator.extract import gazetteer, lexicon
 from generator.model import Article, Mention, Span
 from generator.spans import heading_spans, in_heading
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
 
 ACTOR_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "state", "GPE": "state"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -118,7 +124,7 @@ def clean_name(text: str) -> str:
     return " ".join(words)
 
 
-def find_mentions(doc, article: Article) -> tuple[Mention, ...]:  # type: ignore[no-untyped-def]
+def find_mentions(doc: Doc, article: Article) -> tuple[Mention, ...]:
     """Return actor and place mentions in body order, without overlaps."""
     headings = heading_spans(article)
     found: dict[tuple[int, int], Mention] = {}
@@ -138,12 +144,12 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _mention(
-    doc,
+    doc: Doc,
     article: Article,
     start: int,
     end: int,
     name: str,
-    kind: str,  # type: ignore[no-untyped-def]
+    kind: str,
     label: str,
     role: str = "",
     place_kind: str = "",
@@ -162,7 +168,7 @@ def _mention(
     )
 
 
-def _rule_mentions(doc, article: Article) -> Iterator[Mention]:  # type: ignore[no-untyped-def]
+def _rule_mentions(doc: Doc, article: Article) -> Iterator[Mention]:
     """Mentions found by rules that take precedence over the statistical tagger."""
     for tok in doc:
         low = tok.lower_
@@ -211,7 +217,7 @@ GROUP_HEADS = {
 _GROUP_MODIFIERS = {"amod", "compound", "npadvmod", "nmod"}
 
 
-def _collective(doc, tok):  # type: ignore[no-untyped-def]
+def _collective(doc: Doc, tok: Token) -> tuple[int, int, str, str] | None:
     """A collective actor that is not a name: "government forces", "the opposition", "jihadist militants".
 
     Returns (start, end, name, kind) or None. Only plural nouns that name
@@ -257,7 +263,7 @@ def _collective(doc, tok):  # type: ignore[no-untyped-def]
     )
 
 
-def _prefix_start(doc, i: int) -> int:  # type: ignore[no-untyped-def]
+def _prefix_start(doc: Doc, i: int) -> int:
     """Index of "pro" in "pro-Iranian", or i when the word has no such prefix."""
     if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in {"pro", "anti"}:
         return i - 2
@@ -269,7 +275,7 @@ def _adjective(word: str) -> str:
     return word[:-1] if word.endswith("ans") else word
 
 
-def _proper_run(doc, i: int, step: int) -> int | None:  # type: ignore[no-untyped-def]
+def _proper_run(doc: Doc, i: int, step: int) -> int | None:
     """Return the far end of a run of proper-noun tokens next to position i, or None."""
     end = None
     while 0 <= i < len(doc) and doc[i].tag_ in {"NNP", "NNPS", "HYPH"} and "\n" not in doc[i].text:
@@ -287,13 +293,13 @@ def _proper_run(doc, i: int, step: int) -> int | None:  # type: ignore[no-untype
     return end
 
 
-def _named(doc, article: Article, start: int, end: int, kind: str, label: str) -> Mention:  # type: ignore[no-untyped-def]
+def _named(doc: Doc, article: Article, start: int, end: int, kind: str, label: str) -> Mention:
     """A mention of a named organisation found by a rule."""
     start = min(start, end)
     return _mention(doc, article, start, end, clean_name(doc[start:end].text), kind, label)
 
 
-def _entity_mentions(ent, article: Article) -> Iterator[Mention]:  # type: ignore[no-untyped-def]
+def _entity_mentions(ent: SpacySpan, article: Article) -> Iterator[Mention]:
     """Turn one spaCy entity into zero or more mentions, correcting its type."""
     doc = ent.doc
     label = ent.label_
@@ -393,7 +399,7 @@ _COMPANY_WORDS = {
 _DETERMINER_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "'s", "’s"}
 
 
-def _names_a_product(ent) -> bool:  # type: ignore[no-untyped-def]
+def _names_a_product(ent: SpacySpan) -> bool:
     """True for "the Safari browser", "Apple's iChat software": a determiner, the name, a product noun."""
     doc = ent.doc
     return (
@@ -404,7 +410,7 @@ def _names_a_product(ent) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def _plural_name(ent) -> bool:  # type: ignore[no-untyped-def]
+def _plural_name(ent: SpacySpan) -> bool:
     """True for "the Beatles": one plural proper noun after "the" names a group of people, not a person."""
     doc = ent.doc
     first = ent[0].lower_ == "the"
@@ -413,12 +419,12 @@ def _plural_name(ent) -> bool:  # type: ignore[no-untyped-def]
     return before and len(words) == 1 and words[0].tag_ == "NNPS"
 
 
-def _preceded_by_media_noun(ent) -> bool:  # type: ignore[no-untyped-def]
+def _preceded_by_media_noun(ent: SpacySpan) -> bool:
     """True for "news agency Sana": the word before the name is a media noun."""
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in MEDIA_NOUNS
 
 
-def _split_compound(ent, article: Article) -> list[Mention]:  # type: ignore[no-untyped-def]
+def _split_compound(ent: SpacySpan, article: Article) -> list[Mention]:
     """Split "Zahraa and Nubl" into its places when every part is a place."""
     doc = ent.doc
     if " and " not in ent.text:
@@ -434,7 +440,7 @@ def _split_compound(ent, article: Article) -> list[Mention]:  # type: ignore[no-
     if not (all(places) or re.search(r"\b(towns?|cities|villages?|provinces?) of$", before)):
         return []
     result = []
-    for (s, e), place in zip(bounds, places):
+    for (s, e), place in zip(bounds, places, strict=True):
         name = place.name if place else clean_name(doc[s:e].text)
         result.append(
             _mention(
@@ -451,7 +457,7 @@ def _split_compound(ent, article: Article) -> list[Mention]:  # type: ignore[no-
     return result
 
 
-def person_role(ent) -> str:  # type: ignore[no-untyped-def]
+def person_role(ent: SpacySpan) -> str:
     """Return the title or role beside a person's name, from premodifiers or an apposition."""
     doc = ent.doc
     left = ent.start
@@ -465,7 +471,7 @@ def person_role(ent) -> str:  # type: ignore[no-untyped-def]
             i -= 1
         else:
             break
-    words = [t for t in doc[left : ent.start]]
+    words = list(doc[left : ent.start])
     while words and words[0].lower_.rstrip(".") in HONORIFICS:
         words = words[1:]
     if words and any(ROLE_NOUNS.match(t.text) or t.lower_ in TITLES for t in words):

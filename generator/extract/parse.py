@@ -5,9 +5,14 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from generator.errors import GeneratorError
 from generator.model import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +24,7 @@ UNUSED_COMPONENTS = ("lemmatizer",)
 
 
 @functools.cache
-def load_pipeline(model: str = DEFAULT_MODEL):  # type: ignore[no-untyped-def]
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline by package name or path, without unused components."""
     import spacy
     from spacy.language import Language
@@ -39,7 +44,7 @@ def load_pipeline(model: str = DEFAULT_MODEL):  # type: ignore[no-untyped-def]
     return nlp
 
 
-def _paragraph_breaks(doc):  # type: ignore[no-untyped-def]
+def _paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every newline, so paragraphs never share one."""
     for token in doc[1:]:
         prev = doc[token.i - 1]
@@ -48,7 +53,7 @@ def _paragraph_breaks(doc):  # type: ignore[no-untyped-def]
     return doc
 
 
-def parse(articles: Iterable[Article], model: str = DEFAULT_MODEL) -> Iterator[tuple[Article, object]]:
+def parse(articles: Iterable[Article], model: str = DEFAULT_MODEL) -> Iterator[tuple[Article, Doc]]:
     """Yield each article with its spaCy Doc, in order."""
     nlp = load_pipeline(model)
     items = list(articles)

@@ -13,8 +13,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from generator.model import Article, Mention, Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
 
 SPEECH_VERBS = {
     "say",
@@ -69,7 +75,7 @@ GROUP_PRONOUNS = {"they", "them", "it"}
 _QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 
 
-def find_quotes(doc, article: Article, mentions: Sequence[Mention]) -> tuple[Quote, ...]:  # type: ignore[no-untyped-def]
+def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> tuple[Quote, ...]:
     """Return every quotation in the body with its speaker, when one can be trusted."""
     spans = [
         (m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))
@@ -96,11 +102,11 @@ def find_quotes(doc, article: Article, mentions: Sequence[Mention]) -> tuple[Quo
 
 
 def _attribute(
-    doc,
+    doc: Doc,
     article: Article,
     start: int,
     end: int,
-    spans: list[tuple[int, int]],  # type: ignore[no-untyped-def]
+    spans: list[tuple[int, int]],
     mentions: Sequence[Mention],
     starts: list[int],
 ) -> Mention | None:
@@ -138,12 +144,12 @@ def _attribute(
     return min(resolved, key=lambda r: (r[0], r[1]))[2] if resolved else None
 
 
-def _adjacent(sent, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+def _adjacent(sent: SpacySpan, start: int, end: int) -> bool:
     """True when a sentence touches the quotation (the attribution after "…,")."""
     return sent.start_char <= end + 3 and sent.end_char >= start - 3
 
 
-def _subject(verb):  # type: ignore[no-untyped-def]
+def _subject(verb: Token) -> Token | None:
     """Return the subject of a speech verb, climbing to its governing verb if needed."""
     if verb.lower_ == "according":
         for child in verb.subtree:
@@ -161,7 +167,7 @@ def _subject(verb):  # type: ignore[no-untyped-def]
     return None
 
 
-def _head_noun(tok):  # type: ignore[no-untyped-def]
+def _head_noun(tok: Token) -> Token:
     """Return the token itself; a hook for future appositive handling."""
     return tok
 

@@ -15,19 +15,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from generator.extract import chunks, parse
 from generator.extract.article import analyse_article
 from generator.model import Analysis, Article
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 log = logging.getLogger(__name__)
 
-Progress = Callable[[Iterable[tuple[Article, object]], int], Iterable[tuple[Article, object]]]
+Progress = Callable[[Iterable[tuple[Article, "Doc"]], int], Iterable[tuple[Article, "Doc"]]]
 """Wraps the stream of (article or chunk, spaCy Doc) pairs, given their number: a progress bar."""
 
 
-def no_progress(items: Iterable[tuple[Article, object]], _total: int) -> Iterable[tuple[Article, object]]:
+def no_progress(items: Iterable[tuple[Article, Doc]], _total: int) -> Iterable[tuple[Article, Doc]]:
     """Report nothing: the stream as it is."""
     return items
 

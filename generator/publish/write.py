@@ -121,11 +121,11 @@ def _transaction(out: Path, changes: dict[str, bytes], stale: list[str]) -> None
             tmp.unlink(missing_ok=True)
             _prune(tmp.parent, out)
         raise
-    removals = [
+    removals: list[dict[str, object]] = [
         {"target": rel, "backup": _rel(out, safe_path(out, rel).parent / f".{Path(rel).name}.{token}.bak")}
         for rel in stale
     ]
-    journal = {"writes": staged, "removals": removals}
+    journal: dict[str, list[dict[str, object]]] = {"writes": staged, "removals": removals}
     atomic_write(out / JOURNAL, json.dumps(journal, indent=1).encode())
     try:
         for removal in removals:

@@ -87,7 +87,8 @@ def curate(
 
 def _with_ids(items: list[T], key: Any, what: str, warnings: list[str]) -> list[T]:
     """Give items unique slugs; two items with the same name get -2, -3 in a stable order, and a warning."""
-    keys, seen = [], {}  # type: ignore[var-annotated]
+    keys: list[tuple[str, T]] = []
+    seen: dict[str, int] = {}
     for item in sorted(
         items,
         key=lambda i: (

@@ -21,7 +21,7 @@ from generator.slugs import slugify
 from generator.spans import heading_spans, in_heading, sentence_of
 
 MERGE_OVERLAP = 0.25
-"""Least share of the shorter report's content words found in the other, for two same-date reports to merge."""
+"""Least share of the shorter report's content words found in the other for two same-date reports to merge."""
 
 MERGE_WORDS = 2
 """Least number of content words two same-date reports must share to merge."""
@@ -210,7 +210,7 @@ def _reports(analysis: Analysis, index: Index) -> list[_Report]:
 
 
 def _clause(analysis: Analysis, timex: Timex, sentence: Span) -> Span | None:
-    """The clause the tagger found for the expression, clipped to its sentence; None when it is the sentence."""
+    """The clause the tagger found for the expression, clipped to its sentence; None if it is the sentence."""
     if timex.clause is None:
         return None
     start, end = max(timex.clause[0], sentence.start), min(timex.clause[1], sentence.end)
@@ -336,7 +336,7 @@ def _date_note(other: _Report, articles: dict[str, Article]) -> str:
 
 
 def _number_notes(group: list[_Report], articles: dict[str, Article]) -> list[str]:
-    """Flag merged reports that count the same thing (same unit and noun) with numbers that cannot both hold."""
+    """Flag merged reports counting the same thing (same unit and noun) with numbers that cannot both hold."""
     notes = []
     for a, b in itertools.combinations(group, 2):
         for fa in a.figures:

@@ -30,7 +30,8 @@ class Index:
         """Ids of actors and places mentioned in [start, end) of an article."""
         entries = self.by_article.get(article, [])
         lo = bisect.bisect_left(entries, (start, "", ""))
-        actors, places = set(), set()
+        actors: set[str] = set()
+        places: set[str] = set()
         for offset, what, ident in entries[lo:]:
             if offset >= end:
                 break

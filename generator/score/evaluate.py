@@ -10,11 +10,12 @@ way for precision. `generator.score.report` lays the scores out as text.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.model import Briefing
+from generator.model import Article, Briefing
 from generator.score import report
 from generator.score.entities import (
     OUR_TYPES,
@@ -32,6 +33,9 @@ from generator.score.figures import ValueScores, our_figures, raw_figures, score
 from generator.score.gold import ANNOTATED, Gold, load_annotated, load_gold
 from generator.score.match import Ratio
 from generator.score.timex import TimexScores, our_timexes, raw_timexes, score_timexes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["ANNOTATED", "CorpusRun", "SystemScores", "evaluate", "run_corpus", "score_precision", "score_run"]
 
@@ -84,7 +88,7 @@ def run_corpus(seeds: Path, model: str) -> CorpusRun:
 
     parts: dict[str, list[tuple[str, RawEnts]]] = defaultdict(list)
 
-    def capture(items, _total):  # type: ignore[no-untyped-def]
+    def capture(items: Iterable[tuple[Article, Doc]], _total: int) -> Iterator[tuple[Article, Doc]]:
         for part, doc in items:  # an article, or a chunk of a very long one
             parts[part.id].append(
                 (part.body, [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])

@@ -727,7 +727,6 @@ def test_deterministic(nlp) -> None:  # type: ignore[no-untyped-def]
     assert tag_timexes(doc, "seed", D("2020-02-17")) == tag_timexes(doc, "seed", D("2020-02-17"))
 
 
-
 # ---- the rule objects ----------------------------------------------------------------------------
 
 PRIORITY = (
