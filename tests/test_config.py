@@ -13,7 +13,14 @@ from generator.config import BuildConfig, model_from_env
 from generator.errors import GeneratorError
 from generator.extract.parse import DEFAULT_MODEL
 
-ENVIRONMENT = ("BRIEFING_SEEDS", "BRIEFING_OVERRIDES", "BRIEFING_SPACY_MODEL", "BRIEFING_CACHE")
+ENVIRONMENT = (
+    "BRIEFING_SEEDS",
+    "BRIEFING_OVERRIDES",
+    "BRIEFING_SPACY_MODEL",
+    "BRIEFING_CACHE",
+    "BRIEFING_CONFIG",
+    "BRIEFING_SERVE",
+)
 
 
 @pytest.fixture(autouse=True)

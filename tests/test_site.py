@@ -11,6 +11,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from generator.publish.assets import STARTERS
+from generator.publish.write import read_manifest
 from tests.golden import GOLDEN, build_seed, generated_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,11 +183,21 @@ def test_output_is_byte_identical_across_runs(seed_site, tmp_path: Path) -> None
     assert again == generated_files(root / "site_src")
 
 
-def test_hand_written_page_survives(seed_site) -> None:  # type: ignore[no-untyped-def]
+def test_a_fresh_output_folder_gets_the_starter_pages(seed_site) -> None:  # type: ignore[no-untyped-def]
+    """The seed build starts from an empty site_src/: curating.md comes from the package's starter."""
     root, _result = seed_site
-    assert (root / "site_src" / "curating.md").read_bytes() == (
-        ROOT / "site_src" / "curating.md"
-    ).read_bytes()
+    assert (root / "site_src" / "curating.md").read_bytes() == (STARTERS / "curating.md").read_bytes()
+    assert "curating.md" not in read_manifest(root / "site_src")  # the curator's from now on
+
+
+def test_a_starter_page_once_edited_is_never_overwritten(tmp_path: Path) -> None:
+    build_seed(tmp_path)
+    (tmp_path / "curating.md").write_text("# Our own curation notes\n", "utf-8")
+    build_seed(tmp_path)
+    assert (tmp_path / "curating.md").read_text("utf-8") == "# Our own curation notes\n"
+    (tmp_path / "curating.md").unlink()
+    build_seed(tmp_path)
+    assert (tmp_path / "curating.md").read_bytes() == (STARTERS / "curating.md").read_bytes()
 
 
 def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
