@@ -13,14 +13,13 @@ from generator.config import BuildConfig, model_from_env
 from generator.errors import GeneratorError
 from generator.extract.parse import DEFAULT_MODEL
 
-ENVIRONMENT = (
-    "BRIEFING_SEEDS",
-    "BRIEFING_OVERRIDES",
-    "BRIEFING_SPACY_MODEL",
-    "BRIEFING_CACHE",
-    "BRIEFING_CONFIG",
-    "BRIEFING_SERVE",
-)
+ENVIRONMENT = ("BRIEFING_SEEDS", "BRIEFING_OVERRIDES", "BRIEFING_SPACY_MODEL", "BRIEFING_CACHE")
+
+
+@pytest.fixture(autouse=True)
+def no_settings_or_serve_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
+    monkeypatch.delenv("BRIEFING_SERVE", raising=False)
 
 
 @pytest.fixture(autouse=True)

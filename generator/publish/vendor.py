@@ -15,13 +15,11 @@ an `NpmPackage` to `PACKAGES`, run `make vendor` and commit the folder.
 
 from __future__ import annotations
 
-import logging
+import errno
 import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 VENDORED = Path(__file__).parent / "vendored"
 """The committed copies, one folder per npm package (package data)."""
@@ -94,30 +92,37 @@ def vendor_files(vendored: Path = VENDORED) -> dict[str, bytes]:
 
 
 def refresh(node_modules: Path, vendored: Path = VENDORED) -> list[str]:
-    """Copy each package's files from an npm install into `vendored`; return what was copied."""
-    copied = []
+    """Copy each package's files from an npm install into `vendored`; return what was copied.
+
+    Every source file is checked first, so a missing one changes nothing.
+    """
+    plan = [
+        (package.name, node_modules / package.name / src, dest)
+        for package in PACKAGES
+        for src, dest in [*package.files, (package.licence, package.licence), (PACKAGE_JSON, PACKAGE_JSON)]
+    ]
+    for _name, source, _dest in plan:
+        if not source.is_file():
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(source))
     for package in PACKAGES:
-        source, target = node_modules / package.name, vendored / package.name
-        if target.exists():
-            shutil.rmtree(target)
-        pairs = [*package.files, (package.licence, package.licence), (PACKAGE_JSON, PACKAGE_JSON)]
-        for src, dest in pairs:
-            (target / dest).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source / src, target / dest)
-            copied.append(f"{package.name}/{dest}")
-    return copied
+        if (vendored / package.name).exists():
+            shutil.rmtree(vendored / package.name)
+    for name, source, dest in plan:
+        (vendored / name / dest).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, vendored / name / dest)
+    return [f"{name}/{dest}" for name, _source, dest in plan]
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, vendored: Path = VENDORED) -> int:
     """`python -m generator.publish.vendor [NODE_MODULES]`: refresh the vendored copies."""
     args = sys.argv[1:] if argv is None else argv
     modules = Path(args[0]) if args else ROOT / "node_modules"
     try:
-        copied = refresh(modules)
+        copied = refresh(modules, vendored)
     except OSError as exc:
         print(f"error: {exc.filename}: {exc.strerror} (run `npm ci --ignore-scripts` first)", file=sys.stderr)
         return 1
-    print(f"copied {len(copied)} files from {modules} into {VENDORED}")
+    print(f"copied {len(copied)} files from {modules} into {vendored}")
     return 0
 
 

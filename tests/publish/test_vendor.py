@@ -74,8 +74,13 @@ def test_refresh_copies_from_an_npm_folder(tmp_path: Path) -> None:
     assert "assets/vendor/leaflet/package.json" not in published
 
 
-def test_refresh_names_the_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert vendor.main([str(tmp_path)]) == 1
+def test_refresh_names_the_missing_file_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "vendored" / "leaflet").mkdir(parents=True)
+    (tmp_path / "vendored" / "leaflet" / "leaflet.js").write_text("kept", "utf-8")
+    assert vendor.main([str(tmp_path)], tmp_path / "vendored") == 1
+    assert (tmp_path / "vendored" / "leaflet" / "leaflet.js").read_text("utf-8") == "kept"
     err = capsys.readouterr().err
     assert err.startswith(f"error: {tmp_path}/leaflet/dist/leaflet.js: No such file or directory")
     assert "npm ci --ignore-scripts" in err
