@@ -111,6 +111,7 @@
     var tiled = Boolean(container.getAttribute("data-tiles"));
     var maxZoom = tiled ? Number(container.getAttribute("data-max-zoom")) || 18 : 10;
     var map = window.L.map(container, { scrollWheelZoom: false, worldCopyJump: true, minZoom: 1, maxZoom: maxZoom });
+    (window.briefingMaps = window.briefingMaps || []).push(map); // for the browser tests and the console
     if (tiled) drawTiles(map, container);
     else drawBasemap(map, container);
     var markers = typeof window.L.markerClusterGroup === "function"
