@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -125,6 +126,11 @@ def rebuild(config: BuildConfig) -> bool:
     return True
 
 
+def _stop(signum: int, frame: object) -> None:
+    """SIGTERM: leave the serve loop through its clean-up."""
+    raise KeyboardInterrupt
+
+
 def serve(config: BuildConfig, options: ServeOptions) -> int:
     """Build, then serve with the site tool and rebuild on changes until it stops or Ctrl-C."""
     if not rebuild(config) and not config.out.is_dir():
@@ -136,6 +142,8 @@ def serve(config: BuildConfig, options: ServeOptions) -> int:
     observer.start()
     env = {**os.environ, SERVING: "1", "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(server_command(options), cwd=options.project, env=env)
+    # A plain `kill` (SIGTERM) stops the tool's server too, as Ctrl-C does, instead of orphaning it.
+    signal.signal(signal.SIGTERM, _stop)
     log.info("serving with %s on http://%s/ (Ctrl-C stops)", options.tool, options.address)
     try:
         while server.poll() is None:
