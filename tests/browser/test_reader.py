@@ -57,8 +57,9 @@ def test_searching_an_alias_returns_the_actors_page(
     watched: Watched, base_url: str, query: str, page: str
 ) -> None:
     hrefs = _search(watched, base_url, query)
-    assert hrefs and hrefs[0] == f"{base_url}{page}", hrefs[:5]
-    site_tools.search_results(watched.page, watched.tool).first.click()
+    # Among the first few: the tools rank differently (see tests/site_tools.py).
+    assert f"{base_url}{page}" in hrefs[: site_tools.TOP], hrefs[:5]
+    site_tools.search_results(watched.page, watched.tool).nth(hrefs.index(f"{base_url}{page}")).click()
     watched.page.wait_for_url(re.compile(re.escape(f"{base_url}{page}") + r"(\?|$)"))
     assert not watched.errors, watched.errors
 
@@ -177,7 +178,7 @@ def test_offline_every_page_loads_with_no_failed_request_no_error_and_no_outside
     # The basemap is drawn from the bundled file, and search works, with the network closed.
     watched.page.goto(f"{base_url}map/")
     watched.page.wait_for_selector("#briefing-map[data-basemap='ready']")
-    assert _search(watched, base_url, "Erdogan")[0] == f"{base_url}{ERDOGAN}"
+    assert f"{base_url}{ERDOGAN}" in _search(watched, base_url, "Erdogan")[: site_tools.TOP]
     assert not watched.outside and not watched.failed and not watched.errors
 
 

@@ -114,7 +114,8 @@
     (window.briefingMaps = window.briefingMaps || []).push(map); // for the browser tests and the console
     if (tiled) drawTiles(map, container);
     else drawBasemap(map, container);
-    var markers = typeof window.L.markerClusterGroup === "function"
+    // Nearby markers cluster on a map of many places; a place's own map has nothing to cluster.
+    var markers = places.length > 1 && typeof window.L.markerClusterGroup === "function"
       ? window.L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 })
       : window.L.layerGroup();
     places.forEach(function (place) {
