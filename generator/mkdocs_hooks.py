@@ -1,6 +1,9 @@
-"""MkDocs hooks: `mkdocs serve` regenerates the pages when seeds or overrides change.
+"""Optional MkDocs hooks: `mkdocs serve` regenerates the pages when seeds or overrides change.
 
-mkdocs.yml lists this file under `hooks:` and the seeds folder under `watch:`.
+A convenience only: nothing depends on it. `briefing serve` regenerates the
+pages itself for MkDocs and Zensical alike, and every fix the pages need
+(escaping included) is in the generated files. To use it, list this file
+under `hooks:` in mkdocs.yml and the seeds folder under `watch:`.
 Only `serve` regenerates; `mkdocs build` publishes what `python -m generator
 build` wrote, so CI builds exactly the pages it tested. Unchanged pages are
 not rewritten, so regeneration does not retrigger the watcher.
@@ -16,6 +19,7 @@ rendering; a new or edited article is the only one analysed again.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -24,7 +28,7 @@ from typing import TYPE_CHECKING
 # MkDocs loads hooks by file path, not as part of the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.config import BuildConfig
+from generator.config import BuildConfig, settings_path
 from generator.errors import GeneratorError
 from generator.pipeline import build
 
@@ -45,11 +49,15 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Regenerate the briefing pages before each `mkdocs serve` rebuild."""
-    if _command["name"] != "serve":
-        return
+    if _command["name"] != "serve" or os.environ.get("BRIEFING_SERVE"):
+        return  # `briefing serve` regenerates the pages itself
+    from generator.read.settings import read_settings
+
+    root = Path(config.config_file_path).parent
     started = time.perf_counter()
     try:
-        result = build(BuildConfig.from_env(Path(config.config_file_path).parent, out=Path(config.docs_dir)))
+        settings = read_settings(settings_path(root))
+        result = build(BuildConfig.from_env(root, out=Path(config.docs_dir), map_settings=settings))
     except GeneratorError as exc:
         # Keep serving the last good pages; show the curator what to fix.
         log.error("briefing not regenerated:\n%s", exc)

@@ -32,7 +32,7 @@ from generator.errors import GeneratorError, OverrideError, RenderError, SeedErr
 from generator.extract import run as analysis
 from generator.extract.run import Progress, no_progress
 from generator.model import Actor, Analysis, Article, Briefing, Event, Figure, Place
-from generator.publish import downloads, export, render, vendor, write
+from generator.publish import assets, downloads, export, render, vendor, write
 from generator.read import seeds
 from generator.read.overrides import Overrides, load_overrides
 from generator.resolve import entities, events, links
@@ -277,7 +277,7 @@ def render_pages(state: BuildState) -> BuildState:
     briefing = _need(state.briefing, "briefing")
     descriptions = _need(state.curated, "curated actors and places").descriptions
     try:
-        pages = render.render_site(briefing, descriptions)
+        pages = render.render_site(briefing, descriptions, state.config.map)
     except jinja2.TemplateError as exc:
         raise RenderError(_template_problem(exc)) from exc
     except OSError as exc:
@@ -286,23 +286,23 @@ def render_pages(state: BuildState) -> BuildState:
 
 
 def export_files(state: BuildState) -> BuildState:
-    """Add briefing.json, the downloads and the vendored map files to the pages."""
+    """Add briefing.json, the downloads and the vendored browser libraries to the pages."""
     briefing = _need(state.briefing, "briefing")
     files = {path: text.encode("utf-8") for path, text in _need(state.pages, "pages").items()}
     files["data/briefing.json"] = export.to_json(briefing)
     files.update(downloads.downloads(briefing))
     try:
-        files.update(vendor.leaflet_files())
+        files.update(vendor.vendor_files())
     except OSError as exc:
         raise RenderError(_unreadable(exc)) from exc
     return replace(state, files=files)
 
 
 def write_files(state: BuildState) -> BuildState:
-    """Write the files into the output folder, all or nothing."""
+    """Write the files into the output folder, all or nothing; starter pages only where missing."""
     out = state.config.out
     try:
-        report = write.write_tree(out, dict(_need(state.files, "files")))
+        report = write.write_tree(out, dict(_need(state.files, "files")), assets.starter_files())
     except OSError as exc:
         raise WriteError(f"{_written(exc, out)}: cannot write ({exc.strerror or exc})") from exc
     return replace(state, report=report)

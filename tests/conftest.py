@@ -18,12 +18,13 @@ MEANTIME = gold.MEANTIME
 
 
 def copy_project(tmp: Path) -> Path:
-    """A throwaway copy of the project's site inputs: mkdocs.yml, seeds/, hand-written pages."""
+    """A throwaway copy of the project's site inputs: mkdocs.yml and seeds/, with an empty site_src/.
+
+    No generator/ beside it: the site tools build from the generated files alone.
+    """
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
     shutil.copytree(ROOT / "seeds", tmp / "seeds")
     (tmp / "site_src").mkdir()
-    shutil.copy(ROOT / "site_src" / "curating.md", tmp / "site_src" / "curating.md")
-    (tmp / "generator").symlink_to(ROOT / "generator")
     return tmp
 
 

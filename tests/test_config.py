@@ -17,6 +17,12 @@ ENVIRONMENT = ("BRIEFING_SEEDS", "BRIEFING_OVERRIDES", "BRIEFING_SPACY_MODEL", "
 
 
 @pytest.fixture(autouse=True)
+def no_settings_or_serve_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
+    monkeypatch.delenv("BRIEFING_SERVE", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)

@@ -1,8 +1,10 @@
-"""`mkdocs serve` regenerates the pages when the overrides change (real server on localhost)."""
+"""`briefing serve` regenerates the pages when the overrides or seeds change, under each site tool's own
+server (real servers on localhost)."""
 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -12,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project
+from tests import site_tools
+from tests.conftest import ROOT, copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -41,14 +44,25 @@ def _wait_for(url: str, text: str, timeout: float) -> float:
     raise AssertionError(f"{url} never showed {text!r} within {timeout}s")
 
 
-def test_serve_regenerates_on_override_edit(tmp_path: Path) -> None:
+@pytest.mark.parametrize("tool", site_tools.TOOLS)
+def test_serve_regenerates_on_override_edit(tmp_path: Path, tool: str) -> None:
     root = copy_project(tmp_path)
     port = _free_port()
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}  # the checkout's generator
     server = subprocess.Popen(
-        [str(mkdocs), "serve", "-a", f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "serve",
+            "--quiet",
+            "--tool",
+            tool,
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
         cwd=root,
+        start_new_session=True,  # the tool's server is its child: the whole group is ended below
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -72,5 +86,11 @@ def test_serve_regenerates_on_override_edit(tmp_path: Path) -> None:
         print(f"new article → served page: {took:.1f} s")
         assert (root / "site_src" / "curating.md").exists()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.terminate()  # briefing serve stops its tool's server on SIGTERM
+        try:
+            server.wait(timeout=30)
+        finally:
+            try:
+                os.killpg(server.pid, signal.SIGKILL)  # anything of this test's own session left over
+            except ProcessLookupError:
+                pass

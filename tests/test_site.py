@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
+import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+from generator.publish.assets import STARTERS
+from generator.publish.write import read_manifest
+from tests import site_tools
 from tests.golden import GOLDEN, build_seed, generated_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,29 +183,39 @@ def test_output_is_byte_identical_across_runs(seed_site, tmp_path: Path) -> None
     assert again == generated_files(root / "site_src")
 
 
-def test_hand_written_page_survives(seed_site) -> None:  # type: ignore[no-untyped-def]
+def test_a_fresh_output_folder_gets_the_starter_pages(seed_site) -> None:  # type: ignore[no-untyped-def]
+    """The seed build starts from an empty site_src/: curating.md comes from the package's starter."""
     root, _result = seed_site
-    assert (root / "site_src" / "curating.md").read_bytes() == (
-        ROOT / "site_src" / "curating.md"
-    ).read_bytes()
+    assert (root / "site_src" / "curating.md").read_bytes() == (STARTERS / "curating.md").read_bytes()
+    assert "curating.md" not in read_manifest(root / "site_src")  # the curator's from now on
+
+
+def test_a_starter_page_once_edited_is_never_overwritten(tmp_path: Path) -> None:
+    build_seed(tmp_path)
+    (tmp_path / "curating.md").write_text("# Our own curation notes\n", "utf-8")
+    build_seed(tmp_path)
+    assert (tmp_path / "curating.md").read_text("utf-8") == "# Our own curation notes\n"
+    (tmp_path / "curating.md").unlink()
+    build_seed(tmp_path)
+    assert (tmp_path / "curating.md").read_bytes() == (STARTERS / "curating.md").read_bytes()
 
 
 def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` in a project folder."""
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [str(mkdocs), "build", "--strict"], cwd=root, capture_output=True, text=True, env=env
-    )
+    return site_tools.build("mkdocs", root)
 
 
 @pytest.mark.slow
-def test_mkdocs_build_strict(seed_site) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("tool", site_tools.TOOLS)
+def test_each_site_tool_builds_the_seed_strict(seed_site, tool: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The generated files alone make the site: no hook, no generator/ beside mkdocs.yml."""
     root, _result = seed_site
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
+    shutil.copy(root / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(root / "site_src", tmp_path / "site_src")
+    result = site_tools.build(tool, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr
-    html = (root / "site" / "articles" / SEED_ID / "index.html").read_text("utf-8")
+    html = (tmp_path / "site" / "articles" / SEED_ID / "index.html").read_text("utf-8")
     assert 'id="p0"' in html and 'href="../../actors/syrian-army/"' in html
-    assert (root / "site" / "data" / "briefing.json").exists()
-    assert (root / "site" / "search" / "search_index.json").exists()
+    assert (tmp_path / "site" / "data" / "briefing.json").exists()
+    assert (tmp_path / "site" / site_tools.SEARCH_INDEX[tool]).exists()

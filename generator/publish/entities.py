@@ -51,7 +51,9 @@ def place(site: Site, item: Place) -> Page:
         "related_actors": related,
         "state_actor": state,
         "place_map": (
-            maps.map_block("briefing-map", data, f"Map of {item.name}", small=True) if data else md.Safe("")
+            maps.map_block("briefing-map", data, f"Map of {item.name}", site.map, small=True)
+            if data
+            else md.Safe("")
         ),
     }
     return Page(path, "place.md.j2", item.name, context, frozenset(links), backlinks=True)

@@ -1,8 +1,10 @@
 """What the maps show: each place with coordinates, its events and its page, as a JSON data island.
 
 The map page and each place page carry a `<div class="briefing-map">` and a
-JSON island; `assets/briefing/briefing.js` draws them with Leaflet when it is
-there. The page's table of places is the fallback when scripts or tiles fail.
+JSON island; `assets/briefing/briefing.js` draws them with Leaflet over the
+bundled basemap (world-atlas country outlines), with online tiles only when the
+settings name a tile server (`data-tiles`). The page's table of places is the
+fallback when scripts fail.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping, Sequence
 
+from generator.config import MapSettings
 from generator.model import Event, Place, Timex
 from generator.publish import markdown as md
 
@@ -51,12 +54,24 @@ def places_data(
     return rows
 
 
-def map_block(element_id: str, data: list[dict[str, object]], label: str, small: bool = False) -> md.Safe:
+def map_block(
+    element_id: str,
+    data: list[dict[str, object]],
+    label: str,
+    settings: MapSettings,
+    small: bool = False,
+) -> md.Safe:
     """The map's container and its data island, as raw HTML for a Markdown page."""
     size = " briefing-map--small" if small else ""
     note = "The interactive map needs JavaScript; the table lists every place."
+    tiles = ""
+    if settings.tiles:
+        tiles = (
+            f' data-tiles="{html.escape(settings.tiles)}"'
+            f' data-attribution="{html.escape(settings.attribution)}" data-max-zoom="{settings.max_zoom}"'
+        )
     container = (
-        f'<div class="briefing-map{size}" id="{element_id}" data-places="{element_id}-data" '
+        f'<div class="briefing-map{size}" id="{element_id}" data-places="{element_id}-data"{tiles} '
         f'role="region" aria-label="{html.escape(label)}"><p>{note}</p></div>'
     )
     return md.Safe(container + "\n" + str(md.json_script(f"{element_id}-data", data)))

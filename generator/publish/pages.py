@@ -116,7 +116,7 @@ def site_map(site: Site) -> Page:
         "located": located,
         "unlocated": [p for p in places if p.lat is None or p.lon is None],
         "events_at": events_at,
-        "map_block": maps.map_block("briefing-map", data, f"Map of {len(located)} places"),
+        "map_block": maps.map_block("briefing-map", data, f"Map of {len(located)} places", site.map),
     }
     return Page(path, "map.md.j2", "Map", context, frozenset(place_page(p.id) for p in places))
 

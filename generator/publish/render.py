@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.config import NO_TILES, MapSettings
 from generator.dates import day_text, format_when
 from generator.model import Briefing
 from generator.publish import articles, entities, pages
@@ -44,9 +45,11 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_site(briefing: Briefing, descriptions: Mapping[str, str]) -> dict[str, str]:
+def render_site(
+    briefing: Briefing, descriptions: Mapping[str, str], map_settings: MapSettings = NO_TILES
+) -> dict[str, str]:
     """Render every generated page and copy the assets, keyed by path inside docs_dir."""
-    site = build_site(briefing, descriptions)
+    site = build_site(briefing, descriptions, map_settings)
     # Keyed by path: should two records share a page, the last one drawn is the page.
     built = {page.path: page for page in site_pages(site)}
     incoming = pages.backlinks(list(built.values()))

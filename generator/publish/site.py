@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from generator.config import NO_TILES, MapSettings
 from generator.model import Actor, Article, Briefing, Event, Figure, Place
 from generator.publish import graph
 from generator.publish.cooccurrence import Ranked, co_occurrence, named_with
@@ -67,9 +68,13 @@ class Site:
     """Actor pairs sharing sentences or events, strongest first."""
     neighbours: dict[str, tuple[tuple[str, graph.Relation], ...]]
     """Actor id → its linked actors with the relation, strongest first."""
+    map: MapSettings = NO_TILES
+    """How the maps are drawn (bundled basemap, or the configured tiles)."""
 
 
-def build_site(briefing: Briefing, descriptions: Mapping[str, str]) -> Site:
+def build_site(
+    briefing: Briefing, descriptions: Mapping[str, str], map_settings: MapSettings = NO_TILES
+) -> Site:
     """Index the briefing, and count once which actors and places appear together."""
     table = co_occurrence(briefing)
     relations = graph.relations(table)
@@ -89,6 +94,7 @@ def build_site(briefing: Briefing, descriptions: Mapping[str, str]) -> Site:
         related_places=named_with(table, "place"),
         relations=relations,
         neighbours=graph.neighbours(relations),
+        map=map_settings,
     )
 
 

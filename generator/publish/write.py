@@ -2,7 +2,9 @@
 
 Generated files are listed in a manifest inside the output folder. A file
 that exists but is not in the manifest was written by hand: it is never
-overwritten or deleted. Unchanged files are left alone, so `mkdocs serve`
+overwritten or deleted. Starter pages (such as `curating.md`) are written
+only when missing and are never listed in the manifest, so from then on they
+belong to the curator. Unchanged files are left alone, so `mkdocs serve`
 reloads only what changed.
 
 A build's changes land all together or not at all, in two phases:
@@ -67,14 +69,23 @@ def read_manifest(out: Path) -> set[str]:
         return set()
 
 
-def write_tree(out: Path, files: dict[str, bytes]) -> WriteReport:
-    """Write generated files into `out`, keep hand-written ones, drop stale generated ones."""
+def write_tree(out: Path, files: dict[str, bytes], starters: dict[str, bytes] | None = None) -> WriteReport:
+    """Write generated files into `out`, keep hand-written ones, drop stale generated ones.
+
+    `starters` are hand-written pages to begin with: each is written when it is
+    missing and left alone when present, and none is ever generated again.
+    """
     out.mkdir(parents=True, exist_ok=True)
     recover(out)
     previous = read_manifest(out)
     targets = {rel: safe_path(out, rel) for rel in sorted(files)}
-    if MANIFEST in targets or JOURNAL in targets:
+    if {MANIFEST, JOURNAL} & (set(targets) | set(starters or {})):
         raise WriteError(f"refusing to overwrite the generator's own {MANIFEST} or {JOURNAL}")
+    if set(targets) & set(starters or {}):
+        raise WriteError(f"a starter page is also generated: {sorted(set(targets) & set(starters or {}))[0]}")
+    new_starters = {
+        rel: data for rel, data in sorted((starters or {}).items()) if not safe_path(out, rel).exists()
+    }
     changes: dict[str, bytes] = {}
     unchanged, kept = [], []
     for rel, path in targets.items():
@@ -90,6 +101,7 @@ def write_tree(out: Path, files: dict[str, bytes]) -> WriteReport:
     stale = sorted(rel for rel in previous - set(generated) if safe_path(out, rel).is_file())
     manifest = json.dumps({"files": generated}, indent=1, sort_keys=True).encode() + b"\n"
     old_manifest = (out / MANIFEST).read_bytes() if (out / MANIFEST).is_file() else b""
+    changes.update(new_starters)
     if changes or stale or old_manifest != manifest:
         changes[MANIFEST] = manifest  # committed last: the manifest always describes the files present
         _transaction(out, changes, stale)

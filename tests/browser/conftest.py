@@ -1,10 +1,12 @@
-"""The seed site built with MkDocs, served on 127.0.0.1, and Debian's Chromium driven by Playwright.
+"""The seed site built with each site tool, served on 127.0.0.1, and Chromium driven by Playwright.
 
-Browser tests skip only when Chromium is missing (`.ci/run` installs it).
-The browser reaches nothing but the local server: map tiles are answered
-with a blank tile (the network is closed, and the tests must not depend on
-a tile server), and any other outside request is aborted and recorded, so a
-page that needs the internet fails `test_no_page_logs_a_console_error`.
+Every test that uses `built_site` runs once per tool (MkDocs, Zensical; see
+tests/site_tools.py). Browser tests skip only when Chromium is missing
+(`.ci/run` installs it); with `BRIEFING_REQUIRE_BROWSER=1` (CI) they fail
+instead. The browser reaches nothing but the local server: every other
+request is aborted and recorded, and a failed request or a console error
+fails the tests. With no tiles configured, the maps draw the bundled basemap
+and ask no other host for anything.
 """
 
 from __future__ import annotations
@@ -13,16 +15,14 @@ import functools
 import http.server
 import os
 import shutil
-import struct
 import threading
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests.test_site import mkdocs_build
+from tests import site_tools
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
@@ -34,33 +34,25 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-TILE_HOST = "tile.openstreetmap.org"
+REQUIRE = os.environ.get("BRIEFING_REQUIRE_BROWSER") == "1"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def blank_png(size: int = 256, rgb: tuple[int, int, int] = (232, 236, 239)) -> bytes:
-    """A plain PNG tile, made here so the tests need no image files."""
-    row = b"\x00" + bytes(rgb) * size
-    raw = zlib.compress(row * size)
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+@pytest.fixture(scope="session", params=site_tools.TOOLS)
+def tool(request: pytest.FixtureRequest) -> str:
+    """The site tool the seed site is built with (each test runs once per tool)."""
+    return str(request.param)
 
 
 @pytest.fixture(scope="session")
-def built_site(seed_site, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
-    """`mkdocs build --strict` of the seed pages, in a folder of its own."""
+def built_site(seed_site, tool: str, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
+    """A strict build of the seed pages with the tool, in a folder of its own (no generator/ beside it)."""
     root, _result = seed_site
-    project = tmp_path_factory.mktemp("browser")
+    project = tmp_path_factory.mktemp(f"site-{tool}")
     shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(root / "site_src", project / "site_src")
-    shutil.copytree(root / "seeds", project / "seeds")
-    (project / "generator").symlink_to(ROOT / "generator")
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
+    result = site_tools.build(tool, project)
+    assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 
 
@@ -85,9 +77,12 @@ def base_url(built_site: Path) -> Iterator[str]:
 def browser():  # type: ignore[no-untyped-def]
     """Headless Debian Chromium; the tests skip when it is not installed."""
     if not CHROMIUM.exists():
-        pytest.skip(
+        message = (
             f"{CHROMIUM} is missing: install Debian's chromium (`.ci/run` does) to run the browser tests"
         )
+        if REQUIRE:
+            pytest.fail(message + " (BRIEFING_REQUIRE_BROWSER=1)")
+        pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -98,33 +93,48 @@ def browser():  # type: ignore[no-untyped-def]
 
 @dataclass
 class Watched:
-    """A page with what it logged: console errors, uncaught exceptions, outside requests."""
+    """A page with what it logged: console errors, uncaught exceptions, outside and failed requests."""
 
     page: object
+    tool: str
     errors: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
 
 
 @pytest.fixture
-def watched(browser, base_url: str) -> Iterator[Watched]:  # type: ignore[no-untyped-def]
-    """A fresh page in a fresh context, offline but for the local server and blank map tiles."""
+def watched(browser, base_url: str, tool: str) -> Iterator[Watched]:  # type: ignore[no-untyped-def]
+    """A fresh page in a fresh context, offline but for the local server."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     context.set_default_timeout(10_000)
     page = context.new_page()
-    watched = Watched(page)
-    tile = blank_png()
+    watched = Watched(page, tool)
 
     def route(route) -> None:  # type: ignore[no-untyped-def]
         url = route.request.url
         if url.startswith(base_url):
             route.continue_()
-        elif f"//{TILE_HOST}/" in url:
-            route.fulfill(status=200, content_type="image/png", body=tile)
         else:
             watched.outside.append(url)
             route.abort()
 
     context.route("**/*", route)
+
+    def failed(request) -> None:  # type: ignore[no-untyped-def]
+        # ERR_ABORTED is the browser cancelling a request when the test moves to the next page (the
+        # favicon, mostly); a missing local file is an HTTP 404, caught by the response listener below.
+        if request.url.startswith(base_url) and request.failure != "net::ERR_ABORTED":
+            watched.failed.append(f"{request.url} ({request.failure})")
+
+    page.on("requestfailed", failed)
+    page.on(
+        "response",
+        lambda response: (
+            watched.failed.append(f"{response.url} (HTTP {response.status})")
+            if response.status >= 400
+            else None
+        ),
+    )
     page.on(
         "console",
         lambda msg: (

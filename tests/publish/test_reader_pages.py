@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import logging
 import re
 from pathlib import Path
 
@@ -163,22 +162,11 @@ def test_map_pages_carry_their_places(out: Path) -> None:
     assert 'class="briefing-map briefing-map--small"' in small
 
 
-def test_without_node_modules_the_build_warns_and_skips_leaflet(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    with caplog.at_level(logging.WARNING, logger="generator.publish.vendor"):
-        assert vendor.leaflet_files(tmp_path) == {}
-    assert caplog.messages == [
-        f"{tmp_path}/leaflet/dist/leaflet.js: Leaflet is not installed (run `npm ci "
-        "--ignore-scripts`), so the map pages show their table of places only"
-    ]
-
-
-def test_leaflet_is_copied_from_node_modules(seed_site) -> None:  # type: ignore[no-untyped-def]
+def test_every_vendored_file_is_published(seed_site) -> None:  # type: ignore[no-untyped-def]
+    """The build copies the package's vendored files (not node_modules/) into assets/vendor/."""
     root, _result = seed_site
-    dist = vendor.node_modules() / "leaflet" / "dist"
-    if not dist.is_dir():
-        pytest.fail("node_modules/leaflet is missing: run `npm ci --ignore-scripts` (make venv does)")
-    copied = root / "site_src" / "assets" / "vendor" / "leaflet"
-    for name in vendor.LEAFLET_FILES:
-        assert (copied / name).read_bytes() == (dist / name).read_bytes(), name
+    published = root / "site_src" / vendor.VENDOR_DIR
+    for package in vendor.PACKAGES:
+        for name in vendor.published(package):
+            expected = (vendor.VENDORED / package.name / name).read_bytes()
+            assert (published / package.name / name).read_bytes() == expected, f"{package.name}/{name}"

@@ -1,11 +1,32 @@
 /* Briefing pages: draw the maps with Leaflet and highlight the sentence a source link points to.
  * Copied into site_src/assets/briefing/ by the generator. Data comes from JSON islands in the page
- * (written by generator/maps.py); text is put in the DOM with textContent, never as HTML. */
+ * (written by generator/publish/maps.py); text is put in the DOM with textContent, never as HTML.
+ * Maps are offline by default: country outlines from the bundled world-atlas (Natural Earth) drawn as
+ * a vector layer. Online tiles are drawn only when the page's map names them (`map.tiles` in
+ * briefing.yml sets data-tiles), so no page asks another host for anything unless configured. */
 (function () {
   "use strict";
 
-  var TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-  var ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+  // The vendored files sit beside this script: assets/briefing/briefing.js → assets/vendor/.
+  var SCRIPT = document.currentScript && document.currentScript.src;
+  var VENDOR = SCRIPT ? new URL("../vendor/", SCRIPT).href : null;
+  var BASEMAP = VENDOR ? VENDOR + "world-atlas/countries-50m.json" : null;
+  var BASEMAP_CREDIT = "Country outlines: Natural Earth";
+  var basemap = null; // one fetch per page load, shared by every map on the page
+
+  function countries() {
+    if (!basemap) {
+      basemap = fetch(BASEMAP)
+        .then(function (response) {
+          if (!response.ok) throw new Error("basemap: HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (topology) {
+          return window.topojson.feature(topology, topology.objects.countries);
+        });
+    }
+    return basemap;
+  }
 
   function element(tag, text, href) {
     var node = document.createElement(tag);
@@ -36,6 +57,49 @@
     return box;
   }
 
+  function drawBasemap(map, container) {
+    if (!BASEMAP || typeof window.topojson === "undefined") return;
+    countries().then(function (world) {
+      var layer = window.L.geoJSON(world, {
+        interactive: false,
+        style: { color: "#8c8c8c", weight: 0.7, fillColor: "#eceae4", fillOpacity: 1, className: "briefing-basemap" },
+      });
+      layer.addTo(map).bringToBack();
+      map.attributionControl.addAttribution(BASEMAP_CREDIT);
+      container.setAttribute("data-basemap", "ready");
+    }, function (error) {
+      container.setAttribute("data-basemap", "failed");
+      if (window.console) window.console.warn("briefing: the basemap could not be loaded", error);
+    });
+  }
+
+  function drawTiles(map, container) {
+    var url = container.getAttribute("data-tiles");
+    var tiles = window.L.tileLayer(url, { maxZoom: Number(container.getAttribute("data-max-zoom")) || 18 });
+    tiles.addTo(map);
+    var credit = container.getAttribute("data-attribution");
+    if (credit) {
+      // Leaflet prints attributions as HTML: escape the configured text first.
+      var holder = document.createElement("span");
+      holder.textContent = credit;
+      map.attributionControl.addAttribution(holder.innerHTML);
+    }
+  }
+
+  function fitted(places) {
+    // Frame where things happen: places with events, and of those the towns and regions rather than
+    // whole countries, whose centroids lie far from the story; failing that, every place.
+    function local(p) { return p.kind !== "country"; }
+    function eventful(p) { return p.events.length > 0; }
+    var tries = [
+      places.filter(function (p) { return eventful(p) && local(p); }),
+      places.filter(eventful),
+      places.filter(local),
+    ];
+    for (var i = 0; i < tries.length; i++) if (tries[i].length) return tries[i];
+    return places;
+  }
+
   function drawMap(container) {
     if (container.getAttribute("data-ready")) return;
     var island = document.getElementById(container.getAttribute("data-places"));
@@ -43,16 +107,27 @@
     var places = JSON.parse(island.textContent);
     container.setAttribute("data-ready", "1");
     container.textContent = "";
-    var map = window.L.map(container, { scrollWheelZoom: false });
-    window.L.tileLayer(TILES, { maxZoom: 18, attribution: ATTRIBUTION }).addTo(map);
-    var bounds = [];
+    // Clustering needs the map's deepest zoom: the tile server's, else as deep as outlines are useful.
+    var tiled = Boolean(container.getAttribute("data-tiles"));
+    var maxZoom = tiled ? Number(container.getAttribute("data-max-zoom")) || 18 : 10;
+    var map = window.L.map(container, { scrollWheelZoom: false, worldCopyJump: true, minZoom: 1, maxZoom: maxZoom });
+    (window.briefingMaps = window.briefingMaps || []).push(map); // for the browser tests and the console
+    if (tiled) drawTiles(map, container);
+    else drawBasemap(map, container);
+    // Nearby markers cluster on a map of many places; a place's own map has nothing to cluster.
+    var markers = places.length > 1 && typeof window.L.markerClusterGroup === "function"
+      ? window.L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 })
+      : window.L.layerGroup();
     places.forEach(function (place) {
       var marker = window.L.marker([place.lat, place.lon], { title: place.name, alt: place.name });
-      marker.bindPopup(popup(place)).addTo(map);
-      bounds.push([place.lat, place.lon]);
+      marker.bindPopup(popup(place));
+      marker.bindTooltip(place.name, { permanent: true, direction: "right", offset: [8, -20], className: "briefing-label" });
+      markers.addLayer(marker);
     });
+    markers.addTo(map);
+    var bounds = fitted(places).map(function (p) { return [p.lat, p.lon]; });
     if (bounds.length === 1) map.setView(bounds[0], 6);
-    else if (bounds.length) map.fitBounds(bounds, { padding: [30, 30] });
+    else if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 9 });
     else map.setView([20, 0], 1);
   }
 
