@@ -51,5 +51,5 @@ def short_headline(text: str) -> str:
 
 
 def headline_of(event: Event) -> str:
-    """An event's headline; for a record without one (a curator's event), the start of its clause or sentence."""
+    """An event's headline; for a record without one (a curator's event), its clause's first words."""
     return event.headline or short_headline((event.clause or event.sentence).text)

@@ -69,7 +69,7 @@ def _happening(doc: Doc, timex: Timex, dct: dt.date | None) -> Happening | None:
         if said.head.i == verb.i and said.dep_ == "ccomp":
             content = said
     text = _headline(content, skip)
-    status = status_of(content, timex, words, dct)
+    status = status_of(content, timex, words, dct, said=content.i != verb.i)
     return Happening(_where(content), _lemma(content), _objects(content), text, status, reported)
 
 

@@ -60,12 +60,18 @@ ONGOING_VERBS = frozenset({"continue", "remain", "keep", "persist", "stay", "las
 """Verbs that say a state or activity goes on."""
 
 
-def status_of(verb: Token, timex: Timex, timex_tokens: list[Token], dct: dt.date | None) -> str:
-    """The status of the event headed by `verb` (or by a noun, for a nominal event) and dated by `timex`."""
+def status_of(
+    verb: Token, timex: Timex, timex_tokens: list[Token], dct: dt.date | None, said: bool = False
+) -> str:
+    """The status of the event headed by `verb` (or by a noun, for a nominal event) and dated by `timex`.
+
+    `said` means the date is the speech verb's ("said on Friday it will give …"): a past date then
+    says when it was said, not that what was said is past.
+    """
     chain = _governors(verb)
     cues = {_word(t) for t in chain} | {_word(a) for t in chain for a in _auxes(t)}
     after = dct is not None and timex.begin is not None and timex.begin > dct
-    before = dct is not None and timex.end is not None and timex.end < dct
+    before = not said and dct is not None and timex.end is not None and timex.end < dct
     future = after or (not before and (bool(cues & FUTURE_AUX) or _future_cue(chain)))
     if future and not before:
         limit = {_word(t) for t in timex_tokens} | {_word(t.head) for t in timex_tokens}

@@ -152,9 +152,15 @@ def _same_happening(a: _Report, b: _Report) -> bool:
     restated = {ea.status, eb.status} <= UPCOMING or _kind(a, b, across=False)
     if same_article and _same_date(ea.timex, eb.timex) and restated:
         return True  # a plan and its restatement; "the nine-year insurgency", "the nine-year-old war"
-    return (
-        _overlapping(ea.timex, eb.timex) and bool(a.names & b.names) and _kind(a, b, across=not same_article)
-    )
+    return _overlapping(ea.timex, eb.timex) and _parties(a, b) and _kind(a, b, across=not same_article)
+
+
+def _parties(a: _Report, b: _Report) -> bool:
+    """A shared actor or place id; when one report names none ("he fought cancer"), a shared object."""
+    if a.names and b.names:
+        return bool(a.names & b.names)
+    ha, hb = a.happening, b.happening
+    return ha is not None and hb is not None and bool(set(ha.objects) & set(hb.objects))
 
 
 def _inside_report(speech: _Report, content: _Report) -> bool:
@@ -226,7 +232,7 @@ def _candidates(reports: list[_Report]) -> set[tuple[int, int]]:
         if r.happening is None:
             continue
         for kind in kinds(r.happening.lemma, r.happening.objects):
-            for name in r.names:
+            for name in (*r.names, *(f"object:{o}" for o in r.happening.objects)):
                 buckets.setdefault((kind, name), []).append(i)
     for members in by_article.values():
         pairs.update(itertools.combinations(members, 2))
