@@ -286,13 +286,14 @@ def render_pages(state: BuildState) -> BuildState:
 
 
 def export_files(state: BuildState) -> BuildState:
-    """Add briefing.json, the downloads and the vendored map files to the pages."""
+    """Add briefing.json, the downloads and the vendored map and timeline files to the pages."""
     briefing = _need(state.briefing, "briefing")
     files = {path: text.encode("utf-8") for path, text in _need(state.pages, "pages").items()}
     files["data/briefing.json"] = export.to_json(briefing)
     files.update(downloads.downloads(briefing))
     try:
         files.update(vendor.leaflet_files())
+        files.update(vendor.vis_timeline_files())
     except OSError as exc:
         raise RenderError(_unreadable(exc)) from exc
     return replace(state, files=files)

@@ -11,6 +11,7 @@ from typing import TypeVar
 from generator.model import Actor, Article, Briefing, Event, Figure, Place
 from generator.publish import graph
 from generator.publish.cooccurrence import Ranked, co_occurrence, named_with
+from generator.publish.sheets import event_pages
 
 MentionLink = tuple[int, int, str]
 """(start, end, page) of a mention in an article body and the page it links to."""
@@ -67,6 +68,8 @@ class Site:
     """Actor pairs sharing sentences or events, strongest first."""
     neighbours: dict[str, tuple[tuple[str, graph.Relation], ...]]
     """Actor id → its linked actors with the relation, strongest first."""
+    event_pages: dict[str, str]
+    """Event id → the timeline page that draws it (`sheets.py`)."""
 
 
 def build_site(briefing: Briefing, descriptions: Mapping[str, str]) -> Site:
@@ -89,6 +92,7 @@ def build_site(briefing: Briefing, descriptions: Mapping[str, str]) -> Site:
         related_places=named_with(table, "place"),
         relations=relations,
         neighbours=graph.neighbours(relations),
+        event_pages=event_pages(briefing.events),
     )
 
 

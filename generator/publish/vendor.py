@@ -1,9 +1,10 @@
-"""Third-party browser files published with the site: Leaflet, from the npm registry.
+"""Third-party browser files published with the site: Leaflet and vis-timeline, from the npm registry.
 
 `npm ci --ignore-scripts` (run by `make venv`) installs the version pinned in
 package.json/package-lock.json into node_modules/; the build copies its dist
 files into docs_dir, so the site needs no CDN. Without node_modules the build
-still works: the map pages show their table of places, and a warning says why.
+still works: the map pages show their table of places, the timeline its plain
+list, and a warning says why.
 """
 
 from __future__ import annotations
@@ -47,3 +48,29 @@ def leaflet_files(modules: Path | None = None) -> dict[str, bytes]:
         )
         return {}
     return {f"{VENDOR_DIR}/leaflet/{name}": (dist / name).read_bytes() for name in LEAFLET_FILES}
+
+
+VIS_TIMELINE_FILES = (
+    "standalone/umd/vis-timeline-graph2d.min.js",
+    "styles/vis-timeline-graph2d.min.css",
+)
+"""What the timeline's overview needs from vis-timeline (the standalone build bundles its peers)."""
+
+VIS_TIMELINE_DIR = f"{VENDOR_DIR}/vis-timeline"
+"""Where vis-timeline's files are published; the timeline page alone loads them."""
+
+
+def vis_timeline_files(modules: Path | None = None) -> dict[str, bytes]:
+    """vis-timeline's files keyed by their path inside docs_dir; empty (with a warning) if not installed."""
+    package = (modules or node_modules()) / "vis-timeline"
+    missing = [name for name in VIS_TIMELINE_FILES if not (package / name).is_file()]
+    if missing:
+        log.warning(
+            "%s: vis-timeline is not installed (run `npm ci --ignore-scripts`), so the timeline "
+            "shows its plain list only",
+            package / missing[0],
+        )
+        return {}
+    return {
+        f"{VIS_TIMELINE_DIR}/{Path(name).name}": (package / name).read_bytes() for name in VIS_TIMELINE_FILES
+    }
