@@ -142,6 +142,8 @@ def _dated_noun(span: Span) -> Token | None:
         return None
     if head.i in range(span.start, span.end) or _lemma(head) in TIME_NOUNS:
         return None
+    if head.ent_type_ and head.ent_type_ not in ("EVENT", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"):
+        return None  # "Steve Jobs" in "1955 Steve Jobs", "January" in "next year January": no happening
     return head
 
 

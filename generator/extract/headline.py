@@ -70,11 +70,29 @@ CUTS = (Cut(2, True), Cut(1, True), Cut(0, True), Cut(0, False))
 def headline(verb: Token, skip: frozenset[int], speech: frozenset[str]) -> str:
     """The headline of the clause headed by `verb`; tokens in `skip` (the date) are left out."""
     tokens: set[int] = set()
+    borrowed = _shared_subject(verb)
     for cut in CUTS:
         tokens = set(_clause(verb, skip, speech, cut, top=True))
+        if borrowed is not None:  # "Apple … and launched the iTunes Music Store": Apple launched it
+            tokens |= set(_noun_phrase(borrowed, skip, Cut(0, False), depth=1, preps=False))
         if _words(verb, tokens) <= MAX_WORDS:
             break
     return render(verb, tokens)
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject a coordinated verb shares with the verb before it, when it has none of its own."""
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    node = verb
+    for _ in range(4):
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return None
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject if subject.tag_ not in ("WDT", "WP") else None
+    return None
 
 
 def noun_headline(noun: Token, skip: frozenset[int]) -> str:

@@ -202,15 +202,21 @@ def site_map(site: Site) -> Page:
 
 
 def site_graph(site: Site) -> Page:
-    """The graph page: the picture of the most connected actors and the table of every link."""
+    """The graph page: the picture of the most connected actors, the strongest links, the CSV of all."""
     path = "graph.md"
     linked = {i for r in site.relations for i in (r.a, r.b)}
     alone = sorted((a for a in site.briefing.actors if a.id not in linked), key=lambda a: a.name.lower())
-    links = {actor_page(i) for r in site.relations for i in (r.a, r.b)}
-    links.update(article_page(r.article) for r in site.relations)
+    top = site.relations[: graph.TOP_LINKS]
+    links = {actor_page(i) for r in top for i in (r.a, r.b)}
+    drawn = sorted(graph.overview_nodes(site.relations), key=lambda i: (site.actors[i].name.lower(), i))
+    links.update(actor_page(i) for i in drawn)
+    links.update(article_page(r.article) for r in top)
     links.update(actor_page(a.id) for a in alone)
     context = {
-        "relations": site.relations,
+        "relations": top,
+        "drawn": drawn,
+        "all_links": len(site.relations),
+        "verbs": any(graph.relation_verb(r) for r in top),
         "picture": graph.site_graph(site.actors, site.relations, path),
         "legend": legend(ACTOR_KINDS),
         "linked": len(linked),

@@ -18,7 +18,7 @@ import jinja2
 
 from generator.dates import day_text, format_when
 from generator.model import Briefing, Event, Span
-from generator.publish import articles, entities, pages, timeline
+from generator.publish import articles, entities, graph, pages, timeline
 from generator.publish import markdown as md
 from generator.publish.assets import ASSET_DIR as ASSET_DIR  # re-exported for tests/golden.py
 from generator.publish.assets import asset_files
@@ -62,6 +62,7 @@ def render_site(briefing: Briefing, descriptions: Mapping[str, str]) -> dict[str
         helpers = _helpers(site, path, site.event_pages)
         out[path] = template.render(**helpers, title=page.title, **page.context, **extra)
     out.update(asset_files())
+    out["data/links.csv"] = graph.links_csv(site.actors, site.relations)
     return out
 
 
@@ -164,4 +165,5 @@ def _helpers(site: Site, page: str, event_pages: Mapping[str, str]) -> dict[str,
         "sources_line": sources_line,
         "site_article_date": article_date,
         "plural": plural,
+        "relation_verb": graph.relation_verb,
     }
