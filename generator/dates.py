@@ -55,3 +55,18 @@ def shown_bounds(t: Timex) -> tuple[dt.date, dt.date] | None:
         last = (t.end.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
         return t.begin.replace(day=1), last
     return t.begin, t.end
+
+
+def value_text(value: str) -> str:
+    """A TIMEX3 calendar value as readers write it ("2020-02" → "Feb 2020"); empty for no plain date."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 3 and len(parts[0]) == 4:
+            return day_text(dt.date(int(parts[0]), int(parts[1]), int(parts[2])))
+        if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
+            return f"{dt.date(int(parts[0]), int(parts[1]), 1):%b %Y}"
+        if len(parts) == 1 and len(value) == 4 and value.isdigit():
+            return value
+    except ValueError:
+        return ""
+    return ""

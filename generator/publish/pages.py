@@ -234,8 +234,7 @@ def tags(site: Site) -> Page:
 def figures(site: Site) -> Page:
     """Every number the articles give."""
     b = site.briefing
-    links = {place_page(i) for f in b.figures for i in f.places}
-    links.update(article_page(f.sentence.article) for f in b.figures)
+    links = {article_page(f.sentence.article) for f in b.figures}
     return Page("figures.md", "figures.md.j2", "Figures", {"figures": b.figures}, frozenset(links))
 
 

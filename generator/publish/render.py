@@ -16,8 +16,8 @@ from pathlib import Path
 
 import jinja2
 
-from generator.dates import day_text, format_when
-from generator.model import Briefing, Event, Span
+from generator.dates import day_text, format_when, value_text
+from generator.model import Briefing, Event, Figure, Span
 from generator.publish import articles, entities, graph, pages, timeline
 from generator.publish import markdown as md
 from generator.publish.assets import ASSET_DIR as ASSET_DIR  # re-exported for tests/golden.py
@@ -143,6 +143,21 @@ def _helpers(site: Site, page: str, event_pages: Mapping[str, str]) -> dict[str,
     def article_date(article_id: str) -> str:
         return day_text(site.articles[article_id].date) or "an undated article"
 
+    def figure_as_of(figure: Figure) -> str:
+        return value_text(figure.date) or article_date(figure.sentence.article)
+
+    def source_with_sentence(sentence: Span) -> md.Safe:
+        article = site.articles[sentence.article]
+        para = f"¶{article.paragraph_at(sentence.start).index + 1}"
+        target = f"{article_page(sentence.article)}#{source_anchor(site, article, sentence.start)}"
+        link = md.link(para, page, target, title=article.title)
+        text = html.escape(" ".join(sentence.text.split()))
+        for char, entity in (("|", "&#124;"), ("*", "&#42;"), ("_", "&#95;"), ("`", "&#96;"), ("[", "&#91;")):
+            text = text.replace(char, entity)  # raw HTML inside a Markdown table cell
+        return md.Safe(
+            f'{link} <details class="briefing-sentence"><summary>sentence</summary>{text}</details>'
+        )
+
     def to_url(target: str) -> md.Safe:
         return md.Safe(html.escape(md.url(page, target)))
 
@@ -163,6 +178,8 @@ def _helpers(site: Site, page: str, event_pages: Mapping[str, str]) -> dict[str,
         "headline": headline_of,
         "to_url": to_url,
         "sources_line": sources_line,
+        "figure_as_of": figure_as_of,
+        "source_with_sentence": source_with_sentence,
         "site_article_date": article_date,
         "plural": plural,
         "relation_verb": graph.relation_verb,
