@@ -27,7 +27,7 @@ AUDITED = {
     "graph": "graph/",
     "article": "articles/000-b1945a7aff149b57/",
 }
-SCREENSHOTS = {"home": "", "actor": ERDOGAN, "timeline": "timeline/", "map": "map/"}
+SCREENSHOTS = {"home": "", "actor": ERDOGAN, "timeline": "timeline/", "map": "map/", "graph": "graph/"}
 
 
 def _located_places(built_site: Path) -> list[dict]:
