@@ -174,6 +174,8 @@ class Happening:
     """For a speech or announcement verb, the span of what was said (dated clauses in it are its content)."""
     noun: bool = False
     """True when a noun the date modifies names the happening ("the nine-year war"), not a clause."""
+    subject: str = ""
+    """Lemma of the trigger's subject head ("sale" in "car sales fell"); empty for a pronoun or none."""
 
 
 @dataclass(frozen=True, slots=True)

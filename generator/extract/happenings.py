@@ -70,7 +70,9 @@ def _happening(doc: Doc, timex: Timex, dct: dt.date | None) -> Happening | None:
             content = said
     text = _headline(content, skip)
     status = status_of(content, timex, words, dct, said=content.i != verb.i)
-    return Happening(_where(content), _lemma(content), _objects(content), text, status, reported)
+    return Happening(
+        _where(content), _lemma(content), _objects(content), text, status, reported, subject=_subject(content)
+    )
 
 
 def _said(verb: Token) -> Token | None:
@@ -174,6 +176,19 @@ def _out_of_condition(verb: Token) -> Token:
 def _objects(verb: Token) -> tuple[str, ...]:
     """Lemmas of what the verb acts on: its object, or its subject when passive."""
     return tuple(sorted({_lemma(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")}))
+
+
+def _subject(verb: Token) -> str:
+    """Lemma of the verb's subject head (or the one a coordinated verb shares); empty for a pronoun."""
+    node = verb
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return "" if subject.pos_ == "PRON" else _lemma(subject)
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return ""
+        node = node.head
+    return ""
 
 
 def _lemma(tok: Token) -> str:

@@ -11,15 +11,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from generator.dates import shown_bounds
 from generator.model import Event
+
+T = TypeVar("T")
 
 SPLIT_AT = 150
 """Past this many events, the timeline is split into one page per year with a year index."""
 
 PAGE_EVENTS = 100
 """Most events on one page; a bigger year is split by month, a bigger month into parts."""
+
+PAGE_BUDGET = 170_000
+"""Most estimated bytes of events on one page (`weight`), so that with the theme's frame a page
+stays under 300 KB of HTML however long its sentences and however many its actors."""
 
 INDEX = "timeline.md"
 """The timeline's index page."""
@@ -81,11 +88,11 @@ def sheets(events: Sequence[Event]) -> list[Sheet]:
         return [Sheet(INDEX, "Timeline", 0, _groups(dated))]
     out = []
     for year, in_year in _by(dated, year_of):
-        if len(in_year) <= PAGE_EVENTS:
+        if len(in_year) <= PAGE_EVENTS and sum(map(weight, in_year)) <= PAGE_BUDGET:
             out.append(Sheet(f"timeline/{year}.md", f"Timeline: {year}", year, _groups(in_year)))
             continue
         for month, in_month in _by(in_year, month_of):
-            parts = [in_month[i : i + PAGE_EVENTS] for i in range(0, len(in_month), PAGE_EVENTS)]
+            parts = parts_of(in_month, weight)
             name = f"{year}-spans" if month == SPANS else f"{year}-{month:02d}"
             label = f"{year}, longer spans" if month == SPANS else dt.date(year, month, 1).strftime("%B %Y")
             for k, part in enumerate(parts, 1):
@@ -94,6 +101,30 @@ def sheets(events: Sequence[Event]) -> list[Sheet]:
                     Sheet(f"timeline/{name}{suffix}.md", f"Timeline: {label}{of}", year, _groups(part))
                 )
     return out
+
+
+def weight(event: Event) -> int:
+    """About how many bytes of HTML an event's entry takes: its line, links, details and sentences."""
+    named = min(len(event.actors), 3) + min(len(event.places), 2) + len(event.actors) + len(event.places)
+    quoted = sum(700 + 2 * len(s.text) for s in event.sources[1:])  # a link in the line, a quote in details
+    return 1500 + 2 * len(event.sentence.text) + len(event.timex.explanation) + 260 * named + quoted
+
+
+def parts_of(items: Sequence[T], size: Callable[[T], int]) -> list[list[T]]:
+    """Consecutive runs of at most PAGE_EVENTS items and PAGE_BUDGET estimated bytes (one item at least)."""
+    parts: list[list[T]] = []
+    run: list[T] = []
+    total = 0
+    for item in items:
+        cost = size(item)
+        if run and (len(run) >= PAGE_EVENTS or total + cost > PAGE_BUDGET):
+            parts.append(run)
+            run, total = [], 0
+        run.append(item)
+        total += cost
+    if run:
+        parts.append(run)
+    return parts
 
 
 def event_pages(events: Sequence[Event]) -> dict[str, str]:

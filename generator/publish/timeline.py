@@ -18,7 +18,7 @@ from generator.model import Event
 from generator.publish import markdown as md
 from generator.publish.happenings import STATUS_HELP, STATUS_LABELS, as_of, coming
 from generator.publish.pages import Page
-from generator.publish.sheets import INDEX, Sheet, sheets
+from generator.publish.sheets import INDEX, Sheet, parts_of, sheets
 from generator.publish.site import Site, actor_page, article_page, place_page
 from generator.publish.vendor import VIS_TIMELINE_DIR
 from generator.spans import headline_of
@@ -77,14 +77,22 @@ def timeline_pages(site: Site) -> list[Page]:
         }
         drawn = frozenset(_links(site, members, []))
         pages.append(Page(sheet.path, "timeline-part.md.j2", sheet.title, context, drawn))
-    if undated:
+    runs = parts_of(undated, lambda t: 450 + 2 * len(t.explanation) + len(t.span.text))
+    for k, run in enumerate(runs, 1):
+        path = "timeline/undated.md" if k == 1 else f"timeline/undated-{k}.md"
+        title = "Timeline: undated context" + (f" (part {k} of {len(runs)})" if len(runs) > 1 else "")
+        more = [
+            ("timeline/undated.md" if j == 1 else f"timeline/undated-{j}.md", j)
+            for j in range(1, len(runs) + 1)
+        ]
+        context = {"undated": run, "parts": more if len(runs) > 1 else []}
         pages.append(
             Page(
-                "timeline/undated.md",
+                path,
                 "timeline-undated.md.j2",
-                "Timeline: undated context",
-                {"undated": undated},
-                frozenset(article_page(t.span.article) for t in undated),
+                title,
+                context,
+                frozenset(article_page(t.span.article) for t in run),
             )
         )
     return pages

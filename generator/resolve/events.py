@@ -17,6 +17,7 @@ flagged for the reader rather than silently merged or dropped.
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -26,6 +27,8 @@ from generator.resolve.frames import kinds, same_kind
 from generator.resolve.links import Index
 from generator.slugs import slugify
 from generator.spans import heading_spans, in_heading, sentence_of, short_headline
+
+log = logging.getLogger(__name__)
 
 CONFLICT_DAYS = 31
 """Dates further apart than this are taken as different events, not a disagreement."""
@@ -54,12 +57,13 @@ def build_events(analyses: Sequence[Analysis], index: Index) -> list[Event]:
         reports.extend(_reports(analysis, index))
     titles = {a.article.id: a.article for a in analyses}
     events = _merge(reports, titles)
+    log.debug(
+        "events: %d dated clauses are %d events (%d merged)",
+        len(reports),
+        len(events),
+        len(reports) - len(events),
+    )
     return sorted(events, key=lambda e: (e.timex.begin, e.timex.end, e.sentence.article, e.sentence.start))
-
-
-def merged_count(analyses: Sequence[Analysis], events: Sequence[Event]) -> int:
-    """How many reports were folded into another event (reports minus events)."""
-    return sum(1 for a in analyses for t in a.timexes if t.begin is not None) - len(events)
 
 
 def _reports(analysis: Analysis, index: Index) -> list[_Report]:
@@ -134,11 +138,17 @@ def _overlapping(a: Timex, b: Timex) -> bool:
 
 
 def _kind(a: _Report, b: _Report, across: bool) -> bool:
-    """Two reports whose triggers name the same kind of happening; across articles, on the same object."""
+    """Two reports whose triggers name the same kind of happening; across articles, on the same object
+    (or, when neither has one, by the same subject)."""
     ha, hb = a.happening, b.happening
     if ha is None or hb is None or not same_kind(ha.lemma, hb.lemma, ha.objects, hb.objects):
         return False
-    return not across or not ha.objects or not hb.objects or bool(set(ha.objects) & set(hb.objects))
+    if not across:
+        return True
+    if ha.objects and hb.objects:
+        return bool(set(ha.objects) & set(hb.objects))
+    # "Car sales fell" is not "exports fell": without objects, the subjects must agree.
+    return bool(ha.objects or hb.objects) or not ha.subject or not hb.subject or ha.subject == hb.subject
 
 
 def _same_happening(a: _Report, b: _Report) -> bool:
