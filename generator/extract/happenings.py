@@ -183,6 +183,8 @@ def _subject(verb: Token) -> str:
     node = verb
     for _ in range(3):
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+            return _lemma(node.head)  # "the market, which grew": the market grew
         if subject is not None:
             return "" if subject.pos_ == "PRON" else _lemma(subject)
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:

@@ -30,6 +30,12 @@ from generator.spans import heading_spans, in_heading, sentence_of, short_headli
 
 log = logging.getLogger(__name__)
 
+COMMON_SHARE = 0.1
+"""A name in more than this share of the reports (at least COMMON_FROM) ties no two articles alone."""
+
+COMMON_FROM = 50
+"""Fewer reports than this and every shared name counts."""
+
 CONFLICT_DAYS = 31
 """Dates further apart than this are taken as different events, not a disagreement."""
 
@@ -48,6 +54,8 @@ class _Report:
     """Actor and place ids in the whole sentence (wider than the clause: the speaker counts when matching)."""
     figures: tuple[FigureMention, ...]
     """Numbers in the clause."""
+    telling: frozenset[str] = frozenset()
+    """`names` less those the corpus names everywhere (`COMMON_SHARE`), which alone tie no two articles."""
 
 
 def build_events(analyses: Sequence[Analysis], index: Index) -> list[Event]:
@@ -55,6 +63,7 @@ def build_events(analyses: Sequence[Analysis], index: Index) -> list[Event]:
     reports: list[_Report] = []
     for analysis in analyses:
         reports.extend(_reports(analysis, index))
+    reports = _telling(reports)
     titles = {a.article.id: a.article for a in analyses}
     events = _merge(reports, titles)
     log.debug(
@@ -147,8 +156,12 @@ def _kind(a: _Report, b: _Report, across: bool) -> bool:
         return True
     if ha.objects and hb.objects:
         return bool(set(ha.objects) & set(hb.objects))
-    # "Car sales fell" is not "exports fell": without objects, the subjects must agree.
-    return bool(ha.objects or hb.objects) or not ha.subject or not hb.subject or ha.subject == hb.subject
+    if ha.noun or hb.noun:  # "the 1986 loss" is no other company's loss: the very same noun at least
+        return ha.lemma == hb.lemma
+    # "Car sales fell" is not "exports fell": short of two objects, some argument must agree;
+    # a report with no argument at all ("he fought it") cannot tell, so it does not object.
+    args_a, args_b = {*ha.objects, ha.subject} - {""}, {*hb.objects, hb.subject} - {""}
+    return not args_a or not args_b or bool(args_a & args_b)
 
 
 def _same_happening(a: _Report, b: _Report) -> bool:
@@ -159,16 +172,32 @@ def _same_happening(a: _Report, b: _Report) -> bool:
         return True  # one clause, dated twice
     if same_article and (_inside_report(a, b) or _inside_report(b, a)):
         return True
-    restated = {ea.status, eb.status} <= UPCOMING or _kind(a, b, across=False)
+    plans = {ea.status, eb.status} <= UPCOMING and bool(a.names & b.names)
+    restated = plans or _kind(a, b, across=False)
     if same_article and _same_date(ea.timex, eb.timex) and restated:
         return True  # a plan and its restatement; "the nine-year insurgency", "the nine-year-old war"
-    return _overlapping(ea.timex, eb.timex) and _parties(a, b) and _kind(a, b, across=not same_article)
+    across = not same_article
+    return _overlapping(ea.timex, eb.timex) and _parties(a, b, across) and _kind(a, b, across)
 
 
-def _parties(a: _Report, b: _Report) -> bool:
-    """A shared actor or place id; when one report names none ("he fought cancer"), a shared object."""
-    if a.names and b.names:
-        return bool(a.names & b.names)
+def _telling(reports: list[_Report]) -> list[_Report]:
+    """The reports with their telling names: all but those in more than COMMON_SHARE of the reports."""
+    if len(reports) < COMMON_FROM:
+        return [replace(r, telling=r.names) for r in reports]
+    counts: dict[str, int] = {}
+    for r in reports:
+        for name in r.names:
+            counts[name] = counts.get(name, 0) + 1
+    common = {name for name, n in counts.items() if n > COMMON_SHARE * len(reports)}
+    return [replace(r, telling=r.names - common) for r in reports]
+
+
+def _parties(a: _Report, b: _Report, across: bool = False) -> bool:
+    """A shared actor or place id (across articles, one the corpus does not name everywhere); when one
+    report names none ("he fought cancer"), a shared object."""
+    names_a, names_b = (a.telling, b.telling) if across else (a.names, b.names)
+    if names_a and names_b:
+        return bool(names_a & names_b)
     ha, hb = a.happening, b.happening
     return ha is not None and hb is not None and bool(set(ha.objects) & set(hb.objects))
 
@@ -198,7 +227,7 @@ def _dated_apart(a: _Report, b: _Report) -> bool:
         and ta.type == tb.type == "DATE"
         and ta.precision == tb.precision
         and 0 < gap <= CONFLICT_DAYS
-        and bool(a.names & b.names)
+        and _parties(a, b, across=True)
         and _kind(a, b, across=True)
     )
 
