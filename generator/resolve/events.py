@@ -195,11 +195,22 @@ def _telling(reports: list[_Report]) -> list[_Report]:
 def _parties(a: _Report, b: _Report, across: bool = False) -> bool:
     """A shared actor or place id (across articles, one the corpus does not name everywhere); when one
     report names none ("he fought cancer"), a shared object."""
-    names_a, names_b = (a.telling, b.telling) if across else (a.names, b.names)
-    if names_a and names_b:
-        return bool(names_a & names_b)
     ha, hb = a.happening, b.happening
+    if a.names and b.names:
+        shared = a.names & b.names
+        if not across or a.telling & b.telling:
+            return bool(shared)
+        # Only names the corpus shares everywhere ("Apple" in the Apple story): the arguments must agree
+        # too, or both reports name the happening by the very same noun ("the 1991 agreement").
+        if not shared or ha is None or hb is None:
+            return False
+        return bool(_arguments(ha) & _arguments(hb)) or (ha.noun and hb.noun and ha.lemma == hb.lemma)
     return ha is not None and hb is not None and bool(set(ha.objects) & set(hb.objects))
+
+
+def _arguments(h: Happening) -> set[str]:
+    """The lemmas of a happening's subject and objects."""
+    return {*h.objects, h.subject} - {""}
 
 
 def _inside_report(speech: _Report, content: _Report) -> bool:
