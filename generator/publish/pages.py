@@ -129,7 +129,8 @@ def counted_phrase(f: Figure) -> str:
         if not word[:1].isalpha() or _verb_like(word):
             break
         found = text.find(word, at)
-        if found < 0 or found - at > 40:
+        gap = text[at:found].split() if found >= 0 else []
+        if found < 0 or found - at > 40 or any(_verb_like(w) for w in gap):
             break
         at = end = found + len(word)
         last = word
@@ -137,22 +138,17 @@ def counted_phrase(f: Figure) -> str:
     return phrase if last and len(phrase.split()) <= 10 else ""
 
 
+AUXILIARIES = frozenset(
+    {"fled", "rose", "fell", "give", "will", "would", "shall", "should", "can", "could", "may",
+     "might", "must", "have", "has", "had", "be", "been", "is", "are", "was", "were"}
+)  # fmt: skip
+"""Words that end a counted phrase: auxiliaries and common irregular verbs ("iPhones will have been sold")."""
+
+
 def _verb_like(word: str) -> bool:
     """A word of a figure's "counts" that reads as its verb ("fled", "fleeing", "displaced"), not its noun."""
     lower = word.lower()
-    return lower.endswith(("ed", "ing")) or lower in {
-        "fled",
-        "have",
-        "has",
-        "had",
-        "were",
-        "was",
-        "are",
-        "is",
-        "give",
-        "rose",
-        "fell",
-    }
+    return lower.endswith(("ed", "ing")) or lower in AUXILIARIES
 
 
 def giver(f: Figure, site: Site) -> str:
