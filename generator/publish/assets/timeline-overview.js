@@ -23,7 +23,8 @@
     }));
     var window_ = focus(items);
     var timeline = new window.vis.Timeline(container, data, {
-      stack: true, maxHeight: 420, zoomable: true, horizontalScroll: false,
+      stack: true, maxHeight: 420, zoomable: true, horizontalScroll: false, verticalScroll: true,
+      orientation: { axis: "top", item: "top" },
       start: window_[0], end: window_[1],
       template: function (item, element) {
         var span = document.createElement("span");
