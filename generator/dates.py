@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from generator.model import Timex
+
+_YEARS = re.compile(r"^P\d+(?:\.\d+)?Y$")
+"""A duration in years ("nine-year war" → P9Y): its ends are known to the year only."""
+_MONTHS = re.compile(r"^P\d+(?:\.\d+)?M$")
+"""A duration in months: its ends are known to the month only."""
 
 _MODS = {"START": "start of ", "MID": "middle of ", "END": "end of ", "APPROX": "about "}
 
@@ -32,4 +38,35 @@ def format_when(t: Timex) -> str:
         return f"{mod}{b.year}"
     if t.precision == "decade":
         return f"{mod}the {b.year // 10 * 10}s"
+    if _YEARS.match(t.value):  # no precision beyond the text: "nine-year war" is about 2011 – 2020
+        return f"{mod}{b.year} – {e.year}"
+    if _MONTHS.match(t.value):
+        return f"{mod}{b:%b %Y} – {e:%b %Y}"
     return f"{mod}{b.day} {b:%b %Y} – {e.day} {e:%b %Y}"
+
+
+def shown_bounds(t: Timex) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a reader is shown: whole years or months when that is all the text says."""
+    if t.begin is None or t.end is None:
+        return None
+    if _YEARS.match(t.value):
+        return dt.date(t.begin.year, 1, 1), dt.date(t.end.year, 12, 31)
+    if _MONTHS.match(t.value):
+        last = (t.end.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return t.begin.replace(day=1), last
+    return t.begin, t.end
+
+
+def value_text(value: str) -> str:
+    """A TIMEX3 calendar value as readers write it ("2020-02" → "Feb 2020"); empty for no plain date."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 3 and len(parts[0]) == 4:
+            return day_text(dt.date(int(parts[0]), int(parts[1]), int(parts[2])))
+        if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
+            return f"{dt.date(int(parts[0]), int(parts[1]), 1):%b %Y}"
+        if len(parts) == 1 and len(value) == 4 and value.isdigit():
+            return value
+    except ValueError:
+        return ""
+    return ""

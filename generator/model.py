@@ -16,6 +16,12 @@ ACTOR_KINDS = ("person", "organisation", "state", "group")
 PLACE_KINDS = ("country", "region", "city", "site", "route", "place")
 """Kinds of place; "place" means the gazetteers could not say."""
 
+STATUSES = ("happened", "reported", "ongoing", "announced", "scheduled", "deadline", "threatened", "forecast")
+"""What an event's clause says of it: done, said to be done, under way, or still to come (the last five)."""
+
+UPCOMING = frozenset({"announced", "scheduled", "deadline", "threatened", "forecast"})
+"""Statuses of events still to come when the article was written."""
+
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
@@ -151,6 +157,28 @@ class FigureMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Happening:
+    """What the clause a dated expression governs says happened, read from the parse."""
+
+    trigger: tuple[int, int]
+    """Span of the word naming what happened: the clause's verb, or the noun a date modifies."""
+    lemma: str
+    """The trigger's lemma, lower case; events are matched on it and its synonyms."""
+    objects: tuple[str, ...]
+    """Lemmas of the trigger's object or passive subject heads, sorted; empty when it has none."""
+    headline: str
+    """"Who did what (where)" in the article's words, compressed from the clause; at most about 12 words."""
+    status: str
+    """One of STATUSES: from tense, modality, speech and intention verbs, and the date."""
+    reported: tuple[int, int] | None = None
+    """For a speech or announcement verb, the span of what was said (dated clauses in it are its content)."""
+    noun: bool = False
+    """True when a noun the date modifies names the happening ("the nine-year war"), not a clause."""
+    subject: str = ""
+    """Lemma of the trigger's subject head ("sale" in "car sales fell"); empty for a pronoun or none."""
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """What extraction found in one article, before cross-article resolution."""
 
@@ -168,6 +196,8 @@ class Analysis:
     """Numbers in body order."""
     figure_dates: tuple[int, ...] = ()
     """For each figure, the index in `timexes` of the date its clause gives, or -1."""
+    happenings: tuple[Happening | None, ...] = ()
+    """For each timex, what its clause says happened (read from the parse), or None when undated."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +270,12 @@ class Event:
     """When several articles report the event: every report's sentence, this one first; else empty."""
     disagreement: str = ""
     """What the sources disagree on (the date, or a number) for what looks like the same event; else empty."""
+    headline: str = ""
+    """"Who did what (where)", compressed from the clause in the article's words."""
+    status: str = "happened"
+    """One of STATUSES: happened, under way, or announced, scheduled, threatened, forecast."""
+    trigger: Span | None = None
+    """The word naming what happened (the clause's verb or event noun), None when not worked out."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-from generator.model import Analysis, Article, Span
+from generator.model import Analysis, Article, Event, Span
 
 
 def heading_spans(article: Article) -> tuple[tuple[int, int], ...]:
@@ -37,3 +37,19 @@ def sentence_or_paragraph(analysis: Analysis, offset: int) -> tuple[int, int]:
         return sentences[i]
     para = analysis.article.paragraph_at(offset)
     return (para.start, para.end)
+
+
+HEADLINE_WORDS = 12
+"""Words of a clause kept as an event's headline when the parse gave none."""
+
+
+def short_headline(text: str) -> str:
+    """A headline from a clause's first words, when the parse gave none."""
+    words = text.split()
+    short = " ".join(words[:HEADLINE_WORDS]).rstrip(",;:")
+    return short + ("…" if len(words) > HEADLINE_WORDS else "")
+
+
+def headline_of(event: Event) -> str:
+    """An event's headline; for a record without one (a curator's event), its clause's first words."""
+    return event.headline or short_headline((event.clause or event.sentence).text)

@@ -124,9 +124,20 @@ def test_places_are_not_actors_and_have_coordinates(data: dict) -> None:
         ("the end of the month", "2020-02"),
     ],
 )
-def test_events_sit_at_real_dates(data: dict, when: str, date: str) -> None:
-    events = [e for e in data["events"] if e["when_text"] == when]
-    assert events and all(e["date"] == date for e in events), [(e["when_text"], e["date"]) for e in events]
+def test_dates_sit_at_real_dates(data: dict, when: str, date: str) -> None:
+    """Every dated expression, whether or not its report leads a merged event."""
+    found = [t for t in data["timexes"] if t["text"] == when]
+    assert found and all(t["value"] == date for t in found), [(t["text"], t["value"]) for t in found]
+
+
+def test_seed_timeline_is_one_entry_per_happening(data: dict) -> None:
+    """At most 12 events, each with a headline and a status; the threat and the Wednesday flight are to come."""
+    events = data["events"]
+    assert len(events) <= 12
+    assert all(e["headline"] and e["status"] for e in events)
+    upcoming = {e["when_text"]: e["status"] for e in events if e["status"] in ("deadline", "scheduled")}
+    assert upcoming.get("the end of the month") == "deadline"
+    assert upcoming.get("Wednesday") == "scheduled"
 
 
 def test_since_makes_a_range_up_to_the_article_date(data: dict) -> None:

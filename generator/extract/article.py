@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.extract.figures import extract_figures
+from generator.extract.happenings import find_happenings
 from generator.extract.mentions import find_mentions
 from generator.extract.quotes import find_quotes
 from generator.extract.timex import tag_timexes
@@ -34,7 +35,8 @@ def analyse_article(doc: Doc, article: Article) -> Analysis:
     figures = extract_figures(doc, article.id, [(t.span.start, t.span.end) for t in timexes])
     quotes = find_quotes(doc, article, mentions)
     dates = tuple(_clause_date(doc, f, timexes) for f in figures)
-    return Analysis(article, sentences, mentions, quotes, timexes, figures, dates)
+    happenings = find_happenings(doc, timexes, article.date)
+    return Analysis(article, sentences, mentions, quotes, timexes, figures, dates, happenings)
 
 
 def _governing_verb(doc: Doc, start: int, end: int) -> int:

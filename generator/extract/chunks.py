@@ -18,7 +18,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from generator.model import Analysis, Article, FigureMention, Mention, Paragraph, Quote, Span, Timex
+from generator.model import (
+    Analysis,
+    Article,
+    FigureMention,
+    Happening,
+    Mention,
+    Paragraph,
+    Quote,
+    Span,
+    Timex,
+)
 
 CHUNK_CHARS = 100_000
 """Longest text given to spaCy in one piece; articles up to this size are never cut."""
@@ -71,6 +81,7 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
     timexes: list[Timex] = []
     figures: list[FigureMention] = []
     dates: list[int] = []
+    happenings: list[Happening | None] = []
     for offset, part in parts:
         sentences.extend((s + offset, e + offset) for s, e in part.sentences)
         mentions.extend(
@@ -82,7 +93,10 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
             for q in part.quotes
         )
         base = len(timexes)
-        timexes.extend(replace(t, span=_shift(t.span, offset)) for t in part.timexes)
+        timexes.extend(
+            replace(t, span=_shift(t.span, offset), clause=_pair(t.clause, offset)) for t in part.timexes
+        )
+        happenings.extend(_shift_happening(h, offset) for h in part.happenings or (None,) * len(part.timexes))
         figures.extend(replace(f, span=_shift(f.span, offset)) for f in part.figures)
         part_dates = part.figure_dates or (-1,) * len(part.figures)
         dates.extend(d + base if d >= 0 else -1 for d in part_dates)
@@ -94,7 +108,21 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
         tuple(timexes),
         tuple(figures),
         tuple(dates),
+        tuple(happenings),
     )
+
+
+def _pair(pair: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
+    """A (start, end) pair `offset` characters further on; None stays None."""
+    return None if pair is None else (pair[0] + offset, pair[1] + offset)
+
+
+def _shift_happening(h: Happening | None, offset: int) -> Happening | None:
+    """A happening's spans moved `offset` characters further into the full body."""
+    if h is None:
+        return None
+    trigger = (h.trigger[0] + offset, h.trigger[1] + offset)
+    return replace(h, trigger=trigger, reported=_pair(h.reported, offset))
 
 
 def _shift(span: Span, offset: int) -> Span:

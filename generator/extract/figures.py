@@ -672,7 +672,7 @@ def _is_measure(tok: Token) -> bool:
 
 
 def _fallback(anchor: Token, figure: set[int]) -> str:
-    """What a figure without a counted noun is about: the phrase or verb that governs it."""
+    """What a figure without a counted noun is about: the noun phrase or adverb phrase that governs it."""
     head = anchor.head.head if anchor.dep_ == "pobj" else anchor.head
     if head is anchor or head.i in figure or _is_measure(head):
         return ""
@@ -681,7 +681,7 @@ def _fallback(anchor: Token, figure: set[int]) -> str:
         return _text(head.doc, _noun_phrase(head, avoid))
     if head.pos_ == "ADV":
         return _text(head.doc, {t.i for t in head.subtree if t.i not in avoid})
-    return head.text if head.pos_ in ("VERB", "ADJ") else ""
+    return ""  # a verb or adjective ("defeated", "rate") is no counted noun: better none than a wrong one
 
 
 def _text(doc: Doc, words: set[int]) -> str:

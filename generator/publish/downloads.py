@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from generator.model import Briefing
+from generator.spans import headline_of
 
 LIST_SEPARATOR = "; "
 """How a list (aliases, roles, actor ids) is written inside one CSV cell."""
@@ -98,6 +99,8 @@ def events_csv(b: Briefing) -> bytes:
         "end_char",
         "actors",
         "places",
+        "headline",
+        "status",
     )
     rows = (
         (
@@ -113,6 +116,8 @@ def events_csv(b: Briefing) -> bytes:
             e.sentence.end,
             _join(e.actors),
             _join(e.places),
+            headline_of(e),
+            e.status,
         )
         for e in b.events
     )

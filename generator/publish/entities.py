@@ -44,7 +44,7 @@ def place(site: Site, item: Place) -> Page:
     links.update(actor_page(i) for i, _ in related)
     if state:
         links.add(actor_page(state.id))
-    data = maps.places_data([item], site.events_at, path, format_when)
+    data = maps.places_data([item], site.events_at, path, format_when, site.event_pages)
     context = {
         **shared,
         "place": item,

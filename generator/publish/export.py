@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from generator.model import Actor, Briefing, Event, Mention, Place, Span
+from generator.spans import headline_of
 
 SCHEMA_VERSION = 1
 
@@ -24,6 +25,8 @@ def _event_extras(e: Event) -> dict[str, Any]:
     extras: dict[str, Any] = {}
     if e.clause is not None:
         extras["clause"] = _span(e.clause)
+    if e.trigger is not None:
+        extras["trigger"] = _span(e.trigger)
     if e.sources:
         extras["sources"] = [_span(s) for s in e.sources]
     if e.disagreement:
@@ -98,6 +101,8 @@ def to_dict(b: Briefing) -> dict[str, Any]:
                 "end_char": e.sentence.end,
                 "actors": list(e.actors),
                 "places": list(e.places),
+                "headline": headline_of(e),
+                "status": e.status,
                 **_trail(e.curated),
                 **_event_extras(e),
             }

@@ -60,3 +60,8 @@ def legend(kinds: Sequence[str]) -> md.Safe:
     """The colour key for mentions and graph nodes, as raw inline HTML (kinds are our own words)."""
     keys = " ".join(f'<span class="briefing-key briefing-{k}">{KIND_LABELS.get(k, k)}</span>' for k in kinds)
     return md.Safe(f'<span class="briefing-legend">Colour key: {keys}</span>')
+
+
+def plural(count: int, noun: str) -> str:
+    """A count with its noun, plural unless one: "1 mention", "6 mentions", "2 dated events"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -10,7 +10,9 @@ always gives the same bytes.
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -20,10 +22,12 @@ from generator.model import Actor
 from generator.publish import markdown as md
 from generator.publish.cooccurrence import Member, Together
 
-MAX_NODES = 60
-"""The site-wide picture shows the most connected actors; the table lists every link."""
-MAX_NEIGHBOURS = 24
+MAX_NODES = 40
+"""The site-wide picture shows the most connected actors (few enough to read); the CSV lists every link."""
+MAX_NEIGHBOURS = 16
 """An actor's own picture shows its strongest links; its table lists them all."""
+TOP_LINKS = 40
+"""The graph page's table lists the strongest links; data/links.csv lists every one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,10 +165,17 @@ def svg(
         if r.a in pos and r.b in pos:
             (x1, y1), (x2, y2) = pos[r.a], pos[r.b]
             stroke = round(1 + 2 * math.log(r.weight), 1)
+            verb = relation_verb(r)
+            said = f" ({e(verb)})" if verb else ""
             parts.append(
                 f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{stroke}">'
-                f"<title>{e(actors[r.a].name)} – {e(actors[r.b].name)}: {r.weight}</title></line>"
+                f"<title>{e(actors[r.a].name)} – {e(actors[r.b].name)}: {r.weight}{said}</title></line>"
             )
+            if verb:
+                mx, my = round((x1 + x2) / 2, 1), round((y1 + y2) / 2, 1)
+                parts.append(
+                    f'<text class="briefing-edge" x="{mx}" y="{my}" text-anchor="middle">{e(verb)}</text>'
+                )
     for ident in sorted(pos, key=lambda i: (i != centre, i)):
         x, y = pos[ident]
         actor = actors[ident]
@@ -179,13 +190,36 @@ def svg(
     return md.Safe("".join(parts))
 
 
-def site_graph(actors: Mapping[str, Actor], rels: Sequence[Relation], page: str) -> md.Safe:
-    """The picture for the graph page: the MAX_NODES most connected actors."""
+def relation_verb(r: Relation) -> str:
+    """The verb that links two actors, when the relation record carries one (else empty)."""
+    verb = getattr(r, "verb", "")
+    return verb if isinstance(verb, str) else ""
+
+
+def links_csv(actors: Mapping[str, Actor], rels: Sequence[Relation]) -> str:
+    """Every link as CSV, strongest first: the full list behind the graph page's top links."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(("actor_a", "name_a", "actor_b", "name_b", "weight", "verb", "article", "start"))
+    for r in rels:
+        writer.writerow(
+            (r.a, actors[r.a].name, r.b, actors[r.b].name, r.weight, relation_verb(r), r.article, r.start)
+        )
+    return buffer.getvalue()
+
+
+def overview_nodes(rels: Sequence[Relation]) -> list[str]:
+    """The actors the graph page draws: the MAX_NODES most connected, by summed link weight."""
     degree: dict[str, int] = defaultdict(int)
     for r in rels:
         degree[r.a] += r.weight
         degree[r.b] += r.weight
-    nodes = sorted(degree, key=lambda i: (-degree[i], i))[:MAX_NODES]
+    return sorted(degree, key=lambda i: (-degree[i], i))[:MAX_NODES]
+
+
+def site_graph(actors: Mapping[str, Actor], rels: Sequence[Relation], page: str) -> md.Safe:
+    """The picture for the graph page: the MAX_NODES most connected actors."""
+    nodes = overview_nodes(rels)
     chosen = set(nodes)
     kept = [r for r in rels if r.a in chosen and r.b in chosen]
     width, height = 900, 560

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from generator.config import MapSettings
 from generator.model import Event, Place, Timex
 from generator.publish import markdown as md
+from generator.spans import headline_of
 
 MAX_POPUP_EVENTS = 5
 """A popup lists this many events; the place page lists them all."""
@@ -25,6 +26,7 @@ def places_data(
     events_at: Mapping[str, Sequence[Event]],
     page: str,
     when: Callable[[Timex], str],
+    event_pages: Mapping[str, str] | None = None,
 ) -> list[dict[str, object]]:
     """Marker data for the places that have coordinates, sorted by id; links relative to `page`."""
     rows: list[dict[str, object]] = []
@@ -43,8 +45,8 @@ def places_data(
                 "events": [
                     {
                         "when": when(e.timex),
-                        "text": " ".join(e.sentence.text.split()),
-                        "url": md.url(page, f"timeline.md#{e.id}"),
+                        "text": headline_of(e),
+                        "url": md.url(page, f"{(event_pages or {}).get(e.id, 'timeline.md')}#{e.id}"),
                     }
                     for e in events[:MAX_POPUP_EVENTS]
                 ],

@@ -10,16 +10,15 @@ is rendered. Actor, place and article pages have their own modules
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from generator.dates import format_when
-from generator.model import ACTOR_KINDS, Actor, Event, Timex
+from generator.model import ACTOR_KINDS, Actor, Event, Figure
 from generator.publish import graph, maps
-from generator.publish import markdown as md
 from generator.publish.formats import legend
+from generator.publish.happenings import NEXT_ITEMS, as_of, coming, key_points
 from generator.publish.site import Site, actor_page, article_page, place_page
 
 
@@ -59,31 +58,108 @@ def event_sources(e: Event) -> set[str]:
 
 
 def home(site: Site) -> Page:
-    """The story at a glance."""
+    """The story at a glance: key points, what comes next, an infobox, main actors and places."""
     b = site.briefing
-    counts = sorted(b.figures, key=lambda f: (-(f.mention.low or f.mention.value or 0), f.id))
-    key_figures = [f for f in counts if not f.mention.unit][:6]
-    actors = sorted(b.actors, key=lambda a: (-len(a.mentions), a.name))[:10]
+    today = as_of(b.articles)
+    figures = key_figures(b.figures, site)
+    actors = sorted(b.actors, key=lambda a: (-weight(a), a.name))[:10]
     places = sorted(b.places, key=lambda p: (-len(p.mentions), p.name))[:10]
     dates = sorted(a.date for a in b.articles if a.date)
-    latest = sorted(b.events, key=lambda e: (e.timex.begin or dt.date.min, e.id), reverse=True)[:8]
+    points = key_points(b.events, today)
+    upcoming = coming(b.events, today)[:NEXT_ITEMS]
     articles = sorted(b.articles, key=lambda a: (a.date or dt.date.min, a.id), reverse=True)
-    links = {article_page(f.sentence.article) for f in key_figures}
-    links.update(*(event_sources(e) for e in latest))
+    by_kind = [(kind, [a for a in actors if a.kind == kind]) for kind in ACTOR_KINDS]
+    links = {article_page(f.sentence.article) for f, _phrase, _giver in figures}
+    links.update(*(event_sources(e) for e in (*points, *upcoming)))
     links.update(actor_page(a.id) for a in actors)
     links.update(place_page(p.id) for p in places)
     links.update(article_page(a.id) for a in articles)
     context = {
         "briefing": b,
-        "key_figures": key_figures,
+        "key_figures": figures,
         "top_actors": actors,
+        "actor_weight": {a.id: weight(a) for a in actors},
+        "actors_by_kind": [(kind, members) for kind, members in by_kind if members],
         "top_places": places,
-        "latest": latest,
+        "points": points,
+        "upcoming": upcoming,
+        "as_of": today,
         "first_date": dates[0] if dates else None,
         "last_date": dates[-1] if dates else None,
+        "sources": sorted({a.source for a in b.articles if a.source}),
         "articles": articles,
     }
     return Page("index.md", "index.md.j2", "At a glance", context, frozenset(links))
+
+
+SPEECH_WORDS = ("said", "says", "according to", "told", "estimated", "reported", "announced", "stated")
+"""Words that show a sentence's figure was given by someone named in it."""
+
+
+def weight(actor: Actor) -> int:
+    """How often an actor is named: every mention (all name forms), and each quote pinned on it in a
+    sentence that does not name it ("he said", "saying …"), which a pronoun stands for."""
+    named = {(m.span.article, *m.sentence) for m in actor.mentions}
+    pronoun = sum(
+        1 for q in actor.quotes if not any(a == q.span.article and s <= q.span.start < e for a, s, e in named)
+    )
+    return len(actor.mentions) + pronoun
+
+
+def key_figures(figures: Iterable[Figure], site: Site, count: int = 6) -> list[tuple[Figure, str, str]]:
+    """The largest counts that read as whole phrases ("more than 875,000 Syrians"), with who gave them."""
+    found = []
+    for f in sorted(figures, key=lambda f: (-(f.mention.low or f.mention.value or 0), f.id)):
+        phrase = counted_phrase(f)
+        if f.mention.unit or not phrase:
+            continue
+        found.append((f, phrase, giver(f, site)))
+        if len(found) == count:
+            break
+    return found
+
+
+def counted_phrase(f: Figure) -> str:
+    """The figure with the noun it counts, in the sentence's words ("thousands of troops"); else empty."""
+    text = f.sentence.text
+    start = f.mention.span.start - f.sentence.start
+    end = at = start + len(f.mention.span.text)
+    last = ""
+    for word in f.mention.counts.split():
+        if not word[:1].isalpha() or _verb_like(word):
+            break
+        found = text.find(word, at)
+        gap = text[at:found].split() if found >= 0 else []
+        if found < 0 or found - at > 40 or any(_verb_like(w) for w in gap):
+            break
+        at = end = found + len(word)
+        last = word
+    phrase = " ".join(text[start:end].split())
+    return phrase if last and len(phrase.split()) <= 10 else ""
+
+
+AUXILIARIES = frozenset(
+    {"fled", "rose", "fell", "give", "will", "would", "shall", "should", "can", "could", "may",
+     "might", "must", "have", "has", "had", "be", "been", "is", "are", "was", "were"}
+)  # fmt: skip
+"""Words that end a counted phrase: auxiliaries and common irregular verbs ("iPhones will have been sold")."""
+
+
+def _verb_like(word: str) -> bool:
+    """A word of a figure's "counts" that reads as its verb ("fled", "fleeing", "displaced"), not its noun."""
+    lower = word.lower()
+    return lower.endswith(("ed", "ing")) or lower in AUXILIARIES
+
+
+def giver(f: Figure, site: Site) -> str:
+    """Who gave a figure: an actor named in a sentence that says so, else the article's source."""
+    text = f.sentence.text.lower()
+    if any(w in text for w in SPEECH_WORDS):
+        for ident in f.actors:
+            actor = site.actors[ident]
+            if actor.kind in ("person", "organisation"):
+                return actor.name
+    return site.articles[f.sentence.article].source
 
 
 def actor_index(site: Site) -> Page:
@@ -110,7 +186,7 @@ def site_map(site: Site) -> Page:
     places = sorted(site.briefing.places, key=lambda p: p.name.lower())
     located = [p for p in places if p.lat is not None and p.lon is not None]
     events_at: Counter[str] = Counter(ident for e in site.briefing.events for ident in e.places)
-    data = maps.places_data(located, site.events_at, path, format_when)
+    data = maps.places_data(located, site.events_at, path, format_when, site.event_pages)
     context = {
         "places": places,
         "located": located,
@@ -122,15 +198,21 @@ def site_map(site: Site) -> Page:
 
 
 def site_graph(site: Site) -> Page:
-    """The graph page: the picture of the most connected actors and the table of every link."""
+    """The graph page: the picture of the most connected actors, the strongest links, the CSV of all."""
     path = "graph.md"
     linked = {i for r in site.relations for i in (r.a, r.b)}
     alone = sorted((a for a in site.briefing.actors if a.id not in linked), key=lambda a: a.name.lower())
-    links = {actor_page(i) for r in site.relations for i in (r.a, r.b)}
-    links.update(article_page(r.article) for r in site.relations)
+    top = site.relations[: graph.TOP_LINKS]
+    links = {actor_page(i) for r in top for i in (r.a, r.b)}
+    drawn = sorted(graph.overview_nodes(site.relations), key=lambda i: (site.actors[i].name.lower(), i))
+    links.update(actor_page(i) for i in drawn)
+    links.update(article_page(r.article) for r in top)
     links.update(actor_page(a.id) for a in alone)
     context = {
-        "relations": site.relations,
+        "relations": top,
+        "drawn": drawn,
+        "all_links": len(site.relations),
+        "verbs": any(graph.relation_verb(r) for r in top),
         "picture": graph.site_graph(site.actors, site.relations, path),
         "legend": legend(ACTOR_KINDS),
         "linked": len(linked),
@@ -145,64 +227,10 @@ def tags(site: Site) -> Page:
     return Page("tags.md", "tags.md.j2", "Tags")
 
 
-def timeline(site: Site) -> Page:
-    """Every dated event on one axis, with filters by actor and place, then the undated expressions."""
-    b = site.briefing
-    undated = [t for t in b.timexes if t.begin is None]
-    links = {article_page(t.span.article) for t in undated}
-    for e in b.events:
-        links.update(actor_page(i) for i in e.actors)
-        links.update(place_page(i) for i in e.places)
-        links.update(article_page(s.article) for s in e.sources or (e.sentence,))
-    used_actors = sorted(
-        {a for e in b.events for a in e.actors}, key=lambda i: (site.actors[i].name.lower(), i)
-    )
-    used_places = sorted(
-        {p for e in b.events for p in e.places}, key=lambda i: (site.places[i].name.lower(), i)
-    )
-    context = {
-        "events": b.events,
-        "undated": undated,
-        "bars": _bars(b.events),
-        "filter_actors": _options((i, site.actors[i].name) for i in used_actors),
-        "filter_places": _options((i, site.places[i].name) for i in used_places),
-    }
-    return Page("timeline.md", "timeline.md.j2", "Timeline", context, frozenset(links))
-
-
-def _bars(events: Iterable[Event]) -> dict[str, tuple[str, str]]:
-    """Event id → (left, width) in percent of one axis over all dated events."""
-    dated = [(e.id, e.timex) for e in events if e.timex.begin is not None and e.timex.end is not None]
-    if not dated:
-        return {}
-    first = min(_days(t)[0] for _, t in dated)
-    last = max(_days(t)[1] for _, t in dated)
-    total = max((last - first).days + 1, 1)
-    bars: dict[str, tuple[str, str]] = {}
-    for ident, t in dated:
-        begin, end = _days(t)
-        left = 100 * (begin - first).days / total
-        width = max(100 * ((end - begin).days + 1) / total, 0.5)
-        bars[ident] = (f"{min(left, 99.5):.2f}", f"{min(width, 100 - min(left, 99.5)):.2f}")
-    return bars
-
-
-def _days(t: Timex) -> tuple[dt.date, dt.date]:
-    """First and last day of a dated expression."""
-    assert t.begin is not None and t.end is not None
-    return t.begin, t.end
-
-
-def _options(choices: Iterable[tuple[str, str]]) -> list[tuple[str, md.Safe]]:
-    """Filter choices as (id, name) with the name escaped for raw HTML."""
-    return [(ident, md.Safe(html.escape(name))) for ident, name in choices]
-
-
 def figures(site: Site) -> Page:
     """Every number the articles give."""
     b = site.briefing
-    links = {place_page(i) for f in b.figures for i in f.places}
-    links.update(article_page(f.sentence.article) for f in b.figures)
+    links = {article_page(f.sentence.article) for f in b.figures}
     return Page("figures.md", "figures.md.j2", "Figures", {"figures": b.figures}, frozenset(links))
 
 

@@ -10,21 +10,25 @@ that touches the disk.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import jinja2
 
 from generator.config import NO_TILES, MapSettings
-from generator.dates import day_text, format_when
-from generator.model import Briefing
-from generator.publish import articles, entities, pages
+from generator.dates import day_text, format_when, value_text
+from generator.model import Briefing, Event, Figure, Span
+from generator.publish import articles, entities, graph, pages, timeline
 from generator.publish import markdown as md
 from generator.publish.assets import ASSET_DIR as ASSET_DIR  # re-exported for tests/golden.py
 from generator.publish.assets import asset_files
-from generator.publish.formats import KIND_TITLES, PLACE_TITLES, format_number, preview
+from generator.publish.formats import KIND_TITLES, PLACE_TITLES, format_number, plural, preview
+from generator.publish.happenings import STATUS_HELP, STATUS_LABELS
 from generator.publish.pages import Page
+from generator.publish.sheets import INDEX
 from generator.publish.site import Site, actor_page, article_page, build_site, place_page, source_anchor
+from generator.spans import headline_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -58,8 +62,10 @@ def render_site(
     for path, page in built.items():
         extra = {"backlinks": incoming[path]} if page.backlinks else {}
         template = env.get_template(page.template)
-        out[path] = template.render(**_helpers(site, path), title=page.title, **page.context, **extra)
+        helpers = _helpers(site, path, site.event_pages)
+        out[path] = template.render(**helpers, title=page.title, **page.context, **extra)
     out.update(asset_files())
+    out["data/links.csv"] = graph.links_csv(site.actors, site.relations)
     return out
 
 
@@ -75,15 +81,15 @@ def site_pages(site: Site) -> list[Page]:
         pages.site_map(site),
         pages.site_graph(site),
         pages.tags(site),
-        pages.timeline(site),
+        *timeline.timeline_pages(site),
         pages.figures(site),
         pages.article_index(site),
         *(articles.article(site, a) for a in b.articles),
     ]
 
 
-def _helpers(site: Site, page: str) -> dict[str, object]:
-    """Functions the templates call, bound to the page being rendered."""
+def _helpers(site: Site, page: str, event_pages: Mapping[str, str]) -> dict[str, object]:
+    """Functions the templates call, bound to the page being rendered; `event_pages` places each event."""
 
     def actor_link(actor_id: str) -> md.Safe:
         actor = site.actors[actor_id]
@@ -115,6 +121,49 @@ def _helpers(site: Site, page: str) -> dict[str, object]:
     def join(items: Sequence[object]) -> md.Safe:
         return md.Safe(", ".join(md.escape(i) for i in items))
 
+    def event_link(event: Event) -> md.Safe:
+        target = event_pages.get(event.id, INDEX)
+        return md.link(headline_of(event), page, f"{target}#{event.id}")
+
+    def status_badge(status: str) -> md.Safe:
+        help_text, label = html.escape(STATUS_HELP[status]), html.escape(STATUS_LABELS[status])
+        return md.Safe(f'<span class="tl-status tl-status-{status}" title="{help_text}">{label}</span>')
+
+    def sources_line(spans: Sequence[Span]) -> md.Safe:
+        parts: list[str] = []
+        seen: set[str] = set()
+        for s in spans:
+            article = site.articles[s.article]
+            para = f"¶{article.paragraph_at(s.start).index + 1}"
+            first = s.article not in seen
+            seen.add(s.article)
+            title = article.title if len(article.title) <= 40 else article.title[:38].rstrip() + "…"
+            label = f"{title}, {para}" if first else para
+            target = f"{article_page(s.article)}#{source_anchor(site, article, s.start)}"
+            parts.append(str(md.link(label, page, target, title=article.title)))
+        return md.Safe(", ".join(parts))
+
+    def article_date(article_id: str) -> str:
+        return day_text(site.articles[article_id].date) or "an undated article"
+
+    def figure_as_of(figure: Figure) -> str:
+        return value_text(figure.date) or article_date(figure.sentence.article)
+
+    def source_with_sentence(sentence: Span) -> md.Safe:
+        article = site.articles[sentence.article]
+        para = f"¶{article.paragraph_at(sentence.start).index + 1}"
+        target = f"{article_page(sentence.article)}#{source_anchor(site, article, sentence.start)}"
+        link = md.link(para, page, target, title=article.title)
+        text = html.escape(" ".join(sentence.text.split()))
+        for char, entity in (("|", "&#124;"), ("*", "&#42;"), ("_", "&#95;"), ("`", "&#96;"), ("[", "&#91;")):
+            text = text.replace(char, entity)  # raw HTML inside a Markdown table cell
+        return md.Safe(
+            f'{link} <details class="briefing-sentence"><summary>sentence</summary>{text}</details>'
+        )
+
+    def to_url(target: str) -> md.Safe:
+        return md.Safe(html.escape(md.url(page, target)))
+
     return {
         "actor_link": actor_link,
         "place_link": place_link,
@@ -127,4 +176,14 @@ def _helpers(site: Site, page: str) -> dict[str, object]:
         "number": format_number,
         "esc": md.escape,
         "external": external,
+        "event_link": event_link,
+        "status_badge": status_badge,
+        "headline": headline_of,
+        "to_url": to_url,
+        "sources_line": sources_line,
+        "figure_as_of": figure_as_of,
+        "source_with_sentence": source_with_sentence,
+        "site_article_date": article_date,
+        "plural": plural,
+        "relation_verb": graph.relation_verb,
     }

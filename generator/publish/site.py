@@ -12,6 +12,7 @@ from generator.config import NO_TILES, MapSettings
 from generator.model import Actor, Article, Briefing, Event, Figure, Place
 from generator.publish import graph
 from generator.publish.cooccurrence import Ranked, co_occurrence, named_with
+from generator.publish.sheets import event_pages
 
 MentionLink = tuple[int, int, str]
 """(start, end, page) of a mention in an article body and the page it links to."""
@@ -68,6 +69,8 @@ class Site:
     """Actor pairs sharing sentences or events, strongest first."""
     neighbours: dict[str, tuple[tuple[str, graph.Relation], ...]]
     """Actor id → its linked actors with the relation, strongest first."""
+    event_pages: dict[str, str]
+    """Event id → the timeline page that draws it (`sheets.py`)."""
     map: MapSettings = NO_TILES
     """How the maps are drawn (bundled basemap, or the configured tiles)."""
 
@@ -95,6 +98,7 @@ def build_site(
         relations=relations,
         neighbours=graph.neighbours(relations),
         map=map_settings,
+        event_pages=event_pages(briefing.events),
     )
 
 

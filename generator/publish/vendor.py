@@ -70,6 +70,15 @@ PACKAGES: tuple[NpmPackage, ...] = (
     NpmPackage("topojson-client", _dist(("topojson-client.min.js",)), "LICENSE"),
     # Natural Earth 1:50m country outlines (public domain data), the offline basemap.
     NpmPackage("world-atlas", (("countries-50m.json", "countries-50m.json"),), "LICENSE"),
+    # The timeline's interactive overview; the standalone build bundles its peers (vis-data, moment).
+    NpmPackage(
+        "vis-timeline",
+        (
+            ("standalone/umd/vis-timeline-graph2d.min.js", "vis-timeline-graph2d.min.js"),
+            ("styles/vis-timeline-graph2d.min.css", "vis-timeline-graph2d.min.css"),
+        ),
+        "LICENSE.md",
+    ),
 )
 """Every npm package the site publishes, in the order the pages load them."""
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
-from generator.model import ACTOR_KINDS, PLACE_KINDS
+from generator.model import ACTOR_KINDS, PLACE_KINDS, STATUSES
 from generator.read import yamlio
 
 T = TypeVar("T")
@@ -129,6 +129,13 @@ def _kind(kinds: tuple[str, ...]) -> Check:
         return at.here(f"kind '{value}' is not one of {', '.join(kinds)}{suggest(value, list(kinds))}")
 
     return check
+
+
+def _status(value: str, at: Reading) -> str:
+    """A check that the value is one of the event statuses."""
+    if value in STATUSES:
+        return ""
+    return at.here(f"status '{value}' is not one of {', '.join(STATUSES)}{suggest(value, list(STATUSES))}")
 
 
 def _names(value: list[object], at: Reading) -> str:
@@ -333,6 +340,10 @@ class EventOverride(Override):
     """For a new event: the id of the article that reports it."""
     sentence: str | None = _setting(None, _STR)
     """For a new event: words of the sentence that reports it."""
+    headline: str | None = _setting(None, _STR)
+    """The right headline: who did what (where), in a few words."""
+    status: str | None = _setting(None, _STR, _status)
+    """What the text says of it: one of STATUSES (happened, scheduled, deadline, forecast …)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

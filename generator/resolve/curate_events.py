@@ -51,6 +51,12 @@ def curate_events(
             timex = dated(event.timex, entry.date)
             notes.append(f"re-dated from {event.timex.value}")
             event = replace(event, timex=timex)
+        if entry.headline is not None and entry.headline != event.headline:
+            notes.append("headline rewritten")
+            event = replace(event, headline=entry.headline)
+        if entry.status is not None and entry.status != event.status:
+            notes.append(f"status changed from {event.status}")
+            event = replace(event, status=entry.status)
         by_id[event.id] = replace(event, curated=(*event.curated, trail_line(notes, entry)))
     result = [e for e in by_id.values() if e.id not in hidden] + added
     result.sort(
@@ -128,7 +134,16 @@ def _manual_event(
     sentence = Span(analysis.article.id, start, end, analysis.article.body[start:end])
     timex = dated(Timex(span, "DATE", ""), entry.date)
     actors, places = within(analysis.article.id, start, end)
-    return Event(ident, timex, sentence, actors, places, curated=(trail("added by the curator", entry),))
+    return Event(
+        ident,
+        timex,
+        sentence,
+        actors,
+        places,
+        curated=(trail("added by the curator", entry),),
+        headline=entry.headline or "",
+        status=entry.status or "happened",
+    )
 
 
 def curate_figures(

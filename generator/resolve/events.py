@@ -1,191 +1,89 @@
-"""Events: what each dated expression dates, merged across articles (stage 6: link).
+"""Events: what each dated expression dates, merged into happenings (stage 6: link).
 
-Each calendar-anchored expression anchors one event: the clause it governs (worked out
-by the tagger from the parse), with that clause's actors and places. Reports of the same
-event in several articles (same date, a shared actor or place, similar wording) become one
-event listing every source. Reports that look alike but give different dates, or numbers
-that do not agree, are flagged for the reader rather than silently merged or dropped.
+Each calendar-anchored expression anchors one report: the clause it governs, with the
+happening the parse found there (trigger word, headline, status; `extract/happenings.py`)
+and that clause's actors and places. Reports of one happening become one event listing
+every source:
+- in one article, two dates of the same clause; a dated clause inside what a dated speech
+  verb reports ("the UN said on Monday that 875,000 have fled since December 1st"); and
+  two reports of things still to come with the very same date (a threat and its restatement);
+- in any articles, reports whose triggers name the same kind of happening (`frames.yml`),
+  with dates that overlap and a shared actor or place id; across articles, objects too when
+  both name one ("released the iPhone" is not "released the iPod").
+Reports that match but give dates a few days apart, or numbers that cannot both hold, are
+flagged for the reader rather than silently merged or dropped.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from generator.dates import day_text
-from generator.model import Analysis, Article, Event, FigureMention, Span, Timex
+from generator.model import UPCOMING, Analysis, Article, Event, FigureMention, Happening, Span, Timex
+from generator.resolve.frames import kinds, same_kind
 from generator.resolve.links import Index
 from generator.slugs import slugify
-from generator.spans import heading_spans, in_heading, sentence_of
+from generator.spans import heading_spans, in_heading, sentence_of, short_headline
 
-MERGE_OVERLAP = 0.25
-"""Least share of the shorter report's content words found in the other for two same-date reports to merge."""
+log = logging.getLogger(__name__)
 
-MERGE_WORDS = 2
-"""Least number of content words two same-date reports must share to merge."""
+COMMON_SHARE = 0.1
+"""A name in more than this share of the reports (at least COMMON_FROM) ties no two articles alone."""
 
-CONFLICT_OVERLAP = 0.5
-"""Least word overlap of two reports with different dates to flag them as one event dated twice."""
-
-CONFLICT_WORDS = 3
-"""Least number of content words two differently dated reports must share to be flagged."""
+COMMON_FROM = 50
+"""Fewer reports than this and every shared name counts."""
 
 CONFLICT_DAYS = 31
 """Dates further apart than this are taken as different events, not a disagreement."""
 
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "as",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "is",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "said",
-        "says",
-        "say",
-        "also",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "than",
-        "then",
-        "there",
-        "their",
-        "they",
-        "them",
-        "he",
-        "she",
-        "his",
-        "her",
-        "him",
-        "we",
-        "our",
-        "you",
-        "your",
-        "not",
-        "no",
-        "after",
-        "before",
-        "over",
-        "under",
-        "into",
-        "about",
-        "more",
-        "most",
-        "new",
-        "one",
-        "two",
-        "can",
-        "could",
-        "may",
-        "might",
-        "should",
-        "company",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "earlier",
-        "later",
-        "last",
-        "next",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
-"""Words that say nothing about which event a sentence reports (dates are compared on their own)."""
-
-_WORD = re.compile(r"[a-z][a-z'-]+")
+PRECISION_RANK = ("day", "week", "month", "quarter", "year", "range", "decade")
+"""Finer dates first: a merged event takes the finest date its reports give."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Report:
-    """One article's report of an event, with what merging compares."""
+    """One dated clause's report of a happening, with what merging compares."""
 
     event: Event
-    words: frozenset[str]
-    """Content words of the sentence, lower case."""
+    happening: Happening | None
+    """What the parse says happened, None when it found no verb or noun."""
     names: frozenset[str]
-    """Actor and place ids in the whole sentence (wider than the clause, to match reports)."""
+    """Actor and place ids in the whole sentence (wider than the clause: the speaker counts when matching)."""
     figures: tuple[FigureMention, ...]
     """Numbers in the clause."""
+    telling: frozenset[str] = frozenset()
+    """`names` less those the corpus names everywhere (`COMMON_SHARE`), which alone tie no two articles."""
 
 
 def build_events(analyses: Sequence[Analysis], index: Index) -> list[Event]:
-    """One event per calendar-anchored expression, same-event reports merged, in date order."""
+    """One event per happening, its reports merged, in date order."""
     reports: list[_Report] = []
     for analysis in analyses:
         reports.extend(_reports(analysis, index))
+    reports = _telling(reports)
     titles = {a.article.id: a.article for a in analyses}
     events = _merge(reports, titles)
+    log.debug(
+        "events: %d dated clauses are %d events (%d merged)",
+        len(reports),
+        len(events),
+        len(reports) - len(events),
+    )
     return sorted(events, key=lambda e: (e.timex.begin, e.timex.end, e.sentence.article, e.sentence.start))
 
 
 def _reports(analysis: Analysis, index: Index) -> list[_Report]:
-    """The events of one article, before merging."""
+    """The dated clauses of one article, before merging."""
     article = analysis.article.id
     headings = heading_spans(analysis.article)
     anchored = [t for t in analysis.timexes if t.begin is not None]
+    happenings = analysis.happenings or (None,) * len(analysis.timexes)
     out = []
-    for timex in anchored:
-        if in_heading(headings, timex.span.start) or _nested(timex, anchored):
+    for timex, happening in zip(analysis.timexes, happenings, strict=True):
+        if timex.begin is None or in_heading(headings, timex.span.start) or _nested(timex, anchored):
             continue
         sentence = sentence_of(analysis, timex.span.start)
         clause = _clause(analysis, timex, sentence)
@@ -194,6 +92,11 @@ def _reports(analysis: Analysis, index: Index) -> list[_Report]:
         wide_actors, wide_places = index.within(article, sentence.start, sentence.end)
         if not actors and not places:  # "X said on Monday ..." may leave the speaker outside the clause
             actors, places = wide_actors, wide_places
+        body = analysis.article.body
+        trigger = None
+        if happening is not None:
+            start, end = happening.trigger
+            trigger = Span(article, start, end, body[start:end])
         event = Event(
             id=slugify(f"{article}-{timex.span.start}"),
             timex=timex,
@@ -201,11 +104,12 @@ def _reports(analysis: Analysis, index: Index) -> list[_Report]:
             actors=actors,
             places=places,
             clause=clause,
+            headline=happening.headline if happening and happening.headline else short_headline(where.text),
+            status=happening.status if happening else "happened",
+            trigger=trigger,
         )
         figures = tuple(f for f in analysis.figures if where.start <= f.span.start < where.end)
-        names = frozenset(wide_actors + wide_places)
-        name_words = {w for n in names for w in n.split("-")}
-        out.append(_Report(event, _content_words(sentence.text) - name_words, names, figures))
+        out.append(_Report(event, happening, frozenset(wide_actors + wide_places), figures))
     return out
 
 
@@ -231,49 +135,116 @@ def _nested(timex: Timex, others: Sequence[Timex]) -> bool:
     )
 
 
-def _content_words(text: str) -> frozenset[str]:
-    """The words of a sentence that can tell one event from another."""
-    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
+def _same_date(a: Timex, b: Timex) -> bool:
+    """The very same date: value and calendar span."""
+    return (a.value, a.begin, a.end) == (b.value, b.begin, b.end)
 
 
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Share of the smaller word set found in the other, 0 when either is empty."""
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+def _overlapping(a: Timex, b: Timex) -> bool:
+    """Dates that can name the same moment: their calendar spans overlap (two days must be the same day)."""
+    assert a.begin and a.end and b.begin and b.end
+    return a.begin <= b.end and b.begin <= a.end
 
 
-def _alike(a: _Report, b: _Report, least: float, words: int) -> bool:
-    """Two reports in different articles that share a name and enough of their wording."""
-    return (
-        a.event.sentence.article != b.event.sentence.article
-        and bool(a.names & b.names)
-        and len(a.words & b.words) >= words
-        and overlap(a.words, b.words) >= least
-    )
+def _kind(a: _Report, b: _Report, across: bool) -> bool:
+    """Two reports whose triggers name the same kind of happening; across articles, on the same object
+    (or, when neither has one, by the same subject)."""
+    ha, hb = a.happening, b.happening
+    if ha is None or hb is None or not same_kind(ha.lemma, hb.lemma, ha.objects, hb.objects):
+        return False
+    if not across:
+        return True
+    if ha.objects and hb.objects:
+        return bool(set(ha.objects) & set(hb.objects))
+    if ha.noun or hb.noun:  # "the 1986 loss" is no other company's loss: the very same noun at least
+        return ha.lemma == hb.lemma
+    # "Car sales fell" is not "exports fell": short of two objects, some argument must agree;
+    # a report with no argument at all ("he fought it") cannot tell, so it does not object.
+    args_a, args_b = {*ha.objects, ha.subject} - {""}, {*hb.objects, hb.subject} - {""}
+    return not args_a or not args_b or bool(args_a & args_b)
 
 
-def _same_event(a: _Report, b: _Report) -> bool:
-    """Two reports of one event: same date, a shared actor or place, similar wording."""
-    ta, tb = a.event.timex, b.event.timex
-    return (ta.value, ta.begin, ta.end) == (tb.value, tb.begin, tb.end) and _alike(
-        a, b, MERGE_OVERLAP, MERGE_WORDS
-    )
+def _same_happening(a: _Report, b: _Report) -> bool:
+    """Two reports of one happening: same kind, overlapping dates, a shared actor or place."""
+    ea, eb = a.event, b.event
+    same_article = ea.sentence.article == eb.sentence.article
+    if same_article and a.happening and b.happening and a.happening.trigger == b.happening.trigger:
+        return True  # one clause, dated twice
+    if same_article and (_inside_report(a, b) or _inside_report(b, a)):
+        return True
+    plans = {ea.status, eb.status} <= UPCOMING and bool(a.names & b.names)
+    restated = plans or _kind(a, b, across=False)
+    if same_article and _same_date(ea.timex, eb.timex) and restated:
+        return True  # a plan and its restatement; "the nine-year insurgency", "the nine-year-old war"
+    across = not same_article
+    return _overlapping(ea.timex, eb.timex) and _parties(a, b, across) and _kind(a, b, across)
+
+
+def _telling(reports: list[_Report]) -> list[_Report]:
+    """The reports with their telling names: all but those in more than COMMON_SHARE of the reports."""
+    if len(reports) < COMMON_FROM:
+        return [replace(r, telling=r.names) for r in reports]
+    counts: dict[str, int] = {}
+    for r in reports:
+        for name in r.names:
+            counts[name] = counts.get(name, 0) + 1
+    common = {name for name, n in counts.items() if n > COMMON_SHARE * len(reports)}
+    return [replace(r, telling=r.names - common) for r in reports]
+
+
+def _parties(a: _Report, b: _Report, across: bool = False) -> bool:
+    """A shared actor or place id (across articles, one the corpus does not name everywhere); when one
+    report names none ("he fought cancer"), a shared object."""
+    ha, hb = a.happening, b.happening
+    if a.names and b.names:
+        shared = a.names & b.names
+        if not across or a.telling & b.telling:
+            return bool(shared)
+        # Only names the corpus shares everywhere ("Apple" in the Apple story): the arguments must agree
+        # too, or both reports name the happening by the very same noun ("the 1991 agreement").
+        if not shared or ha is None or hb is None:
+            return False
+        return bool(_arguments(ha) & _arguments(hb)) or (ha.noun and hb.noun and ha.lemma == hb.lemma)
+    return ha is not None and hb is not None and bool(set(ha.objects) & set(hb.objects))
+
+
+def _arguments(h: Happening) -> set[str]:
+    """The lemmas of a happening's subject and objects."""
+    return {*h.objects, h.subject} - {""}
+
+
+def _inside_report(speech: _Report, content: _Report) -> bool:
+    """The content's verbal clause lies inside what the speech report's verb says (not a dated noun in it)."""
+    hs, hc = speech.happening, content.happening
+    if hs is None or hs.reported is None or hc is None or hc.trigger == hs.trigger:
+        return False
+    start, end = hs.reported
+    at = content.event.timex.span.start
+    return start <= at < end and content.event.sentence == speech.event.sentence and not _nominal(content)
+
+
+def _nominal(report: _Report) -> bool:
+    """A happening named by a noun the date modifies ("the nine-year war"): background, dated on its own."""
+    return report.happening is not None and report.happening.noun
 
 
 def _dated_apart(a: _Report, b: _Report) -> bool:
-    """Two reports that read as one event but give nearby dates that cannot both hold."""
+    """Two reports in different articles of one happening, with nearby dates that cannot both hold."""
     ta, tb = a.event.timex, b.event.timex
     assert ta.begin and ta.end and tb.begin and tb.end
     gap = max((tb.begin - ta.end).days, (ta.begin - tb.end).days)
     return (
-        ta.type == tb.type == "DATE"
+        a.event.sentence.article != b.event.sentence.article
+        and ta.type == tb.type == "DATE"
         and ta.precision == tb.precision
         and 0 < gap <= CONFLICT_DAYS
-        and _alike(a, b, CONFLICT_OVERLAP, CONFLICT_WORDS)
+        and _parties(a, b, across=True)
+        and _kind(a, b, across=True)
     )
 
 
 def _merge(reports: list[_Report], articles: dict[str, Article]) -> list[Event]:
-    """Merge same-event reports (union-find over pairs), then flag date and number disagreements."""
+    """Merge reports of one happening (union-find over candidate pairs); flag dates and numbers at odds."""
     parent = list(range(len(reports)))
 
     def root(i: int) -> int:
@@ -282,43 +253,88 @@ def _merge(reports: list[_Report], articles: dict[str, Article]) -> list[Event]:
             i = parent[i]
         return i
 
-    by_value: dict[tuple[object, ...], list[int]] = {}
-    for i, r in enumerate(reports):
-        by_value.setdefault((r.event.timex.value, r.event.timex.begin, r.event.timex.end), []).append(i)
-    for members in by_value.values():
-        for i, j in itertools.combinations(members, 2):
-            if _same_event(reports[i], reports[j]):
-                parent[root(j)] = root(i)
     conflicts: dict[int, list[str]] = {}
-    order = sorted(range(len(reports)), key=lambda k: (reports[k].event.timex.begin, k))
-    for at, i in enumerate(order):
-        end = reports[i].event.timex.end
-        assert end is not None
-        for j in order[at + 1 :]:  # by start date: later ones cannot be a few days apart any more
-            begin = reports[j].event.timex.begin
-            assert begin is not None
-            if (begin - end).days > CONFLICT_DAYS:
-                break
-            if _dated_apart(reports[i], reports[j]):
-                conflicts.setdefault(root(i), []).append(_date_note(reports[j], articles))
-                conflicts.setdefault(root(j), []).append(_date_note(reports[i], articles))
-    groups: dict[int, list[_Report]] = {}
-    for i, r in enumerate(reports):
-        groups.setdefault(root(i), []).append(r)
+    for i, j in sorted(_candidates(reports)):
+        a, b = reports[i], reports[j]
+        if _same_happening(a, b):
+            parent[root(j)] = root(i)
+        elif _dated_apart(a, b):
+            conflicts.setdefault(i, []).append(_date_note(b, articles))
+            conflicts.setdefault(j, []).append(_date_note(a, articles))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(reports)):
+        groups.setdefault(root(i), []).append(i)
     events = []
-    for key, group in groups.items():
-        group.sort(key=lambda r: (r.event.sentence.article, r.event.sentence.start))
-        notes = sorted(set(conflicts.get(key, []))) + _number_notes(group, articles)
-        first = group[0].event
-        if len(group) > 1:
-            first = replace(
-                first,
-                actors=tuple(sorted({a for r in group for a in r.event.actors})),
-                places=tuple(sorted({p for r in group for p in r.event.places})),
-                sources=tuple(r.event.sentence for r in group),
-            )
-        events.append(replace(first, disagreement="; ".join(notes)) if notes else first)
+    for members in groups.values():
+        notes = sorted({note for i in members for note in conflicts.get(i, [])})
+        group = [reports[i] for i in members]
+        events.append(_event(group, notes + _number_notes(group, articles)))
     return events
+
+
+def _candidates(reports: list[_Report]) -> set[tuple[int, int]]:
+    """Pairs worth comparing: any two of one article, and across articles two sharing a kind and an id."""
+    pairs: set[tuple[int, int]] = set()
+    by_article: dict[str, list[int]] = {}
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, r in enumerate(reports):
+        by_article.setdefault(r.event.sentence.article, []).append(i)
+        if r.happening is None:
+            continue
+        for kind in kinds(r.happening.lemma, r.happening.objects):
+            for name in (*r.names, *(f"object:{o}" for o in r.happening.objects)):
+                buckets.setdefault((kind, name), []).append(i)
+    for members in by_article.values():
+        pairs.update(itertools.combinations(members, 2))
+    for members in buckets.values():
+        members.sort(key=lambda k: (reports[k].event.timex.begin, k))
+        for at, i in enumerate(members):
+            end = reports[i].event.timex.end
+            assert end is not None
+            for j in members[at + 1 :]:
+                begin = reports[j].event.timex.begin
+                assert begin is not None
+                if (begin - end).days > CONFLICT_DAYS:
+                    break  # by start date: later ones cannot overlap or be a few days apart any more
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def _event(group: list[_Report], notes: list[str]) -> Event:
+    """One event from one happening's reports: the lead report's date, headline and status; every source."""
+    lead = min(group, key=lambda r: (_wraps_any(r, group), _rank(r.event.timex), _at(r.event.sentence)))
+    event = lead.event
+    wrapper = next((r for r in group if _inside_report(r, lead)), None)
+    if wrapper is not None and lead.event.status not in UPCOMING:
+        # "The UN said on Monday that 875,000 have fled … since December 1st": what was said is the headline.
+        event = replace(event, headline=wrapper.event.headline, status="reported")
+    if len(group) > 1:
+        sentences = sorted(
+            {(r.event.sentence.article, r.event.sentence.start): r.event.sentence for r in group}.items()
+        )
+        ordered = [event.sentence] + [s for _k, s in sentences if s != event.sentence]
+        event = replace(
+            event,
+            actors=tuple(sorted({a for r in group for a in r.event.actors})),
+            places=tuple(sorted({p for r in group for p in r.event.places})),
+            sources=tuple(ordered) if len(ordered) > 1 else (),
+        )
+    return replace(event, disagreement="; ".join(notes)) if notes else event
+
+
+def _at(span: Span) -> tuple[str, int]:
+    """Where a span is, for ordering."""
+    return span.article, span.start
+
+
+def _wraps_any(report: _Report, group: list[_Report]) -> bool:
+    """Tell whether a report is a speech verb whose content is another report of the group."""
+    return any(_inside_report(report, other) for other in group if other is not report)
+
+
+def _rank(t: Timex) -> int:
+    """How coarse a date is; unknown precisions last."""
+    return PRECISION_RANK.index(t.precision) if t.precision in PRECISION_RANK else len(PRECISION_RANK)
 
 
 def _where(span: Span, articles: dict[str, Article]) -> str:

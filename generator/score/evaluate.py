@@ -29,6 +29,7 @@ from generator.score.entities import (
     raw_mentions,
     typed_recall,
 )
+from generator.score.events import TUNED_ON, EventScores, score_events
 from generator.score.figures import ValueScores, our_figures, raw_figures, score_values
 from generator.score.gold import ANNOTATED, Gold, load_annotated, load_gold
 from generator.score.match import Ratio
@@ -147,24 +148,32 @@ def evaluate(corpora: Sequence[Path], model: str, annotated: Path = ANNOTATED, v
 def _report(corpora: Sequence[Path], model: str, annotated: Path, verbose: bool) -> Iterator[str]:
     yield report.title(model)
     scored = []
+    held_out: EventScores | None = None
     for corpus in corpora:
         run = run_corpus(corpus, model)
-        ours, spacy = score_run(run, load_gold(corpus))
+        gold = load_gold(corpus)
+        ours, spacy = score_run(run, gold)
         scored.append((ours, spacy))
         yield from report.corpus_table(
             f"{corpus}: {len(run.briefing.articles)} articles", ours, spacy, verbose
         )
+        events = score_events(run.briefing, gold)
+        yield from report.events_table(report.tuning(corpus.name), events, verbose)
+        if corpus.name not in TUNED_ON:
+            held_out = events if held_out is None else held_out + events
     if len(corpora) > 1:
         ours, spacy = scored[0]
         for more_ours, more_spacy in scored[1:]:
             ours, spacy = ours + more_ours, spacy + more_spacy
         yield from report.totals_table(ours, spacy)
+        if held_out is not None:
+            yield from report.events_table("all held-out stories", held_out, verbose=False)
     if annotated.is_dir() and any(annotated.glob("*.json")):
-        gold = load_annotated(annotated)
+        marked = load_annotated(annotated)
         ours_p, spacy_p = score_precision(run_corpus(annotated, model), annotated)
-        mentions = sum(len(g) for g in gold.values())
+        mentions = sum(len(g) for g in marked.values())
         yield from report.precision_table(
-            f"{annotated}: {len(gold)} fully annotated articles, {mentions} actor and place mentions",
+            f"{annotated}: {len(marked)} fully annotated articles, {mentions} actor and place mentions",
             ours_p,
             spacy_p,
             verbose,

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from generator.score.entities import TYPES, IdentityScores, PrecisionScores
+from generator.score.events import TUNED_ON, EventScores
 from generator.score.match import Ratio
 
 if TYPE_CHECKING:
@@ -99,3 +100,20 @@ def precision_table(
     if verbose:
         yield from (f"      ours wrong: {e}" for e in ours.errors)
         yield from (f"      raw wrong: {e}" for e in raw.errors)
+
+
+def events_table(heading: str, scores: EventScores, verbose: bool) -> Iterator[str]:
+    """Our events against the gold event mentions; the status beside calling everything "happened"."""
+    yield f"  events ({heading}):"
+    yield f"    {'gold triggers in an event':{WIDTH + 6}} {scores.covered}"
+    status = f"{scores.status!s:{COLUMN}} all happened: {scores.baseline}"
+    yield f"    {'status vs FUTURE/NON_FUTURE':{WIDTH + 6}} {status}"
+    yield f"    {'FUTURE called to come':{WIDTH + 6}} {scores.future}"
+    yield f"    {'happenings in 2+ sentences, one event':{WIDTH + 6}} {scores.merged}"
+    if verbose:
+        yield from (f"      status: {m}" for m in scores.misses)
+
+
+def tuning(corpus: str) -> str:
+    """Whether the event rules were tuned on a story or it is held out."""
+    return "tuned on" if corpus in TUNED_ON else "held out: the rules were not tuned on it"

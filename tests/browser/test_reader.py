@@ -30,7 +30,7 @@ AUDITED = {
     "graph": "graph/",
     "article": "articles/000-b1945a7aff149b57/",
 }
-SCREENSHOTS = {"home": "", "actor": ERDOGAN, "timeline": "timeline/", "map": "map/"}
+SCREENSHOTS = {"home": "", "actor": ERDOGAN, "timeline": "timeline/", "map": "map/", "graph": "graph/"}
 
 
 def _located_places(built_site: Path) -> list[dict]:
@@ -213,6 +213,9 @@ def test_screenshots_of_the_main_pages(watched: Watched, base_url: str, tmp_path
         page.wait_for_load_state("networkidle")
         if name == "map":
             page.locator("#briefing-map .leaflet-marker-icon").first.wait_for()
+        if name == "timeline":
+            page.locator(".tl-overview .vis-item").first.wait_for()
+            page.wait_for_timeout(500)  # vis-timeline lays its items out over a few frames
         path = out / f"{name}.png"
         page.screenshot(path=str(path), full_page=False, animations="disabled")
         data = path.read_bytes()

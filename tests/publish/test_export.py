@@ -144,8 +144,30 @@ def test_an_event(data: dict[str, Any]) -> None:
             "end_char": len(SECOND.body),
             "actors": ["tayyip-erdogan"],
             "places": ["ankara"],
+            "headline": SECOND.body,  # no headline on the record: the sentence's first twelve words
+            "status": "happened",
         }
     ]
+
+
+def test_an_events_headline_and_status_are_exported_as_set() -> None:
+    """A headline and status from the parse are written as they are; the trigger only when known."""
+    data = to_dict(
+        replace(
+            BRIEFING,
+            events=(
+                replace(
+                    BRIEFING.events[0],
+                    headline="Erdoğan said",
+                    status="announced",
+                    trigger=_sentence("b", "said"),
+                ),
+            ),
+        )
+    )
+    event = data["events"][0]
+    assert (event["headline"], event["status"]) == ("Erdoğan said", "announced")
+    assert event["trigger"] == {"article": "b", "start": 23, "end": 27, "text": "said"}
 
 
 @pytest.mark.parametrize(

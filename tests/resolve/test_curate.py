@@ -294,3 +294,27 @@ def test_a_new_event_without_sentence_is_reported_once_by_the_loader(tmp_path: P
     assert o.errors == ("overrides.yml:2: a new event needs both 'article' and 'sentence'",)
     # curate_events used to raise KeyError('sentence') here.
     assert curate_events([], o, [_analysis()], lambda a, s, e: ((), ())) == ([], [], [])
+
+
+def test_events_headline_and_status_are_corrected_with_a_trail(tmp_path: Path) -> None:
+    events = [_event("a1-10", 10, "2020-02-17", dt.date(2020, 2, 17))]
+    o = _overrides(
+        tmp_path,
+        "events:\n  a1-10:\n    headline: Assad vows to press on\n    status: threatened\n"
+        "  new-one:\n    article: a1\n    sentence: Hafez Assad ruled\n    date: 1971\n    status: ongoing\n",
+    )
+    result, errors, _warnings = curate_events(events, o, [_analysis()], lambda a, s, e: ((), ()))
+    assert errors == []
+    assert [(e.id, e.headline, e.status) for e in result] == [
+        ("new-one", "", "ongoing"),
+        ("a1-10", "Assad vows to press on", "threatened"),
+    ]
+    assert result[1].curated == ("headline rewritten, status changed from happened",)
+
+
+def test_an_unknown_event_status_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
+    path = tmp_path / "overrides.yml"
+    path.write_text("events:\n  a1-10:\n    status: schedule\n", "utf-8")
+    (error,) = load_overrides(path, "overrides.yml").errors
+    assert error.startswith("overrides.yml:3: status 'schedule' is not one of happened, reported"), error
+    assert "did you mean 'scheduled'?" in error

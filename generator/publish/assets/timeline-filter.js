@@ -1,7 +1,7 @@
 /* Timeline filters: show only the events that name the chosen actor and place.
  *
- * Each event is an <h3 class="tl-event" data-actors="id ..." data-places="id ..."> followed by
- * its paragraphs up to the next heading. Pages without a timeline have no `.tl-filters` and are
+ * Each event is a <div class="tl-event" data-actors="id ..." data-places="id ..."> holding its
+ * line and its details. Pages without a timeline have no `.tl-filters` and are
  * left alone. The filter choice is kept in the address (#actor=...&place=...) so it can be shared.
  */
 (function () {
@@ -9,17 +9,11 @@
 
   function eventBlocks(root) {
     var blocks = [];
-    root.querySelectorAll("h3.tl-event").forEach(function (heading) {
-      var parts = [heading];
-      var node = heading.nextElementSibling;
-      while (node && !/^H[1-3]$/.test(node.tagName)) {
-        parts.push(node);
-        node = node.nextElementSibling;
-      }
+    root.querySelectorAll(".tl-event[data-actors]").forEach(function (entry) {
       blocks.push({
-        actors: (heading.getAttribute("data-actors") || "").split(" ").filter(Boolean),
-        places: (heading.getAttribute("data-places") || "").split(" ").filter(Boolean),
-        parts: parts,
+        actors: (entry.getAttribute("data-actors") || "").split(" ").filter(Boolean),
+        places: (entry.getAttribute("data-places") || "").split(" ").filter(Boolean),
+        parts: [entry],
       });
     });
     return blocks;

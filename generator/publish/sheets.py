@@ -1,0 +1,171 @@
+"""How the timeline's events are cut into pages and groups: years, months, parts, and each group's time bars.
+
+Events group by the year they start, then by month; spans longer than a month form their own
+group at the head of the year, and each group's time bars have their own scale. Past
+`SPLIT_AT` events each year gets a page of its own (and, past `PAGE_EVENTS`, each month, in
+parts); the index keeps the overview, the list of periods and "What comes next".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from generator.dates import shown_bounds
+from generator.model import Event
+
+T = TypeVar("T")
+
+SPLIT_AT = 150
+"""Past this many events, the timeline is split into one page per year with a year index."""
+
+PAGE_EVENTS = 100
+"""Most events on one page; a bigger year is split by month, a bigger month into parts."""
+
+PAGE_BUDGET = 170_000
+"""Most estimated bytes of events on one page (`weight`), so that with the theme's frame a page
+stays under 300 KB of HTML however long its sentences and however many its actors."""
+
+INDEX = "timeline.md"
+"""The timeline's index page."""
+
+SPANS = 0
+"""The month key of events spanning more than a month."""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """The events of one month (or the longer spans) of one year, with their time bars."""
+
+    year: int
+    """The year its events start in."""
+    title: str
+    """The heading under the year's: "February", or "Longer spans"."""
+    anchor: str
+    """The heading's id."""
+    events: tuple[Event, ...]
+    """The events, in date order."""
+    bars: dict[str, tuple[str, str]]
+    """Event id → (left, width) in percent of this group's own axis."""
+    axis: str
+    """What the axis spans, for its tooltip."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One timeline page's share of the events."""
+
+    path: str
+    """Where the page goes."""
+    title: str
+    """Its heading."""
+    year: int
+    """The year its events start in."""
+    groups: tuple[Group, ...]
+    """Its month groups, in order."""
+
+
+def year_of(event: Event) -> int:
+    """The year an event starts in (dated events only)."""
+    assert event.timex.begin is not None
+    return event.timex.begin.year
+
+
+def month_of(event: Event) -> int:
+    """The month an event starts in, or SPANS for one spanning more than a month."""
+    bounds = shown_bounds(event.timex)
+    assert bounds is not None
+    begin, end = bounds
+    return SPANS if (end - begin).days > 31 else begin.month
+
+
+def sheets(events: Sequence[Event]) -> list[Sheet]:
+    """The events cut into pages: all on the index when few, else per year, per month, in parts."""
+    dated = [e for e in events if e.timex.begin is not None and e.timex.end is not None]
+    if len(dated) <= SPLIT_AT:
+        return [Sheet(INDEX, "Timeline", 0, _groups(dated))]
+    out = []
+    for year, in_year in _by(dated, year_of):
+        if len(in_year) <= PAGE_EVENTS and sum(map(weight, in_year)) <= PAGE_BUDGET:
+            out.append(Sheet(f"timeline/{year}.md", f"Timeline: {year}", year, _groups(in_year)))
+            continue
+        for month, in_month in _by(in_year, month_of):
+            parts = parts_of(in_month, weight)
+            name = f"{year}-spans" if month == SPANS else f"{year}-{month:02d}"
+            label = f"{year}, longer spans" if month == SPANS else dt.date(year, month, 1).strftime("%B %Y")
+            for k, part in enumerate(parts, 1):
+                suffix, of = (f"-{k}", f" (part {k} of {len(parts)})") if len(parts) > 1 else ("", "")
+                out.append(
+                    Sheet(f"timeline/{name}{suffix}.md", f"Timeline: {label}{of}", year, _groups(part))
+                )
+    return out
+
+
+def weight(event: Event) -> int:
+    """About how many bytes of HTML an event's entry takes: its line, links, details and sentences."""
+    named = min(len(event.actors), 3) + min(len(event.places), 2) + len(event.actors) + len(event.places)
+    quoted = sum(700 + 2 * len(s.text) for s in event.sources[1:])  # a link in the line, a quote in details
+    return 1500 + 2 * len(event.sentence.text) + len(event.timex.explanation) + 260 * named + quoted
+
+
+def parts_of(items: Sequence[T], size: Callable[[T], int]) -> list[list[T]]:
+    """Consecutive runs of at most PAGE_EVENTS items and PAGE_BUDGET estimated bytes (one item at least)."""
+    parts: list[list[T]] = []
+    run: list[T] = []
+    total = 0
+    for item in items:
+        cost = size(item)
+        if run and (len(run) >= PAGE_EVENTS or total + cost > PAGE_BUDGET):
+            parts.append(run)
+            run, total = [], 0
+        run.append(item)
+        total += cost
+    if run:
+        parts.append(run)
+    return parts
+
+
+def event_pages(events: Sequence[Event]) -> dict[str, str]:
+    """Event id → the timeline page that draws it."""
+    return {e.id: sheet.path for sheet in sheets(events) for group in sheet.groups for e in group.events}
+
+
+def _by(events: Sequence[Event], key: Callable[[Event], int]) -> list[tuple[int, list[Event]]]:
+    """Events grouped by an int key, keys ascending, order kept within a group."""
+    found: dict[int, list[Event]] = {}
+    for e in events:
+        found.setdefault(key(e), []).append(e)
+    return sorted(found.items())
+
+
+def _groups(events: Sequence[Event]) -> tuple[Group, ...]:
+    """Month groups of a run of events, each year's longer spans first."""
+    groups = []
+    for year, in_year in _by(events, year_of):
+        for month, members in _by(in_year, month_of):
+            if month == SPANS:
+                title, anchor = "Longer spans", f"y{year}-spans"
+            else:
+                title, anchor = dt.date(year, month, 1).strftime("%B"), f"y{year}-{month:02d}"
+            bars, axis = _bars(members)
+            groups.append(Group(year, title, anchor, tuple(members), bars, axis))
+    return tuple(groups)
+
+
+def _bars(events: Sequence[Event]) -> tuple[dict[str, tuple[str, str]], str]:
+    """Event id → (left, width) in percent of the group's own axis, and what the axis spans."""
+    bounds = {e.id: shown_bounds(e.timex) for e in events}
+    known = {k: v for k, v in bounds.items() if v is not None}
+    if not known:
+        return {}, ""
+    first = min(b for b, _ in known.values())
+    last = max(e for _, e in known.values())
+    total = max((last - first).days + 1, 1)
+    bars = {}
+    for ident, (begin, end) in known.items():
+        left = min(100 * (begin - first).days / total, 99.0)
+        width = max(100 * ((end - begin).days + 1) / total, 1.0)
+        bars[ident] = (f"{left:.1f}", f"{min(width, 100 - left):.1f}")
+    return bars, f"{first:%-d %b %Y} to {last:%-d %b %Y}"

@@ -1,0 +1,156 @@
+"""The timeline pages: events by year and month, one compact line each, split per year when large.
+
+Each event is one line (date, headline, status, a few actors and places, its sources), with
+how it was dated and the full sentence folded in a `<details>` block, so ISO notation never
+sits in the main text. How events are cut into pages and groups is `sheets.py`'s; the index
+page also carries the interactive overview (vis-timeline, with the plain list as fallback)
+and "What comes next".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable, Sequence
+
+from generator.dates import format_when, shown_bounds
+from generator.model import Event
+from generator.publish import markdown as md
+from generator.publish.happenings import STATUS_HELP, STATUS_LABELS, as_of, coming
+from generator.publish.pages import Page
+from generator.publish.sheets import INDEX, Sheet, parts_of, sheets
+from generator.publish.site import Site, actor_page, article_page, place_page
+from generator.publish.vendor import VENDOR_DIR
+from generator.spans import headline_of
+
+OVERVIEW_EVENTS = 150
+"""Most events in the interactive overview: the most reported ones."""
+
+NEXT_EVENTS = 50
+"""Most events in the timeline's "What comes next"; the period pages hold them all."""
+
+
+def timeline_pages(site: Site) -> list[Page]:
+    """The timeline's index and, for a large briefing, its year (month, part) pages."""
+    b = site.briefing
+    cut = sheets(b.events)
+    where = site.event_pages
+    today = as_of(b.articles)
+    upcoming = coming(b.events, today)[:NEXT_EVENTS]
+    undated = [t for t in b.timexes if t.begin is None]
+    split = len(cut) > 1 or cut[0].path != INDEX
+    index_events = [] if split else [e for g in cut[0].groups for e in g.events]
+    shared = {"status_labels": STATUS_LABELS, "status_help": STATUS_HELP, "event_page": where}
+    links = _links(site, index_events, undated if not split else [])
+    links.update(_event_links(upcoming))
+    index = Page(
+        INDEX,
+        "timeline.md.j2",
+        "Timeline",
+        {
+            **shared,
+            "groups": cut[0].groups if not split else (),
+            "split": split,
+            "sheets": [(s.path, s.title.removeprefix("Timeline: "), _count(s)) for s in cut] if split else [],
+            "upcoming": upcoming,
+            "as_of": today,
+            "undated": undated if not split else [],
+            "undated_page": "timeline/undated.md" if split and undated else "",
+            "overview": _overview(b.events, where, INDEX),
+            "vendor": f"{VENDOR_DIR}/vis-timeline",
+            "filter_actors": _options(site, index_events, "actors"),
+            "filter_places": _options(site, index_events, "places"),
+        },
+        frozenset(links),
+    )
+    pages = [index]
+    if not split:
+        return pages
+    for sheet in cut:
+        members = [e for g in sheet.groups for e in g.events]
+        context = {
+            **shared,
+            "groups": sheet.groups,
+            "sheet": sheet,
+            "filter_actors": _options(site, members, "actors"),
+            "filter_places": _options(site, members, "places"),
+        }
+        drawn = frozenset(_links(site, members, []))
+        pages.append(Page(sheet.path, "timeline-part.md.j2", sheet.title, context, drawn))
+    runs = parts_of(undated, lambda t: 450 + 2 * len(t.explanation) + len(t.span.text))
+    for k, run in enumerate(runs, 1):
+        path = "timeline/undated.md" if k == 1 else f"timeline/undated-{k}.md"
+        title = "Timeline: undated context" + (f" (part {k} of {len(runs)})" if len(runs) > 1 else "")
+        more = [
+            ("timeline/undated.md" if j == 1 else f"timeline/undated-{j}.md", j)
+            for j in range(1, len(runs) + 1)
+        ]
+        context = {"undated": run, "parts": more if len(runs) > 1 else []}
+        pages.append(
+            Page(
+                path,
+                "timeline-undated.md.j2",
+                title,
+                context,
+                frozenset(article_page(t.span.article) for t in run),
+            )
+        )
+    return pages
+
+
+def _count(sheet: Sheet) -> int:
+    """How many events a page draws."""
+    return sum(len(g.events) for g in sheet.groups)
+
+
+def _links(site: Site, events: Iterable[Event], undated: Sequence[object]) -> set[str]:
+    """The actor, place and article pages a timeline page links to."""
+    links = {article_page(t.span.article) for t in undated}  # type: ignore[attr-defined]  # Timex records
+    for e in events:
+        links.update(actor_page(i) for i in e.actors)
+        links.update(place_page(i) for i in e.places)
+        links.update(article_page(s.article) for s in e.sources or (e.sentence,))
+    return links
+
+
+def _event_links(events: Iterable[Event]) -> set[str]:
+    """The article pages the "What comes next" list links to."""
+    return {article_page(e.sentence.article) for e in events}
+
+
+def _options(site: Site, events: Iterable[Event], field: str) -> list[tuple[str, md.Safe]]:
+    """Filter choices (id, escaped name) for the actors or places the events name, by name."""
+    names = site.actors if field == "actors" else site.places
+    used = sorted({i for e in events for i in getattr(e, field)}, key=lambda i: (names[i].name.lower(), i))
+    return [(i, md.Safe(html.escape(names[i].name))) for i in used]
+
+
+def _overview(events: Sequence[Event], where: dict[str, str], page: str) -> md.Safe:
+    """The interactive overview's container and data island (the most reported events), for vis-timeline."""
+    ranked = sorted(
+        (e for e in events if e.id in where),
+        key=lambda e: (-len({s.article for s in e.sources}), -(len(e.actors) + len(e.places)), e.id),
+    )[:OVERVIEW_EVENTS]
+    items = []
+    for e in sorted(ranked, key=lambda e: (e.timex.begin or dt.date.min, e.id)):
+        bounds = shown_bounds(e.timex)
+        assert bounds is not None
+        begin, end = bounds
+        item: dict[str, object] = {
+            "id": e.id,
+            "content": headline_of(e),
+            "start": begin.isoformat(),
+            "title": f"{format_when(e.timex)} · {STATUS_LABELS[e.status]}",
+            "className": f"tl-item tl-item-{e.status}",
+            "url": md.url(page, f"{where[e.id]}#{e.id}"),
+        }
+        if end > begin:
+            item["end"] = (end + dt.timedelta(days=1)).isoformat()
+        items.append(item)
+    label = f"Interactive overview of {len(items)} of {len(events)} events"
+    note = "The interactive overview needs JavaScript; the list below gives every event."
+    container = (
+        f'<div class="tl-overview" id="tl-overview" data-items="tl-overview-data" role="region" '
+        f'aria-label="{html.escape(label)}"><p>{note}</p></div>'
+    )
+    return md.Safe(container + "\n" + str(md.json_script("tl-overview-data", items)))
