@@ -37,8 +37,9 @@ class NpmPackage:
     """The npm package name; also its folder under vendored/ and assets/vendor/."""
     files: tuple[tuple[str, str], ...]
     """(path inside the npm package, path inside its vendored and published folder)."""
-    licence: str
-    """The licence file inside the npm package; vendored and published beside the files."""
+    licences: tuple[str, ...]
+    """The licence files inside the npm package; vendored and published beside the files (never `.md`,
+    which the site tools would build into pages)."""
 
 
 def _dist(names: tuple[str, ...], folder: str = "dist/") -> tuple[tuple[str, str], ...]:
@@ -60,16 +61,16 @@ PACKAGES: tuple[NpmPackage, ...] = (
                 "images/marker-shadow.png",
             )
         ),
-        "LICENSE",
+        ("LICENSE",),
     ),
     NpmPackage(
         "leaflet.markercluster",
         _dist(("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css")),
-        "MIT-LICENCE.txt",
+        ("MIT-LICENCE.txt",),
     ),
-    NpmPackage("topojson-client", _dist(("topojson-client.min.js",)), "LICENSE"),
+    NpmPackage("topojson-client", _dist(("topojson-client.min.js",)), ("LICENSE",)),
     # Natural Earth 1:50m country outlines (public domain data), the offline basemap.
-    NpmPackage("world-atlas", (("countries-50m.json", "countries-50m.json"),), "LICENSE"),
+    NpmPackage("world-atlas", (("countries-50m.json", "countries-50m.json"),), ("LICENSE",)),
     # The timeline's interactive overview; the standalone build bundles its peers (vis-data, moment).
     NpmPackage(
         "vis-timeline",
@@ -77,7 +78,8 @@ PACKAGES: tuple[NpmPackage, ...] = (
             ("standalone/umd/vis-timeline-graph2d.min.js", "vis-timeline-graph2d.min.js"),
             ("styles/vis-timeline-graph2d.min.css", "vis-timeline-graph2d.min.css"),
         ),
-        "LICENSE.md",
+        # Dual-licensed: either applies.
+        ("LICENSE.Apache-2.0.txt", "LICENSE.MIT.txt"),
     ),
 )
 """Every npm package the site publishes, in the order the pages load them."""
@@ -88,7 +90,7 @@ PACKAGE_JSON = "package.json"
 
 def published(package: NpmPackage) -> tuple[str, ...]:
     """A package's files as published, its licence included, in path order."""
-    return tuple(sorted([dest for _src, dest in package.files] + [package.licence]))
+    return tuple(sorted([dest for _src, dest in package.files] + list(package.licences)))
 
 
 def vendor_files(vendored: Path = VENDORED) -> dict[str, bytes]:
@@ -108,7 +110,11 @@ def refresh(node_modules: Path, vendored: Path = VENDORED) -> list[str]:
     plan = [
         (package.name, node_modules / package.name / src, dest)
         for package in PACKAGES
-        for src, dest in [*package.files, (package.licence, package.licence), (PACKAGE_JSON, PACKAGE_JSON)]
+        for src, dest in [
+            *package.files,
+            *((name, name) for name in package.licences),
+            (PACKAGE_JSON, PACKAGE_JSON),
+        ]
     ]
     for _name, source, _dest in plan:
         if not source.is_file():

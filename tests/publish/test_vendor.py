@@ -38,7 +38,7 @@ def test_vendored_files_match_the_npm_install(name: str) -> None:
     if not installed.is_dir():
         pytest.fail(f"{installed} is missing: run `npm ci --ignore-scripts` (make venv does)")
     package = _package(name)
-    pairs = [*package.files, (package.licence, package.licence), (vendor.PACKAGE_JSON, vendor.PACKAGE_JSON)]
+    pairs = [*package.files, *((n, n) for n in package.licences), (vendor.PACKAGE_JSON, vendor.PACKAGE_JSON)]
     for src, dest in pairs:
         assert (vendor.VENDORED / name / dest).read_bytes() == (installed / src).read_bytes(), (
             f"{name}/{dest} differs from node_modules/{name}/{src}: run `make vendor`"
@@ -62,7 +62,7 @@ def test_every_npm_dependency_is_vendored() -> None:
 def test_refresh_copies_from_an_npm_folder(tmp_path: Path) -> None:
     modules = tmp_path / "node_modules"
     for package in vendor.PACKAGES:
-        for src, _dest in [*package.files, (package.licence, ""), (vendor.PACKAGE_JSON, "")]:
+        for src, _dest in [*package.files, *((n, "") for n in package.licences), (vendor.PACKAGE_JSON, "")]:
             path = modules / package.name / src
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(f"{package.name}:{src}", "utf-8")
