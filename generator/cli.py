@@ -14,7 +14,7 @@ from generator.config import BuildConfig, model_from_env
 from generator.errors import GeneratorError
 from generator.extract.parse import DEFAULT_MODEL
 from generator.extract.run import Progress, no_progress
-from generator.model import Article
+from generator.model import Actor, Article, Briefing, Place
 from generator.pipeline import build, timing_table
 
 if TYPE_CHECKING:
@@ -53,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.add_argument(
         "--verbose", "-v", action="store_true", help="log each step as it finishes and print their times"
+    )
+    b.add_argument(
+        "--explain",
+        action="store_true",
+        help="print why names were joined on each page, and which names were not listed and why",
     )
     b.add_argument("--debug", action="store_true", help="show tracebacks")
     e = sub.add_parser("eval", help="score extraction against gold annotations, beside raw spaCy")
@@ -151,7 +156,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.verbose:
         print(timing_table(result.timings), file=sys.stderr)
+    if args.explain:
+        print(explain(b))
     return 0
+
+
+def explain(b: Briefing) -> str:
+    """Why names were joined on each actor and place page, and the names not listed, as text."""
+    lines = []
+    pages: list[tuple[str, Actor | Place]] = [("actors", a) for a in b.actors] + [
+        ("places", p) for p in b.places
+    ]
+    for what, item in pages:
+        if item.merged_because:
+            lines.append(f"{what}/{item.id}.md: {item.name} ({item.kind})")
+            lines += [f"  merged because {reason}" for reason in item.merged_because]
+    for item in sorted(b.unlisted, key=lambda i: (i.name.lower(), i.kind)):
+        articles = ", ".join(sorted({m.span.article for m in item.mentions}))
+        lines.append(f"not listed: {item.name} ({item.kind}): {item.unlisted} [{articles}]")
+    return "\n".join(lines) if lines else "nothing merged, nothing left out"
 
 
 def _eval(args: argparse.Namespace) -> int:

@@ -258,6 +258,7 @@ def assemble_briefing(state: BuildState) -> BuildState:
         figures=state.figures,
         timexes=tuple(t for a in state.analyses for t in a.timexes),
         analyses=state.analyses,
+        unlisted=curated.unlisted,
     )
     return replace(state, briefing=briefing)
 
