@@ -526,7 +526,8 @@ def _display(mentions: Iterable[Mention], canonical: dict[Mention, str] | None =
         curated = sorted({canonical[m] for m in mentions if lexicon.organisation_alias(canonical[m])})
         if curated:
             return curated[0]
-    counts = Counter(m.name for m in mentions)
+    # An organisation's names count as the name each was grouped under ("Boeing" for its divisions).
+    counts = Counter(canonical[m] if canonical is not None else m.name for m in mentions)
 
     person = any(m.kind == "person" for m in mentions)
 
