@@ -44,9 +44,21 @@ def without_legal_form(name: str) -> str:
     return name or previous
 
 
+_GENERIC_TAIL = re.compile(
+    r"\s+(airlines|airways|holdings|company|systems|technologies|international)$", re.I
+)
+
+
 def compact_key(name: str) -> str:
-    """The blocking key of an organisation's name: folded, without legal forms."""
-    return fold(without_legal_form(name)) or fold(name)
+    """The blocking key of an organisation's name: folded, without legal forms or a generic tail.
+
+    "China Eastern Airlines" is "China Eastern"; "Singapore Airlines" keeps its tail (one word left).
+    """
+    stripped = without_legal_form(name)
+    shorter = _GENERIC_TAIL.sub("", stripped)
+    if len(shorter.split()) >= 2:
+        stripped = shorter
+    return fold(stripped) or fold(name)
 
 
 def acronym_after(body: str, end: int) -> str:
