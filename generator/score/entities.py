@@ -12,7 +12,7 @@ Both systems are typed onto MEANTIME's entity types:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.model import ACTOR_KINDS, Briefing
@@ -167,8 +167,28 @@ def identity(
 
     `names` are gold names typed PER/ORG/LOC, each with its instance as the page and a label
     to show; `typed` maps the system's types onto those (None when they already match).
+
+    A system mention stands for one gold name: the one it fits best (same type, most overlap,
+    same end). A gold name whose best mention stands for another ("U.S." nested in "U.S. Navy",
+    both annotated; "China Eastern" inside "China Eastern's board of directors") is not put on
+    that mention's page: the system did not name it there, which is a miss, not a page mixing
+    two entities.
     """
+    names = list(names)
     spans = by_article(system)
+    golds = by_article(name for name, _label in names)
+
+    def fit(t: Tagged, name: Tagged) -> tuple[bool, int, bool]:
+        return (
+            (typed or {}).get(t.type, t.type) == name.type,
+            min(t.end, name.end) - max(t.start, name.start),
+            t.end == name.end,
+        )
+
+    stands_for = {
+        t: max(overlapping(golds[t.article], t.start, t.end), key=lambda g: (*fit(t, g), -g.start, g.end))
+        for t in spans_of(spans, golds)
+    }
     docs_of: dict[str, set[str]] = defaultdict(set)
     pages_of: dict[str, set[str]] = defaultdict(set)
     entities_on: dict[str, set[str]] = defaultdict(set)
@@ -177,18 +197,14 @@ def identity(
         docs_of[name.page].add(name.article)
         label_of.setdefault(name.page, label)
         candidates = [
-            (
-                (typed or {}).get(t.type, t.type) == name.type,
-                min(t.end, name.end) - max(t.start, name.start),
-                t.end == name.end,
-                t.page,
-            )
-            for t in overlapping(spans.get(name.article, []), name.start, name.end)
+            (*fit(t, name), t.page, t) for t in overlapping(spans.get(name.article, []), name.start, name.end)
         ]
         if candidates:
             # The mention of the gold type that covers most of the gold name, then the one ending with
             # it (its head): "Joe Leonard, Chairman ... of AirTran Airways" is Joe Leonard.
-            page = max(candidates)[3]
+            *_fit, page, best = max(candidates, key=lambda c: c[:4])
+            if stands_for[best] != name:
+                continue  # the mention names a gold name it fits better ("U.S. Navy", not "U.S.")
             pages_of[name.page].add(page)
             entities_on[page].add(name.page)
     recurring = sorted(i for i, docs in docs_of.items() if len(docs) >= 2)
@@ -204,6 +220,14 @@ def identity(
         split_names=tuple(f"{label_of[i]} → {', '.join(sorted(pages_of[i]))}" for i in split),
         mixed_names=tuple(f"{p} ← {', '.join(sorted(label_of[i] for i in entities_on[p]))}" for p in mixed),
     )
+
+
+def spans_of(spans: dict[str, list[Tagged]], golds: dict[str, list[Tagged]]) -> Iterator[Tagged]:
+    """The system's spans that overlap a gold name."""
+    for article, items in spans.items():
+        for t in items:
+            if any(True for _ in overlapping(golds.get(article, []), t.start, t.end)):
+                yield t
 
 
 def annotated_identity(

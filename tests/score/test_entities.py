@@ -134,6 +134,36 @@ def test_the_page_of_the_best_overlapping_mention_counts() -> None:
     assert (scores.single_page, scores.pages) == (1, 1)
 
 
+def test_a_nested_gold_name_is_not_put_on_the_page_of_the_name_around_it() -> None:
+    """ "U.S." inside "U.S. Navy" (both annotated): the Navy's mention stands for the Navy only."""
+    annotated = {
+        "a": [Tagged("a", 0, 9, "organisation", "us-navy"), Tagged("a", 0, 4, "state", "united-states")],
+        "b": [Tagged("b", 0, 4, "state", "united-states"), Tagged("b", 10, 14, "organisation", "us-navy")],
+    }
+    system = [
+        Tagged("a", 0, 9, "organisation", "us-navy"),
+        Tagged("b", 0, 4, "state", "united-states"),
+        Tagged("b", 10, 14, "organisation", "us-navy"),
+    ]
+    scores = annotated_identity(system, annotated, OUR_TYPES)
+    assert (scores.recurring, scores.single_page, scores.split) == (2, 2, 0)
+    assert (scores.pages, scores.mixed_pages) == (2, 0)
+
+
+def test_a_name_inside_a_longer_markable_keeps_its_own_page() -> None:
+    """MEANTIME's "China Eastern's board of directors" does not pull China Eastern's page into it."""
+    scores = _identity(
+        [
+            Tagged("a", 0, 15, "organisation", "china-eastern"),
+            Tagged("b", 0, 13, "organisation", "china-eastern"),
+        ],
+        ("a", ent(0, 13, "ORG", instance="ce", name="China Eastern")),
+        ("a", ent(0, 34, "PER", instance="board", name="China Eastern's board of directors")),
+        ("b", ent(0, 13, "ORG", instance="ce", name="China Eastern")),
+    )
+    assert (scores.recurring, scores.single_page, scores.pages, scores.mixed_pages) == (1, 1, 1, 0)
+
+
 def test_gold_without_an_instance_or_not_a_name_is_left_out() -> None:
     scores = _identity(
         [Tagged("a", 0, 5, "person", "x"), Tagged("b", 0, 5, "person", "x")],
