@@ -47,14 +47,22 @@ def _class_nouns(ent: SpacySpan) -> list[Token]:
     """Common nouns that may say what the name is, nearest evidence first."""
     doc = ent.doc
     nouns = []
-    # "electronics retailer Best Buy", "the song Le Freak"
-    if ent.start > 0 and doc[ent.start - 1].tag_ in _NOUN_TAGS and doc[ent.start - 1].text.islower():
-        nouns.append(doc[ent.start - 1])
+    # "electronics retailer Best Buy", "the song Le Freak"; not "in the new version Apple has"
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        before is not None
+        and before.tag_ in _NOUN_TAGS
+        and before.text.islower()
+        and (ent.start <= before.head.i < ent.end or (ent.root.head == before and ent.root.dep_ == "appos"))
+    ):
+        nouns.append(before)
     # "Force Ouvrière, the main Airbus union"
     nouns += [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end and c.tag_ in _NOUN_TAGS]
     # "retailers, including Best Buy and Radio Shack", "programs such as Lost", "carriers, such as Verizon"
     root = ent.root
-    while root.dep_ == "conj" and root.head.i < root.i:
+    for _step in range(3):  # "such as Lost and Desperate Housewives": Lost modifies the next name
+        if root.dep_ not in {"conj", "nmod", "compound"} or root.head == root:
+            break
         root = root.head
     prep = root.head
     such_as = prep.lower_ == "as" and prep.i > 0 and doc[prep.i - 1].lower_ == "such"
@@ -124,3 +132,54 @@ def is_credit(body: str, start: int, end: int, source: str) -> bool:
     line_end = body.find("\n", end)
     line_end = len(body) if line_end < 0 else line_end
     return bool(_CREDIT_BEFORE.search(body[line_start:start]) and _CREDIT_AFTER.match(body[end:line_end]))
+
+
+_TRAILING_TAGS = ("VB", "RB", "MD")
+"""Tags of words a name never ends with: "the Gulf began", "Apple also"."""
+
+
+def parts(ent: SpacySpan) -> list[SpacySpan]:
+    """The names inside one tagged span: cut at an unbalanced bracket, without trailing verbs.
+
+    "MITI) Americas and Oceanic Division" is two names; "the Gulf began" is "the Gulf".
+    Balanced brackets stay ("Digital Rights Management (DRM)" is for the acronym rules).
+    """
+    from spacy.tokens import Span
+
+    tokens = list(ent)
+    opened = sum(t.text == "(" for t in tokens)
+    closed = sum(t.text == ")" for t in tokens)
+    runs: list[tuple[int, int]] = []
+    start = ent.start
+    if opened != closed:
+        for t in tokens:
+            if t.text in "()":
+                runs.append((start, t.i))
+                start = t.i + 1
+    runs.append((start, ent.end))
+    found = []
+    for s, e in runs:
+        while e > s and ent.doc[e - 1].is_lower and ent.doc[e - 1].tag_.startswith(_TRAILING_TAGS):
+            e -= 1
+        if e > s and any(ch.isalpha() for t in ent.doc[s:e] for ch in t.text):
+            found.append(Span(ent.doc, s, e, label=ent.label))
+    return found
+
+
+_OFFICE_HOLDERS = {"secretary", "undersecretary", "under-secretary", "minister", "commissioner"}
+
+
+def office_title(ent: SpacySpan) -> str:
+    """The office a name is part of ("Secretary of Defense", "Undersecretary of State for ..."), or "".
+
+    The tagger reads the department in an office's title as an organisation; the title names a
+    person's post, not an actor of its own. A department in a title takes no article: "Secretary of
+    the Air Force" names the Air Force, and "Prime Minister of Singapore" a state.
+    """
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent[0].lower_ == "the" or ent.start < 2:
+        return ""
+    if doc[ent.start - 1].lower_ not in {"of", "for"}:
+        return ""
+    holder = doc[ent.start - 2]
+    return f"{holder.text} {doc[ent.start - 1].text} {ent.text}" if holder.lower_ in _OFFICE_HOLDERS else ""

@@ -50,6 +50,8 @@ class Lexicon:
     """Unit abbreviations ("km", "GB")."""
     institution_nouns: frozenset[str]
     """Nouns that stand for an institution's full name in the same article ("Commission", "Senate")."""
+    place_nouns: frozenset[str]
+    """Geographical nouns that stand for a place's full name in the same article ("the Straits")."""
 
 
 @functools.cache
@@ -82,6 +84,7 @@ def lexicon() -> Lexicon:
         time_zones=frozenset(data.get("time_zones") or ()),
         units=frozenset(data.get("units") or ()),
         institution_nouns=frozenset(data.get("institution_nouns") or ()),
+        place_nouns=frozenset(data.get("place_nouns") or ()),
     )
 
 
@@ -157,3 +160,8 @@ def is_unit(name: str) -> bool:
 def is_institution(word: str) -> bool:
     """True for a capitalised common noun that shortens an institution's name ("the Commission")."""
     return word.lower() in lexicon().institution_nouns
+
+
+def is_place_noun(word: str) -> bool:
+    """True for a geographical noun, singular or plural, that shortens a place's name ("the Straits")."""
+    return singular(word.lower()) in lexicon().place_nouns

@@ -107,6 +107,25 @@ ARMED_GROUPS = re.compile(
     r"al-shabaab|boko haram|militia|brigades?|rebels?|insurgents?)\b",
     re.I,
 )
+NAME_PARTICLES = {
+    "al",
+    "bin",
+    "da",
+    "de",
+    "del",
+    "della",
+    "der",
+    "di",
+    "dos",
+    "du",
+    "el",
+    "ibn",
+    "la",
+    "le",
+    "van",
+    "von",
+}
+"""Lowercase words that begin a name: "de Gaulle", "van Rompuy"."""
 _DETERMINERS = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 _PRO_PREFIX = re.compile(r"^(pro|anti)-\S+\s+", re.I)
@@ -119,6 +138,9 @@ def clean_name(text: str) -> str:
     name = _PRO_PREFIX.sub("", name)
     name = _POSSESSIVE.sub("", name).strip(" ,.;:\"“”'‘’()")
     words = name.split()
+    while len(words) > 1 and words[0].islower() and words[0] not in NAME_PARTICLES:
+        words = words[1:]  # "earlier U.S. Disclosures": the tagger's span began too early
+    name = " ".join(words)
     if lexicon.has_organisation_word(name):
         return name  # "General Motors", "Prince Air": a title word that begins a company's name
     while len(words) > 1 and (
@@ -187,7 +209,10 @@ def _rule_mentions(doc: Doc, article: Article) -> Iterator[Mention]:
         if low in MEDIA_NOUNS:
             left = _proper_run(doc, tok.i - 1, step=-1)
             if left is not None:
-                yield _named(doc, article, left, tok.i, "organisation", f"rule:{low}")
+                # "Tehran Radio", "Al Jazeera Television": a capitalised media noun is part of the name
+                end = tok.i + 1 if tok.text[:1].isupper() and tok.tag_ in {"NNP", "NNPS"} else tok.i
+                if not lexicon.is_product(doc[left:end].text):  # "Apple TV" is a product
+                    yield _named(doc, article, left, end, "organisation", f"rule:{low}")
             right = _proper_run(doc, tok.i + 1, step=1)
             if right is not None and low == "agency":
                 yield _named(doc, article, tok.i + 1, right + 1, "organisation", "rule:agency")
@@ -316,6 +341,11 @@ def _entity_mentions(ent: SpacySpan, article: Article) -> Iterator[Mention]:
     label = ent.label_
     if label not in ACTOR_LABELS and label not in PLACE_LABELS:
         return
+    pieces = kinds.parts(ent)
+    if [(p.start, p.end) for p in pieces] != [(ent.start, ent.end)]:
+        for piece in pieces:  # "MITI) Americas and Oceanic Division", "the Gulf began"
+            yield from _entity_mentions(piece, article)
+        return
     text = clean_name(ent.text)
     if not text or not any(ch.isalpha() for ch in text):
         return
@@ -424,6 +454,9 @@ def _unlisted(ent: SpacySpan, text: str, label: str) -> str:
     product = kinds.alias_of_a_product(ent)
     if product:
         return f"an abbreviation of the product {product}"
+    office = kinds.office_title(ent)
+    if office:
+        return f"part of the office '{office}'"
     evidence, noun = kinds.class_of(ent)
     if evidence == "work" and not known_place:
         return f"the text calls it {'an' if noun[0] in 'aeiou' else 'a'} {noun}"
