@@ -5,7 +5,7 @@
 timing each. Everything is read, extracted, resolved and checked before
 anything is written, so a failed build leaves the previous output as it was:
 
-    read_overrides → read_seeds → analyse → propagate_mentions → resolve_entities
+    read_overrides → read_seeds → analyse → correct_mentions → propagate_mentions → resolve_entities
     → curate_entities → link → build_events_and_figures → curate_events_and_figures
     → check → assemble_briefing | log_warnings → render_pages → export_files → write_files
 
@@ -38,6 +38,7 @@ from generator.read.overrides import Overrides, load_overrides
 from generator.resolve import entities, events, links
 from generator.resolve.curate import Curated, curate, curate_events, curate_figures
 from generator.resolve.propagate import propagate
+from generator.resolve.respan import respan
 
 __all__ = [
     "STEPS",
@@ -167,6 +168,11 @@ def analyse(state: BuildState) -> BuildState:
     kept = None if config.cache is None else cache.Folder(config.cache, config.model)
     analyses, misses = analysis.analyse_articles(state.articles, config.model, kept, state.progress)
     return replace(state, analyses=tuple(analyses), misses=misses)
+
+
+def correct_mentions(state: BuildState) -> BuildState:
+    """Cut back names that swallowed a neighbour ("U.S. Semiconductor"), with the corpus as evidence."""
+    return replace(state, analyses=tuple(respan(state.analyses)))
 
 
 def propagate_mentions(state: BuildState) -> BuildState:
@@ -313,6 +319,7 @@ STEPS: tuple[Step, ...] = (
     ("read_overrides", read_overrides),
     ("read_seeds", read_seeds),
     ("analyse", analyse),
+    ("correct_mentions", correct_mentions),
     ("propagate_mentions", propagate_mentions),
     ("resolve_entities", resolve_entities),
     ("curate_entities", curate_entities),

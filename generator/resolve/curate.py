@@ -408,11 +408,17 @@ def _locate(analysis: Analysis, pin: MentionPin) -> Span | None:
 
 
 def _find(items: Sequence[T | None], name: str, skip: int | None = None) -> int | None:
-    """Index of the item whose name or alias matches, case-insensitively."""
+    """Index of the item whose name or alias matches, case-insensitively; a listed one first.
+
+    The junk filter's candidates share names with listed pages ("Apple" the product, an alias of
+    Apple Inc.): an override names the listed page unless only an unlisted candidate matches.
+    """
     wanted = name.strip().lower()
-    for index, item in enumerate(items):
-        if index == skip or item is None:
-            continue
-        if item.name.lower() == wanted or wanted in (a.lower() for a in item.aliases):
-            return index
-    return None
+    found = [
+        (bool(item.unlisted), index)
+        for index, item in enumerate(items)
+        if index != skip
+        and item is not None
+        and (item.name.lower() == wanted or wanted in (a.lower() for a in item.aliases))
+    ]
+    return min(found)[1] if found else None
