@@ -14,8 +14,9 @@ from generator.config import BuildConfig, model_from_env
 from generator.errors import GeneratorError
 from generator.extract.parse import DEFAULT_MODEL
 from generator.extract.run import Progress, no_progress
-from generator.model import Actor, Article, Briefing, Place
+from generator.model import Article
 from generator.pipeline import build, timing_table
+from generator.publish.explain import explain
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -159,22 +160,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.explain:
         print(explain(b))
     return 0
-
-
-def explain(b: Briefing) -> str:
-    """Why names were joined on each actor and place page, and the names not listed, as text."""
-    lines = []
-    pages: list[tuple[str, Actor | Place]] = [("actors", a) for a in b.actors] + [
-        ("places", p) for p in b.places
-    ]
-    for what, item in pages:
-        if item.merged_because:
-            lines.append(f"{what}/{item.id}.md: {item.name} ({item.kind})")
-            lines += [f"  merged because {reason}" for reason in item.merged_because]
-    for item in sorted(b.unlisted, key=lambda i: (i.name.lower(), i.kind)):
-        articles = ", ".join(sorted({m.span.article for m in item.mentions}))
-        lines.append(f"not listed: {item.name} ({item.kind}): {item.unlisted} [{articles}]")
-    return "\n".join(lines) if lines else "nothing merged, nothing left out"
 
 
 def _eval(args: argparse.Namespace) -> int:
