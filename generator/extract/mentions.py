@@ -349,12 +349,12 @@ def _entity_mentions(ent: SpacySpan, article: Article) -> Iterator[Mention]:
     text = clean_name(ent.text)
     if not text or not any(ch.isalpha() for ch in text):
         return
-    unlisted = _unlisted(ent, text, label)
+    evidence, noun = kinds.class_of(ent) if label != "NORP" else ("", "")
+    unlisted = _unlisted(ent, text, label, evidence, noun)
     if unlisted:
         kind = ACTOR_LABELS.get(label, "place")
         yield _mention(doc, article, ent.start, ent.end, text, kind, label, unlisted=unlisted)
         return
-    evidence, _noun = kinds.class_of(ent) if label != "NORP" else ("", "")
     if label == "NORP":
         country = gazetteer.country_for_demonym(text)
         place = gazetteer.lookup_place(text)
@@ -439,8 +439,8 @@ def _locative(ent: SpacySpan) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _LOCATIVE
 
 
-def _unlisted(ent: SpacySpan, text: str, label: str) -> str:
-    """Why a tagged name is not an actor or a place, or "" (see `kinds`)."""
+def _unlisted(ent: SpacySpan, text: str, label: str, evidence: str, noun: str) -> str:
+    """Why a tagged name is not an actor or a place, or "" (see `kinds`; `evidence`: its `class_of`)."""
     if label == "NORP":
         return ""  # a demonym: its own rules
     reason = kinds.junk_reason(text, label)
@@ -457,7 +457,6 @@ def _unlisted(ent: SpacySpan, text: str, label: str) -> str:
     office = kinds.office_title(ent)
     if office:
         return f"part of the office '{office}'"
-    evidence, noun = kinds.class_of(ent)
     if evidence == "work" and not known_place:
         return f"the text calls it {'an' if noun[0] in 'aeiou' else 'a'} {noun}"
     return ""

@@ -16,9 +16,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
-_NO_EVIDENCE_AFTER = set(".!?:;\"“‘'([{*#-–—")
-"""After these (and at a line's start) a capital does not say the word is a name."""
+_HEADING = re.compile(r"^[ \t]*#.*$", re.M)
+_LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?:['’][a-z]+)?(?![\w'’-])")
+_CAPITALISED = re.compile(r"(?<=[\w,)\]%] )[A-Z][a-z]+(?:['’][a-z]+)?(?![\w'’-])")
+"""A word with one capital after a word, a comma or a closing bracket and a space: inside a sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,19 +46,7 @@ def casing(bodies: Iterable[str]) -> Casing:
     lower: Counter[str] = Counter()
     capitalised: Counter[str] = Counter()
     for body in bodies:
-        for line in body.splitlines():
-            if line.lstrip().startswith("#"):
-                continue
-            for match in _WORD.finditer(line):
-                word = match.group(0)
-                if word.islower():
-                    lower[word.lower()] += 1
-                elif word[0].isupper() and not word.isupper() and _inside_sentence(line, match.start()):
-                    capitalised[word.lower()] += 1
+        text = _HEADING.sub("", body)
+        lower.update(_LOWER.findall(text))
+        capitalised.update(w.lower() for w in _CAPITALISED.findall(text))
     return Casing(lower, capitalised)
-
-
-def _inside_sentence(line: str, start: int) -> bool:
-    """True when the word at `start` follows other words of its sentence on the line."""
-    before = line[:start].rstrip()
-    return bool(before) and before[-1] not in _NO_EVIDENCE_AFTER

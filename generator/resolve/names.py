@@ -50,6 +50,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isascii() and ch.isalnum())
 
 
+@functools.lru_cache(maxsize=65536)
 def without_legal_form(name: str) -> str:
     """The name without trailing legal forms ("Chrysler Corp" → "Chrysler", "Aer Lingus Group PLC")."""
     previous = None
@@ -73,6 +74,7 @@ def office_order(name: str) -> str:
     return f"{match.group('rest')} {match.group('noun')}" if match else name
 
 
+@functools.lru_cache(maxsize=65536)
 def compact_key(name: str) -> str:
     """The blocking key of an organisation's name: folded, without legal forms, descriptors or a generic tail.
 

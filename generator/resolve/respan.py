@@ -27,6 +27,7 @@ from generator.resolve.casing import Casing, casing
 _PAIR = re.compile(r"^(?P<a>[^\s/-]+(?:\s[^\s/-]+)?)\s*[-/–]\s*(?P<b>[^\s/-]+(?:\s[^\s/-]+)?)$")
 """Two names joined by a hyphen, slash or dash: "U.S.-Japan", "U.S./Japan", "Iran-Iraq"."""
 _RETYPED = {"organisation", "place"}
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _WORD_AFTER = re.compile(r"[\s,]*([a-z]+)")
 _PEOPLE = re.compile(
     r"^(official|spokes(?:wo)?man|spokesperson|source|negotiator|diplomat|analyst|executive)s?$"
@@ -113,9 +114,11 @@ def _ends_with_person(m: Mention, full_names: dict[str, set[str]]) -> str:
 
 def _place_before_a_dash(m: Mention) -> Mention | None:
     """ "San Jose - Cisco" as San Jose: a spaced dash separates two names, and only one is a place."""
-    parts = re.split(r"\s+[-–—]\s+", m.name) if m.kind == "place" else []
+    parts = _SPACED_DASH.split(m.name) if m.kind == "place" else []
+    if len(parts) != 2:
+        return None
     known = [p for p in parts if gazetteer.lookup_place(p) is not None]
-    if len(parts) != 2 or len(known) != 1:
+    if len(known) != 1:
         return None
     entry = gazetteer.lookup_place(known[0])
     assert entry is not None  # found just above
