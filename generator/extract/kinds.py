@@ -51,7 +51,7 @@ def _class_nouns(ent: SpacySpan) -> list[Token]:
     before = doc[ent.start - 1] if ent.start > 0 else None
     if (
         before is not None
-        and before.tag_ in _NOUN_TAGS
+        and (before.tag_ in _NOUN_TAGS or before.dep_ == "compound")  # "missile frigate Ford", mistagged
         and before.text.islower()
         and (ent.start <= before.head.i < ent.end or (ent.root.head == before and ent.root.dep_ == "appos"))
     ):

@@ -45,6 +45,7 @@ def resolve_actors(analyses: Sequence[Analysis]) -> list[Actor]:
     mentions = _titled_people(mentions, retyped)
     mentions = surnames_as_people(mentions)
     mentions = _common_words_unlisted(mentions, words)
+    mentions = _curated_listed(mentions)
     listed = [m for m in mentions if not m.unlisted]
     actors = [
         *resolve_persons([m for m in listed if m.kind == "person"], retyped),
@@ -197,6 +198,14 @@ def _common_words_unlisted(mentions: list[Mention], words: Casing) -> list[Menti
             )
         result.append(m)
     return result
+
+
+def _curated_listed(mentions: list[Mention]) -> list[Mention]:
+    """List a curated institution the junk filter set aside: "S&P 500" is an index, not a model number."""
+    return [
+        replace(m, unlisted="") if m.unlisted and m.kind != "person" and institutions.lookup(m.name) else m
+        for m in mentions
+    ]
 
 
 def _plurals_unlisted(records: list[T], organisations: set[str]) -> list[T]:

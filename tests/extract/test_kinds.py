@@ -28,6 +28,11 @@ CLASS_NOUNS = [
         "The song purchased during the demonstration was Le Freak.",
         ("Le Freak", "Le Freak", "place", "the text calls it a song"),
     ),
+    # A noun the tagger took for a verb, which the parse still attaches to the name.
+    (
+        "Escort began under the U.S. guided missile frigate Ford. It did not say more.",
+        ("Ford", "Ford", "organisation", "the text calls it a frigate"),
+    ),
     # The noun before the name belongs to another phrase: no evidence.
     (
         "In the new version Apple has been focusing on enterprise features.",

@@ -352,3 +352,15 @@ def test_place_variants_and_a_geographical_noun_join_the_place_of_their_article(
             "'Straits' is how its article shortens 'Straits of Hormuz'",
         ),
     }
+
+
+def test_a_curated_institution_is_listed_whatever_the_junk_filter_said() -> None:
+    art = _story(
+        "a",
+        "The S&P 500 and the Nikkei 225 fell.",
+        ("S&P 500", "organisation"),
+        ("Nikkei 225", "organisation"),
+    )
+    junk = [replace(m, unlisted="a model or serial number") for m in art.mentions]
+    actors = resolve_actors([Analysis(art.article, art.sentences, tuple(junk), (), (), ())])
+    assert [(a.name, a.unlisted) for a in actors] == [("Nikkei 225", ""), ("S&P 500", "")]
