@@ -10,7 +10,8 @@ Senate Finance Committee"). Two states joined by a hyphen or slash ("U.S.-Japan"
 "U.S./Japan") are two state mentions; a place and another name around a spaced
 dash ("San Jose - Cisco") is the place; a nationality adjective the tagger read as
 an organisation or a place ("Kuwaiti") names its state; an organisation's span
-that ends with a person's full name ("Defence Caspar Weinberger") is the person.
+that ends with a person's full name ("Defence Caspar Weinberger") is the person;
+a flight ("Adam Air Flight 574") names the airline that runs it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from generator.resolve.casing import Casing, casing
 _PAIR = re.compile(r"^(?P<a>[^\s/-]+(?:\s[^\s/-]+)?)\s*[-/–]\s*(?P<b>[^\s/-]+(?:\s[^\s/-]+)?)$")
 """Two names joined by a hyphen, slash or dash: "U.S.-Japan", "U.S./Japan", "Iran-Iraq"."""
 _RETYPED = {"organisation", "place"}
+_FLIGHT = re.compile(r"^(?P<operator>.+?)\s+Flight\s+\d+[A-Z]?$")
+"""A flight named after the airline that runs it: "Adam Air Flight 574", "Garuda Indonesia Flight 200"."""
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 _WORD_AFTER = re.compile(r"[\s,]*([a-z]+)")
 _PEOPLE = re.compile(
@@ -79,6 +82,12 @@ def _corrected(
     person = _ends_with_person(m, full_names)
     if person:
         yield replace(_part(m, person, person, "person", "→person"), unlisted="")
+        return
+    flight = _FLIGHT.match(m.name) if m.kind != "person" else None
+    if flight:
+        # "Adam Air Flight 574": the flight is not an actor; the airline that runs it is
+        operator = flight.group("operator")
+        yield replace(_part(m, operator, operator, "organisation", "→organisation"), unlisted="")
         return
     if m.unlisted or m.kind in {"group"} or m.label.startswith("rule:"):
         yield m

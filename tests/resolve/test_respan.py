@@ -82,6 +82,13 @@ def test_a_name_after_an_abbreviation(text: str, name: str, expected: list[tuple
         # A nationality adjective read as an organisation or a place names its state.
         ("Kuwaiti tankers sailed.", "Kuwaiti", "organisation", [("Kuwaiti", "Kuwait", "state")]),
         ("Kuwaiti tankers sailed.", "Kuwaiti", "place", [("Kuwaiti", "Kuwait", "state")]),
+        # A flight names the airline that runs it, even when the junk filter set the flight aside.
+        (
+            "Adam Air Flight 574 crashed.",
+            "Adam Air Flight 574",
+            "organisation",
+            [("Adam Air", "Adam Air", "organisation")],
+        ),
         # An office run into its holder's name: the person.
         (
             "Defence Caspar Weinberger spoke.",
@@ -123,3 +130,13 @@ def test_a_place_and_another_name_around_a_spaced_dash_is_the_place() -> None:
     assert _corrected("The Blorp - Zanthia line.", "Blorp - Zanthia", "place") == [
         ("Blorp - Zanthia", "Blorp - Zanthia", "place")
     ]
+
+
+def test_a_flight_set_aside_as_a_serial_number_still_names_its_airline() -> None:
+    art = article("Adam Air Flight 574 crashed.")
+    flight = mention(art, "Adam Air Flight 574", "organisation")
+    junk = Mention(
+        flight.span, flight.name, flight.kind, flight.label, flight.sentence, unlisted="a serial number"
+    )
+    (result,) = respan([analysis(art, (junk,))])
+    assert [(m.span.text, m.kind, m.unlisted) for m in result.mentions] == [("Adam Air", "organisation", "")]
