@@ -19,6 +19,7 @@ from generator.extract.parse import DEFAULT_MODEL
 from generator.extract.run import Progress, no_progress
 from generator.model import Article
 from generator.pipeline import build, timing_table
+from generator.publish.explain import explain
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="{build,serve,eval,new}")
     b = sub.add_parser("build", help="build the briefing pages from the seed articles")
     _build_options(b)
+    b.add_argument(
+        "--explain",
+        action="store_true",
+        help="print why names were joined on each page, and which names were not listed and why",
+    )
     s = sub.add_parser(
         "serve",
         help="build, then preview with the site tool's server, regenerating on every save",
@@ -198,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.verbose:
         print(timing_table(result.timings), file=sys.stderr)
+    if args.explain:
+        print(explain(b))
     return 0
 
 

@@ -98,6 +98,8 @@ class Mention:
     """A title or role stated beside the name ("Russian foreign minister")."""
     place_kind: str = ""
     """For a place, the gazetteer kind when the name is known."""
+    unlisted: str = ""
+    """Why the name is not an actor or place ("a currency", "a product: ..."); empty when it is one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +226,10 @@ class Actor:
     """Warnings for the curator, e.g. a surname shared with another person."""
     curated: tuple[str, ...] = ()
     """Curation trail: what each applied override changed, and the curator's reason."""
+    merged_because: tuple[str, ...] = ()
+    """Why names were joined on this page, one line each ("'Tim Cook' and 'Timothy D. Cook': ...")."""
+    unlisted: str = ""
+    """Why the junk filter leaves it off the site (shown to curators only); empty when listed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +252,10 @@ class Place:
     """Every mention, sorted by article and offset."""
     curated: tuple[str, ...] = ()
     """Curation trail: what each applied override changed, and the curator's reason."""
+    merged_because: tuple[str, ...] = ()
+    """Why names were joined on this page, one line each."""
+    unlisted: str = ""
+    """Why the junk filter leaves it off the site (shown to curators only); empty when listed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,3 +319,5 @@ class Briefing:
     figures: tuple[Figure, ...]
     timexes: tuple[Timex, ...]
     analyses: tuple[Analysis, ...] = field(default=(), repr=False)
+    unlisted: tuple[Actor | Place, ...] = ()
+    """Candidates the junk filter left off the site, for the curators' list; no ids."""

@@ -5,7 +5,7 @@
 timing each. Everything is read, extracted, resolved and checked before
 anything is written, so a failed build leaves the previous output as it was:
 
-    read_overrides → read_seeds → analyse → propagate_mentions → resolve_entities
+    read_overrides → read_seeds → analyse → correct_mentions → propagate_mentions → resolve_entities
     → curate_entities → link → build_events_and_figures → curate_events_and_figures
     → check → assemble_briefing | log_warnings → render_pages → export_files → write_files
 
@@ -38,6 +38,7 @@ from generator.read.overrides import Overrides, load_overrides
 from generator.resolve import entities, events, links
 from generator.resolve.curate import Curated, curate, curate_events, curate_figures
 from generator.resolve.propagate import propagate
+from generator.resolve.respan import respan
 
 __all__ = [
     "STEPS",
@@ -169,6 +170,11 @@ def analyse(state: BuildState) -> BuildState:
     return replace(state, analyses=tuple(analyses), misses=misses)
 
 
+def correct_mentions(state: BuildState) -> BuildState:
+    """Cut back names that swallowed a neighbour ("U.S. Semiconductor"), with the corpus as evidence."""
+    return replace(state, analyses=tuple(respan(state.analyses)))
+
+
 def propagate_mentions(state: BuildState) -> BuildState:
     """Find names known from one article where another mentions them without spaCy noticing."""
     return replace(state, analyses=tuple(propagate(state.analyses)))
@@ -258,6 +264,7 @@ def assemble_briefing(state: BuildState) -> BuildState:
         figures=state.figures,
         timexes=tuple(t for a in state.analyses for t in a.timexes),
         analyses=state.analyses,
+        unlisted=curated.unlisted,
     )
     return replace(state, briefing=briefing)
 
@@ -312,6 +319,7 @@ STEPS: tuple[Step, ...] = (
     ("read_overrides", read_overrides),
     ("read_seeds", read_seeds),
     ("analyse", analyse),
+    ("correct_mentions", correct_mentions),
     ("propagate_mentions", propagate_mentions),
     ("resolve_entities", resolve_entities),
     ("curate_entities", curate_entities),

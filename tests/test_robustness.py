@@ -454,4 +454,4 @@ def test_json_export_carries_the_curation_trail(seed_site) -> None:  # type: ign
     assert sana["curated"] == [
         "renamed from “Sana”, description written: SANA is an acronym; the article writes it Sana."
     ]
-    assert "curated" not in next(a for a in data["actors"] if a["id"] == "reuters")
+    assert "curated" not in next(a for a in data["actors"] if a["id"] == "russia")

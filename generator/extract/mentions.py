@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from generator.extract import gazetteer, lexicon
+from generator.extract import gazetteer, kinds, lexicon
 from generator.model import Article, Mention, Span
 from generator.spans import heading_spans, in_heading
 
@@ -107,6 +107,25 @@ ARMED_GROUPS = re.compile(
     r"al-shabaab|boko haram|militia|brigades?|rebels?|insurgents?)\b",
     re.I,
 )
+NAME_PARTICLES = {
+    "al",
+    "bin",
+    "da",
+    "de",
+    "del",
+    "della",
+    "der",
+    "di",
+    "dos",
+    "du",
+    "el",
+    "ibn",
+    "la",
+    "le",
+    "van",
+    "von",
+}
+"""Lowercase words that begin a name: "de Gaulle", "van Rompuy"."""
 _DETERMINERS = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 _PRO_PREFIX = re.compile(r"^(pro|anti)-\S+\s+", re.I)
@@ -119,8 +138,15 @@ def clean_name(text: str) -> str:
     name = _PRO_PREFIX.sub("", name)
     name = _POSSESSIVE.sub("", name).strip(" ,.;:\"“”'‘’()")
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
-        words = words[1:]
+    while len(words) > 1 and words[0].islower() and words[0] not in NAME_PARTICLES:
+        words = words[1:]  # "earlier U.S. Disclosures": the tagger's span began too early
+    name = " ".join(words)
+    if lexicon.has_organisation_word(name):
+        return name  # "General Motors", "Prince Air": a title word that begins a company's name
+    while len(words) > 1 and (
+        words[0].lower().rstrip(".") in TITLES or (len(words) > 2 and ROLE_NOUNS.match(words[0]))
+    ):
+        words = words[1:]  # "Mr Assad", "Spokeswoman Sandy Angers"
     return " ".join(words)
 
 
@@ -135,7 +161,12 @@ def find_mentions(doc: Doc, article: Article) -> tuple[Mention, ...]:
             key = (mention.span.start, mention.span.end)
             if not any(_overlaps(key, other) for other in found):
                 found[key] = mention
-    result = [m for m in found.values() if not in_heading(headings, m.span.start)]
+    result = [
+        m
+        for m in found.values()
+        if not in_heading(headings, m.span.start)
+        and not kinds.is_credit(article.body, m.span.start, m.span.end, article.source)
+    ]
     return tuple(sorted(result, key=lambda m: (m.span.start, m.span.end)))
 
 
@@ -153,6 +184,7 @@ def _mention(
     label: str,
     role: str = "",
     place_kind: str = "",
+    unlisted: str = "",
 ) -> Mention:
     """Build a mention for tokens [start, end)."""
     span = doc[start:end]
@@ -165,6 +197,7 @@ def _mention(
         sentence=(sent.start_char, sent.end_char),
         role=role,
         place_kind=place_kind,
+        unlisted=unlisted,
     )
 
 
@@ -176,7 +209,10 @@ def _rule_mentions(doc: Doc, article: Article) -> Iterator[Mention]:
         if low in MEDIA_NOUNS:
             left = _proper_run(doc, tok.i - 1, step=-1)
             if left is not None:
-                yield _named(doc, article, left, tok.i, "organisation", f"rule:{low}")
+                # "Tehran Radio", "Al Jazeera Television": a capitalised media noun is part of the name
+                end = tok.i + 1 if tok.text[:1].isupper() and tok.tag_ in {"NNP", "NNPS"} else tok.i
+                if not lexicon.is_product(doc[left:end].text):  # "Apple TV" is a product
+                    yield _named(doc, article, left, end, "organisation", f"rule:{low}")
             right = _proper_run(doc, tok.i + 1, step=1)
             if right is not None and low == "agency":
                 yield _named(doc, article, tok.i + 1, right + 1, "organisation", "rule:agency")
@@ -305,11 +341,20 @@ def _entity_mentions(ent: SpacySpan, article: Article) -> Iterator[Mention]:
     label = ent.label_
     if label not in ACTOR_LABELS and label not in PLACE_LABELS:
         return
+    pieces = kinds.parts(ent)
+    if [(p.start, p.end) for p in pieces] != [(ent.start, ent.end)]:
+        for piece in pieces:  # "MITI) Americas and Oceanic Division", "the Gulf began"
+            yield from _entity_mentions(piece, article)
+        return
     text = clean_name(ent.text)
     if not text or not any(ch.isalpha() for ch in text):
         return
-    if label in {"PERSON", "ORG", "FAC"} and (lexicon.is_product(text) or _names_a_product(ent)):
-        return  # "iPod", "Snow Leopard", "the Safari browser": things, not actors
+    evidence, noun = kinds.class_of(ent) if label != "NORP" else ("", "")
+    unlisted = _unlisted(ent, text, label, evidence, noun)
+    if unlisted:
+        kind = ACTOR_LABELS.get(label, "place")
+        yield _mention(doc, article, ent.start, ent.end, text, kind, label, unlisted=unlisted)
+        return
     if label == "NORP":
         country = gazetteer.country_for_demonym(text)
         place = gazetteer.lookup_place(text)
@@ -343,6 +388,10 @@ def _entity_mentions(ent: SpacySpan, article: Article) -> Iterator[Mention]:
         and not (ent.start > 0 and doc[ent.start - 1].lower_ in _LOCATIVE)
     ):
         place = None  # "Cisco", "Xinhua", "the GAO": a company that shares a town's name, unless "in Cisco"
+    if evidence == "organisation" and label != "PERSON" and not _locative(ent):
+        # "other carriers, such as Verizon": the text says what the tagger's place is
+        yield _mention(doc, article, ent.start, ent.end, text, "organisation", f"{label}→organisation")
+        return
     if label in PLACE_LABELS or (place is not None and label == "ORG" and not ARMED_GROUPS.search(text)):
         name = place.name if place else text
         yield _mention(
@@ -351,8 +400,15 @@ def _entity_mentions(ent: SpacySpan, article: Article) -> Iterator[Mention]:
         return
     if label == "PERSON":
         kind = "person"
-        if _preceded_by_media_noun(ent) or _plural_name(ent) or text.split()[-1].lower() in _COMPANY_WORDS:
-            kind = "organisation"  # "news agency Sana", "the Beatles", "Douglas Aircraft"
+        if (
+            _preceded_by_media_noun(ent)
+            or _plural_name(ent)
+            or text.split()[-1].lower() in _COMPANY_WORDS
+            or lexicon.has_organisation_word(text)
+            or evidence == "organisation"
+        ):
+            # "news agency Sana", "the Beatles", "Douglas Aircraft", "Air Berlin", "retailer Best Buy"
+            kind = "organisation"
         elif place is not None:
             yield _mention(
                 doc, article, ent.start, ent.end, place.name, "place", "PERSON→place", place_kind=place.kind
@@ -376,6 +432,36 @@ def _entity_mentions(ent: SpacySpan, article: Article) -> Iterator[Mention]:
 
 
 _LOCATIVE = {"in", "at", "near", "from", "to", "outside", "inside", "across", "around", "into", "towards"}
+
+
+def _locative(ent: SpacySpan) -> bool:
+    """True when a locative preposition stands before the name ("in Cisco")."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _LOCATIVE
+
+
+def _unlisted(ent: SpacySpan, text: str, label: str, evidence: str, noun: str) -> str:
+    """Why a tagged name is not an actor or a place, or "" (see `kinds`; `evidence`: its `class_of`)."""
+    if label == "NORP":
+        return ""  # a demonym: its own rules
+    reason = kinds.junk_reason(text, label)
+    if reason:
+        return reason
+    known_place = label not in {"PERSON", "ORG", "FAC"} and (
+        gazetteer.lookup_place(text) is not None or gazetteer.country_name(text) is not None
+    )
+    if not known_place and (lexicon.is_product(text) or _names_a_product(ent)):
+        return "a product"  # "iPod", "Snow Leopard", "the Safari browser", "Windows"
+    product = kinds.alias_of_a_product(ent)
+    if product:
+        return f"an abbreviation of the product {product}"
+    office = kinds.office_title(ent)
+    if office:
+        return f"part of the office '{office}'"
+    if evidence == "work" and not known_place:
+        return f"the text calls it {'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+    return ""
+
+
 _COMPANY_WORDS = {
     "aircraft",
     "airlines",

@@ -15,6 +15,20 @@ def _mention(m: Mention) -> dict[str, Any]:
     return {"article": m.span.article, "start": m.span.start, "end": m.span.end, "text": m.span.text}
 
 
+def _merged(reasons: tuple[str, ...]) -> dict[str, Any]:
+    """Why names were joined on a page: present only when some were."""
+    return {"merged_because": list(reasons)} if reasons else {}
+
+
+def _unlisted(item: Actor | Place) -> dict[str, Any]:
+    return {
+        "name": item.name,
+        "kind": item.kind,
+        "reason": item.unlisted,
+        "mentions": [_mention(m) for m in item.mentions],
+    }
+
+
 def _trail(curated: tuple[str, ...]) -> dict[str, Any]:
     """The optional curation trail: present only when a record was curated."""
     return {"curated": list(curated)} if curated else {}
@@ -51,6 +65,7 @@ def _actor(a: Actor) -> dict[str, Any]:
             {"article": q.span.article, "start": q.span.start, "end": q.span.end, "text": q.span.text}
             for q in a.quotes
         ],
+        **_merged(a.merged_because),
         **_trail(a.curated),
     }
 
@@ -65,14 +80,17 @@ def _place(p: Place) -> dict[str, Any]:
         "aliases": list(p.aliases),
         "page": f"places/{p.id}.md",
         "mentions": [_mention(m) for m in p.mentions],
+        **_merged(p.merged_because),
         **_trail(p.curated),
     }
 
 
 def to_dict(b: Briefing) -> dict[str, Any]:
     """The briefing as plain data, every list sorted."""
+    unlisted = sorted(b.unlisted, key=lambda i: (i.name.lower(), i.kind))
     return {
         "schema_version": SCHEMA_VERSION,
+        **({"unlisted": [_unlisted(i) for i in unlisted]} if unlisted else {}),
         "articles": [
             {
                 "id": a.id,

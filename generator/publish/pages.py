@@ -222,6 +222,22 @@ def site_graph(site: Site) -> Page:
     return Page(path, "graph.md.j2", "Relationship graph", context, frozenset(links))
 
 
+def unlisted(site: Site) -> Page:
+    """Names the junk filter left off the site, with why: for curators, linked from the Curating page."""
+    rows = [
+        (
+            item.name,
+            item.kind,
+            item.unlisted,
+            len(item.mentions),
+            sorted({m.span.article for m in item.mentions}),
+        )
+        for item in sorted(site.briefing.unlisted, key=lambda i: (i.name.lower(), i.kind))
+    ]
+    links = {article_page(a) for *_rest, articles in rows for a in articles}
+    return Page("unlisted.md", "unlisted.md.j2", "Names not listed", {"rows": rows}, frozenset(links))
+
+
 def tags(site: Site) -> Page:
     """The tags page; Material's tags plugin fills it."""
     return Page("tags.md", "tags.md.j2", "Tags")

@@ -81,6 +81,7 @@ def site_pages(site: Site) -> list[Page]:
         pages.site_map(site),
         pages.site_graph(site),
         pages.tags(site),
+        pages.unlisted(site),
         *timeline.timeline_pages(site),
         pages.figures(site),
         pages.article_index(site),

@@ -290,6 +290,8 @@ class ActorOverride(Override):
     """A line shown at the top of the actor page."""
     hide: bool = _setting(False, _BOOL)
     """Drop a false positive."""
+    listed: bool = _setting(False, _BOOL)
+    """List a name the junk filter left out (the site's "Names not listed" page says why it did)."""
     mentions: tuple[MentionPin, ...] | None = _setting(None, _LIST, _check_pins, _pins)
     """Pin mentions to this actor, each a MentionPin.
 
@@ -319,6 +321,8 @@ class PlaceOverride(Override):
     """A line shown at the top of the place page."""
     hide: bool = _setting(False, _BOOL)
     """Drop a false positive."""
+    listed: bool = _setting(False, _BOOL)
+    """List a name the junk filter left out (the site's "Names not listed" page says why it did)."""
     mentions: tuple[MentionPin, ...] | None = _setting(None, _LIST, _check_pins, _pins)
     """Pin mentions to this place, each a MentionPin.
 

@@ -45,6 +45,8 @@ class Curated:
     """Page id → curator's description."""
     errors: tuple[str, ...]
     warnings: tuple[str, ...]
+    unlisted: tuple[Actor | Place, ...] = ()
+    """Candidates the junk filter left out and no override brought back, without ids."""
 
 
 def curate(
@@ -60,6 +62,10 @@ def curate(
     new_places = _apply(
         list(places), overrides.places, "place", _new_place, problems, descriptions, sentences
     )
+    unlisted: list[Actor | Place] = [a for a in new_actors if a.unlisted]
+    unlisted += [p for p in new_places if p.unlisted]
+    new_actors = [a for a in new_actors if not a.unlisted]
+    new_places = [p for p in new_places if not p.unlisted]
     new_actors = _with_ids(new_actors, lambda a: f"{a.kind}:{a.name}", "actor", problems.warnings)
     new_places = _with_ids(new_places, lambda p: p.name.lower(), "place", problems.warnings)
     by_name = {p.name.lower(): p.id for p in new_places}
@@ -82,6 +88,7 @@ def curate(
         resolved,
         tuple(problems.errors),
         tuple(problems.warnings),
+        tuple(sorted(unlisted, key=lambda i: (i.name.lower(), i.kind))),
     )
 
 
@@ -160,6 +167,9 @@ def _apply_one(
     if entry.split:
         item = _split(pool, item, entry, what, problems, notes)
     item = _merge(pool, index, item, entry, what, problems, notes)
+    if entry.listed and item.unlisted:
+        notes.append(f"listed although the junk filter said: {item.unlisted}")
+        item = replace(item, unlisted="")
     if entry.name is not None and entry.name != item.name:
         notes.append(f"renamed from “{item.name}”")
         aliases = (set(item.aliases) | {item.name}) - {entry.name}
@@ -229,7 +239,13 @@ def _split(
     aliases = tuple(sorted(a for a in item.aliases if a.lower() not in wanted))
     note = trail(f"split from “{item.name}”", entry)
     other = replace(
-        item, id="", name=names[0], aliases=tuple(sorted(set(names[1:]))), mentions=moved, curated=(note,)
+        item,
+        id="",
+        name=names[0],
+        aliases=tuple(sorted(set(names[1:]))),
+        mentions=moved,
+        curated=(note,),
+        merged_because=(),
     )
     if isinstance(other, Actor):
         other = replace(other, roles=tuple(sorted({m.role for m in moved if m.role})), quotes=(), notes=())
@@ -392,11 +408,17 @@ def _locate(analysis: Analysis, pin: MentionPin) -> Span | None:
 
 
 def _find(items: Sequence[T | None], name: str, skip: int | None = None) -> int | None:
-    """Index of the item whose name or alias matches, case-insensitively."""
+    """Index of the item whose name or alias matches, case-insensitively; a listed one first.
+
+    The junk filter's candidates share names with listed pages ("Apple" the product, an alias of
+    Apple Inc.): an override names the listed page unless only an unlisted candidate matches.
+    """
     wanted = name.strip().lower()
-    for index, item in enumerate(items):
-        if index == skip or item is None:
-            continue
-        if item.name.lower() == wanted or wanted in (a.lower() for a in item.aliases):
-            return index
-    return None
+    found = [
+        (bool(item.unlisted), index)
+        for index, item in enumerate(items)
+        if index != skip
+        and item is not None
+        and (item.name.lower() == wanted or wanted in (a.lower() for a in item.aliases))
+    ]
+    return min(found)[1] if found else None

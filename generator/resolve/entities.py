@@ -1,279 +1,242 @@
 """Join mentions across the corpus into actors and places (stage 4: resolve).
 
-Merging is conservative. A bare surname ("Assad") joins a full name only
-when exactly one full name in the same article, or else in the whole corpus,
-ends with it. Two people who share a surname stay apart and both carry a
-note for the curator. Acronyms join their expansion (UN, United Nations).
+Merging is conservative and every join says why (`merged_because`, shown by
+`build --explain`; a curator undoes one with `split:`). First each mention's
+kind is read again with the corpus as evidence: a small town's name that the
+corpus uses for a company ("Cisco"), "X government" as the state X, a "person"
+the corpus calls an organisation, a surname tagged as an organisation. Names
+the junk filter set aside, and one-word names the corpus otherwise writes in
+lowercase ("Lost", "Video"), are grouped apart, never joined to a listed name.
+People then join by `persons`, organisations, states and groups by
+`organisations`.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from generator.extract import gazetteer, lexicon
+from generator.extract.mentions import ROLE_NOUNS, TITLES
 from generator.model import ACTOR_KINDS, Actor, Analysis, Mention, Place
+from generator.resolve import institutions
+from generator.resolve import names as keys
+from generator.resolve.casing import Casing, casing
+from generator.resolve.naming import actor_record, display_name, same_key_reasons, unlisted_reason
+from generator.resolve.organisations import resolve_organisations
+from generator.resolve.persons import resolve_persons, surnames_as_people
+from generator.resolve.unionfind import Joins
 
-_PARTICLES = re.compile(r"^(al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|van|von|de|da|di|le|la)[-‘’']", re.I)
-_CORPORATE = re.compile(
-    r"[,\s]+(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|ag|sa|s\.a|n\.v|nv|gmbh|group)\.?$",
-    re.I,
-)
-_GENERIC_TAIL = re.compile(
-    r"\s+(airlines|airways|holdings|company|systems|technologies|international)$", re.I
-)
-_STOP = {"of", "the", "and", "for", "de", "la", "&"}
-_KIND_PRIORITY = {kind: i for i, kind in enumerate(("state", "group", "organisation", "person"))}
-
-
-def person_key(name: str) -> tuple[str, ...]:
-    """Tokens of a person's name, lowercased, without particles or middle initials."""
-    words = [_PARTICLES.sub("", w).lower().strip(".") for w in name.split()]
-    if len(words) > 2:
-        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
-    return tuple(w for w in words if w)
-
-
-def org_key(name: str) -> str:
-    """Lowercased organisation name without corporate suffixes or dots."""
-    stripped = _CORPORATE.sub("", name.strip())
-    shorter = _GENERIC_TAIL.sub("", stripped)
-    if (
-        len(shorter.split()) >= 2
-    ):  # "China Eastern Airlines" = "China Eastern", not "Singapore Airlines" = "Singapore"
-        stripped = shorter
-    return re.sub(r"[.\s]+", " ", stripped.replace(".", "")).strip().lower()
-
-
-def _words(name: str) -> list[str]:
-    """Capitalised content words of a name, or [] when any content word is lowercase."""
-    words = [w for w in re.split(r"[\s-]+", _CORPORATE.sub("", name)) if w and w.lower() not in _STOP]
-    return words if len(words) >= 2 and all(w[0].isupper() for w in words) else []
-
-
-def expands(short: str, name: str) -> bool:
-    """True when `short` spells `name` by word prefixes: UN/United Nations, SIA/Singapore Airlines."""
-    words = [w.lower() for w in _words(name)]
-    letters = short.replace(".", "").lower()
-    if not words or not letters.isalpha() or len(letters) < 2:
-        return False
-
-    def spell(i: int, j: int) -> bool:
-        if j == len(words):
-            return i == len(letters)
-        word = words[j]
-        return any(
-            letters[i : i + k] == word[:k] and spell(i + k, j + 1)
-            for k in range(1, min(len(word), len(letters) - i) + 1)
-        )
-
-    return spell(0, 0)
+T = TypeVar("T", Actor, Place)
+_LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across"}
 
 
 def resolve_actors(analyses: Sequence[Analysis]) -> list[Actor]:
     """Cluster actor mentions from every article into actors (ids assigned later)."""
-    mentions = _surnames_as_people([m for a in analyses for m in a.mentions if m.kind in ACTOR_KINDS])
-    persons = [m for m in mentions if m.kind == "person"]
-    others = [m for m in mentions if m.kind != "person"]
-    actors = _resolve_persons(persons) + _resolve_others(others)
-    return sorted(actors, key=lambda a: (a.kind, a.name.lower()))
+    retyped: dict[Mention, str] = {}
+    bodies = {a.article.id: a.article.body for a in analyses}
+    words = casing(bodies.values())
+    mentions = [m for a in analyses for m in a.mentions if m.kind in ACTOR_KINDS]
+    mentions = _places_named_like_companies(mentions, analyses, retyped)
+    mentions = _governments_as_states(mentions, retyped)
+    mentions = _organisations_typed_as_people(mentions, retyped)
+    mentions = _titled_people(mentions, retyped)
+    mentions = surnames_as_people(mentions)
+    mentions = _common_words_unlisted(mentions, words)
+    mentions = _curated_listed(mentions)
+    listed = [m for m in mentions if not m.unlisted]
+    actors = [
+        *resolve_persons([m for m in listed if m.kind == "person"], retyped),
+        *resolve_organisations([m for m in listed if m.kind != "person"], bodies, words, retyped),
+        *_unlisted_actors([m for m in mentions if m.unlisted], retyped),
+    ]
+    organisations = {a.name for a in actors if a.kind == "organisation" and not a.unlisted}
+    return sorted(
+        _plurals_unlisted(actors, organisations), key=lambda a: (a.kind, a.name.lower(), a.unlisted)
+    )
 
 
-def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
-    """Read "Jobs" tagged as an organisation as the person, when the corpus says so.
+def _unlisted_actors(mentions: Sequence[Mention], retyped: dict[Mention, str]) -> list[Actor]:
+    """Names the junk filter set aside, grouped by kind and key only, for the curators' list."""
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[(m.kind, keys.compact_key(m.name))].append(m)
+    return [
+        actor_record(display_name(ms), kind, ms, retyped=retyped)
+        for (kind, _key), ms in sorted(groups.items())
+    ]
 
-    Only for a one-word name that is the surname of exactly one full name in
-    the corpus, and that the tagger reads as a person at least as often or
-    whose full name stands in the same article.
+
+def _places_named_like_companies(
+    mentions: list[Mention], analyses: Sequence[Analysis], retyped: dict[Mention, str]
+) -> list[Mention]:
+    """Read a small town's name as the company the corpus names in full ("Cisco", "Cisco System").
+
+    Only for a name not after a locative preposition, not a country or a curated place, when an
+    organisation's name in the corpus is this name and an organisation word or legal form.
     """
-    surnames: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    companies: dict[str, str] = {}
     for m in mentions:
-        key = person_key(m.name)
-        if m.kind == "person" and len(key) > 1:
-            surnames[key[-1]].add(key)
-    votes: Counter[tuple[str, str]] = Counter((m.span.text, m.kind) for m in mentions)
-    # Or when the full name stands in the same article ("Mark Papermaster ... Papermaster").
-    articles_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.kind == "person":
-            articles_of[person_key(m.name)].add(m.span.article)
-    result = []
-    for m in mentions:
-        key = person_key(m.name)
+        words = m.name.split()
         if (
             m.kind == "organisation"
-            and len(key) == 1
-            and len(surnames.get(key[0], ())) == 1
-            and (
-                votes[(m.span.text, "person")] >= votes[(m.span.text, "organisation")]
-                or m.span.article in articles_of.get(next(iter(surnames[key[0]])), ())
-            )
+            and len(words) > 1
+            and (lexicon.has_organisation_word(m.name) or keys.without_legal_form(m.name) != m.name)
         ):
-            m = replace(m, kind="person", label=f"{m.label}→person")
+            companies.setdefault(words[0], m.name)
+    result = list(mentions)
+    for analysis in analyses:
+        body = analysis.article.body
+        for m in analysis.mentions:
+            if m.kind != "place" or m.name not in companies or m.unlisted:
+                continue
+            entry = gazetteer.lookup_place(m.name)
+            before = body[max(0, m.span.start - 12) : m.span.start].split()
+            if entry is not None and (entry.kind == "country" or entry.source == "curated"):
+                continue
+            if before and before[-1].lower() in _LOCATIVE:
+                continue
+            org = replace(m, kind="organisation", label=f"{m.label}→organisation")
+            retyped[org] = f"'{m.name}' is read as the company '{companies[m.name]}' named in the corpus"
+            result.append(org)
+    return result
+
+
+def _governments_as_states(mentions: list[Mention], retyped: dict[Mention, str]) -> list[Mention]:
+    """Read "Belgium government", "Iran's government", "Syrian authorities" as the state itself."""
+    result = []
+    for m in mentions:
+        head = keys.government_of(m.name) if m.kind in {"organisation", "group"} else ""
+        country = (gazetteer.country_name(head) or gazetteer.country_for_demonym(head)) if head else None
+        if country:
+            state = replace(m, name=country, kind="state", label=f"{m.label}→state")
+            retyped[state] = f"'{m.name}' is the government of the state {country}"
+            m = state
         result.append(m)
     return result
 
 
-def _resolve_persons(mentions: list[Mention]) -> list[Actor]:
-    """Group person mentions by full name, then attach bare surnames."""
-    full: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
-    single: list[Mention] = []
-    for m in mentions:
-        key = person_key(m.name)
-        (full[key] if len(key) > 1 else single).append(m)
-    by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for key in sorted(full):
-        by_surname[key[-1]].append(key)
-    articles_of = {key: {m.span.article for m in ms} for key, ms in full.items()}
-    loose: dict[str, list[Mention]] = defaultdict(list)
-    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for key in sorted(full):
-        by_first[key[0]].append(key)
-    for m in single:
-        word = person_key(m.name)[0]
-        candidates = by_surname.get(word, [])
-        here = [k for k in candidates if m.span.article in articles_of[k]]
-        # "Steve" alone: the one full name in this article that starts with it, if no surname matches.
-        first_here = [k for k in by_first.get(word, []) if m.span.article in articles_of[k]]
-        if len(here) == 1:
-            full[here[0]].append(m)
-        elif not here and len(candidates) == 1:
-            full[candidates[0]].append(m)
-        elif not candidates and len(first_here) == 1:
-            full[first_here[0]].append(m)
-        elif candidates or by_first.get(word) or _titled(m):
-            loose[word].append(m)
-        # else: a lone word that names no one in the corpus and has no title ("Tiger", "Reader")
-        # is more often a product or a common word the tagger capitalised than a person.
-    actors = []
-    for key, ms in sorted(full.items()):
-        namesakes = [k for k in by_surname[key[-1]] if k != key]
-        notes = tuple(
-            f"Shares the surname '{ms[0].name.split()[-1]}' with {_display(full[k])}; not merged."
-            for k in namesakes
-        )
-        actors.append(_actor(_display(ms), "person", ms, notes))
-    for surname, ms in sorted(loose.items()):
-        namesakes = by_surname.get(surname, [])
-        notes = tuple(f"Could be {_display(full[k])}; not merged." for k in namesakes)
-        actors.append(_actor(_display(ms), "person", ms, notes))
-    return actors
+def _organisations_typed_as_people(mentions: list[Mention], retyped: dict[Mention, str]) -> list[Mention]:
+    """A "person" without a given name whose name the corpus also types as an organisation.
 
-
-def _titled(mention: Mention) -> bool:
-    """True when the mention carries a title or role: "Mr Assad", "Senator McCain"."""
-    return bool(mention.role) or len(mention.span.text.split()) > len(mention.name.split())
-
-
-def _canonical_names(mentions: list[Mention]) -> dict[Mention, str]:
-    """The name each organisation mention is grouped under.
-
-    Curated aliases first ("Apple Computer" → "Apple Inc."). Then a shorter name
-    that ends another organisation's name in the same article joins it ("the Air
-    Force" after "the United States Air Force"); in articles with no longer form,
-    it joins the name it joined everywhere else, when that is always the same one.
-    Last, a division named by its parent and a region or line of business ("EADS
-    North America", "Boeing Commercial Airplanes") joins the parent.
+    Either the tagger reads that very name as an organisation elsewhere ("Best Buy"), or the
+    name begins with an organisation's one-word name ("Lockheed Martin" beside "Lockheed").
     """
-    names = {m: lexicon.organisation_alias(m.name) or m.name for m in mentions}
-    by_article: dict[str, set[str]] = defaultdict(set)
-    for m, name in names.items():
-        by_article[m.span.article].add(name)
-    joined: dict[str, set[str]] = defaultdict(set)
-    pending = []
-    for m, name in names.items():
-        words = name.split()
-        if len(words) < 2 or m.kind == "state":
-            continue
-        longer = [n for n in by_article[m.span.article] if n != name and n.endswith(" " + name)]
-        if len(longer) == 1:
-            names[m] = longer[0]
-            joined[name].add(longer[0])
-        elif not longer:
-            pending.append(m)
-    for m in pending:
-        if len(joined.get(names[m], ())) == 1:
-            names[m] = next(iter(joined[names[m]]))
-    known = set(names.values())
-    for m, name in names.items():
-        words = name.split()
-        for i in range(len(words) - 1, 0, -1):
-            parent = " ".join(words[:i])
-            parent = lexicon.organisation_alias(parent) or parent
-            if parent in known and lexicon.is_division(" ".join(words[i:])):
-                names[m] = parent
-                break
-    return names
-
-
-def _resolve_others(mentions: list[Mention]) -> list[Actor]:
-    """Group organisations, states and groups by name, joining acronyms to expansions."""
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    canonical = _canonical_names(mentions)
+    votes: Counter[tuple[str, str]] = Counter((m.name, m.kind) for m in mentions)
+    companies = {m.name for m in mentions if m.kind == "organisation"}
+    result = []
     for m in mentions:
-        groups[org_key(canonical[m])].append(m)
-    for key in sorted(groups, key=lambda k: (len(k), k)):
-        if " " in key or key not in groups:
-            continue
-        short = groups[key]
-        if all(m.name.isupper() or "." in m.name for m in short):
-            # An acronym joins the one expansion it spells (UN, United Nations).
-            targets = [k for k in groups if k != key and expands(key, _display(groups[k]))]
-        else:
-            # "Lockheed" joins "Lockheed Martin" when no other name starts with it; "Singapore" the
-            # state never joins "Singapore Airlines".
-            targets = [
-                k
-                for k in groups
-                if k.split()[0] == key and k != key
-                if all(m.kind != "state" for m in (*short, *groups[k]))
-            ]
-            if any(lexicon.organisation_alias(m.name) for m in short):
-                targets = []  # curated: "Apple" is Apple Inc., never "Apple Corps"
-        if len(targets) == 1:
-            groups[targets[0]].extend(groups.pop(key))
-    actors = []
-    for _key, ms in sorted(groups.items()):
-        kinds = Counter(m.kind for m in ms)
-        kind = min(kinds, key=lambda k: (-kinds[k], _KIND_PRIORITY[k]))
-        # The name the group was formed under: "Boeing" for "Boeing Commercial Airplanes" too.
-        names = Counter(canonical.get(m, m.name) for m in ms)
-        name = min(names, key=lambda n: (-len(n.split()), -names[n], n))
-        actors.append(_actor(name, kind, ms, ()))
-    return actors
+        words = m.name.split()
+        if m.kind == "person" and len(words) > 1 and not keys.is_given_name(words[0]):
+            because = ""
+            if votes[(m.name, "organisation")]:
+                because = "is an organisation elsewhere in the corpus"
+            elif words[0] in companies:
+                because = f"begins with the organisation '{words[0]}'"
+            if because:
+                org = replace(m, kind="organisation", label=f"{m.label}→organisation")
+                retyped[org] = f"'{m.name}' {because} and has no given name"
+                m = org
+        result.append(m)
+    return result
 
 
-def _display(mentions: Iterable[Mention]) -> str:
-    """Pick the canonical name: the most common of the longest forms."""
-    counts = Counter(m.name for m in mentions)
-    return min(counts, key=lambda n: (-len(n.split()), -counts[n], n))
+def _titled_people(mentions: list[Mention], retyped: dict[Mention, str]) -> list[Mention]:
+    """An "organisation" written after a person's title and starting with a given name is that person.
+
+    "Spokeswoman Sandy Angers", "Chairman John Smith": the tagger took the title for part of a name.
+    """
+    result = []
+    for m in mentions:
+        words, written = m.name.split(), m.span.text.split()
+        title = written[0] if len(written) > len(words) else ""
+        if (
+            m.kind == "organisation"
+            and len(words) > 1
+            and title
+            and (ROLE_NOUNS.match(title) or title.lower().rstrip(".") in TITLES)
+            and keys.is_given_name(words[0])
+            and not lexicon.has_organisation_word(m.name)
+        ):
+            person = replace(m, kind="person", label=f"{m.label}→person")
+            retyped[person] = f"'{m.name}' follows the title '{title}' and begins with a given name"
+            m = person
+        result.append(m)
+    return result
 
 
-def _actor(name: str, kind: str, mentions: list[Mention], notes: tuple[str, ...]) -> Actor:
-    """Build an actor record from its mentions."""
-    ordered = tuple(sorted(mentions, key=lambda m: (m.span.article, m.span.start)))
-    aliases = sorted({m.name for m in ordered} - {name})
-    roles = sorted({m.role for m in ordered if m.role})
-    return Actor(
-        id="", name=name, kind=kind, aliases=tuple(aliases), roles=tuple(roles), mentions=ordered, notes=notes
-    )
+def _common_words_unlisted(mentions: list[Mention], words: Casing) -> list[Mention]:
+    """Set aside a one-word name the corpus writes mostly in lowercase ("Lost", "Video", "Digital").
+
+    Only a word written with one capital ("NeXT", "AMC" are not common words), not a place, a
+    curated name, nor a word of a person's full name in the corpus ("Jobs", "Cook").
+    """
+    in_names: set[str] = set()
+    for m in mentions:
+        parts = m.name.lower().split()
+        if m.kind == "person" and len(parts) > 1:
+            in_names.update((parts[0], parts[-1]))
+    result = []
+    for m in mentions:
+        name = m.name
+        if (
+            not m.unlisted
+            and m.kind in {"organisation", "person"}
+            and " " not in name
+            and name[1:].islower()
+            and not m.label.startswith("rule:")
+            and name.lower() not in in_names
+            and words.common(name)
+            and gazetteer.lookup_place(name) is None
+            and lexicon.organisation_alias(name) is None
+            and institutions.lookup(name) is None
+        ):
+            m = replace(
+                m, unlisted=f"a common word capitalised: the articles write '{name.lower()}' in lowercase"
+            )
+        result.append(m)
+    return result
+
+
+def _curated_listed(mentions: list[Mention]) -> list[Mention]:
+    """List a curated institution the junk filter set aside: "S&P 500" is an index, not a model number."""
+    return [
+        replace(m, unlisted="") if m.unlisted and m.kind != "person" and institutions.lookup(m.name) else m
+        for m in mentions
+    ]
+
+
+def _plurals_unlisted(records: list[T], organisations: set[str]) -> list[T]:
+    """Unlist the plural of an organisation's name ("Airbuses", "Boeings"): it names its products."""
+    result = []
+    for record in records:
+        stem = next((n for n in (record.name[:-2], record.name[:-1]) if n in organisations), "")
+        if record.name.endswith("s") and stem and not record.unlisted:
+            record = replace(record, unlisted=f"the plural of '{stem}': its products")
+        result.append(record)
+    return result
 
 
 def resolve_places(analyses: Sequence[Analysis], actors: Sequence[Actor]) -> list[Place]:
-    """Cluster place mentions by name; every state actor also gets a country place."""
+    """Cluster place mentions by name; every state actor also gets a country place.
+
+    A place mention that resolution read as an organisation ("Cisco", the company) is not a place.
+    """
+    companies = {(m.span.article, m.span.start) for a in actors if a.kind != "state" for m in a.mentions}
     groups: dict[str, list[Mention]] = defaultdict(list)
     for analysis in analyses:
         for m in analysis.mentions:
-            if m.kind == "place":
+            if m.kind == "place" and (m.span.article, m.span.start) not in companies:
                 groups[m.name.lower()].append(m)
     for actor in actors:
         if actor.kind == "state":
             groups[actor.name.lower()].extend(actor.mentions)
+    groups, reasons = _join_places(groups)
     places = []
-    for _key, ms in sorted(groups.items()):
-        name = _display(ms)
+    for key, ms in sorted(groups.items()):
+        name = display_name(ms)
         entry = gazetteer.lookup_place(name)
         kind = entry.kind if entry else next((m.place_kind for m in ms if m.place_kind), "place")
         ordered = tuple(sorted(ms, key=lambda m: (m.span.article, m.span.start)))
@@ -287,6 +250,66 @@ def resolve_places(analyses: Sequence[Analysis], actors: Sequence[Actor]) -> lis
                 lon=entry.lon if entry else None,
                 aliases=aliases,
                 mentions=ordered,
+                merged_because=(*same_key_reasons(ordered, str.lower), *reasons.get(key, ())),
+                unlisted=unlisted_reason(ordered),
             )
         )
-    return places
+    organisations = {a.name for a in actors if a.kind == "organisation"}
+    return _plurals_unlisted(places, organisations)
+
+
+def _join_places(groups: dict[str, list[Mention]]) -> tuple[dict[str, list[Mention]], dict[str, list[str]]]:
+    """Join place names that are one place: a misspelling or plural of a long name ("Straits of Hormuz"),
+    and a geographical noun that begins or ends the one longer place name of its article ("the Straits").
+
+    Two names the gazetteer puts at different points stay apart. Returns the groups and why each was
+    joined, by group key.
+    """
+    joins = Joins(groups)
+    shown = {key: display_name(ms) for key, ms in groups.items()}
+    where = {key: _point(shown[key]) for key in groups}
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(groups):
+        blocks[keys.fold(key)[:4]].append(key)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                distance = keys.misspelt(keys.fold(a), keys.fold(b))
+                if distance and not (where[a] and where[b] and where[a] != where[b]):
+                    small, big = sorted((a, b), key=lambda k: (len(groups[k]), k))
+                    joins.join(
+                        small,
+                        big,
+                        f"'{shown[small]}' and '{shown[big]}' differ by {distance} letter"
+                        f"{'s' if distance > 1 else ''}: a variant spelling",
+                    )
+    in_article: dict[str, set[str]] = defaultdict(set)
+    for key, ms in groups.items():
+        if " " in key:
+            for m in ms:
+                in_article[m.span.article].add(key)
+    for key, ms in sorted(groups.items()):
+        if " " in key or where[key] or not lexicon.is_place_noun(key):
+            continue
+        word = lexicon.singular(key)
+        for article in sorted({m.span.article for m in ms}):
+            longer = [
+                k
+                for k in in_article[article]
+                if {lexicon.singular(k.split()[0]), lexicon.singular(k.split()[-1])} & {word}
+            ]
+            if len({joins.find(k) for k in longer}) == 1:
+                joins.join(key, longer[0], f"'{shown[key]}' is how its article shortens '{shown[longer[0]]}'")
+                break
+    joined: dict[str, list[Mention]] = {}
+    reasons: dict[str, list[str]] = {}
+    for root, members in joins.groups().items():
+        joined[root] = [m for k in members for m in groups[k]]
+        reasons[root] = joins.reasons(root)
+    return joined, reasons
+
+
+def _point(name: str) -> tuple[float, float] | None:
+    """Where the gazetteer puts a place name, or None."""
+    entry = gazetteer.lookup_place(name)
+    return (entry.lat, entry.lon) if entry and entry.lat is not None and entry.lon is not None else None

@@ -70,7 +70,8 @@ def _reliable_names(analyses: Sequence[Analysis]) -> dict[str, Mention]:
     forms: dict[str, list[Mention]] = defaultdict(list)
     for analysis in analyses:
         for m in analysis.mentions:
-            forms[m.span.text].append(m)
+            if not m.unlisted:  # junk is not a reading to copy
+                forms[m.span.text].append(m)
     known = {}
     for text, mentions in forms.items():
         readings = Counter((m.name, m.kind) for m in mentions)

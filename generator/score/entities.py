@@ -12,7 +12,7 @@ Both systems are typed onto MEANTIME's entity types:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.model import ACTOR_KINDS, Briefing
@@ -81,6 +81,12 @@ class PrecisionScores:
     """Annotated mentions overlapped by a mention of the same type."""
     errors: tuple[str, ...]
     """The wrong mentions, "article: text (type)", for reading."""
+    junk: Ratio
+    """Pages (of those with a mention in the set) none of whose mentions is an annotated one."""
+    junk_pages: tuple[str, ...]
+    """The junk pages, for reading."""
+    identity: IdentityScores | None
+    """Recurring annotated instances vs pages, when the set gives instances; else None."""
 
 
 def our_mentions(briefing: Briefing) -> list[Tagged]:
@@ -142,32 +148,65 @@ def identity_from_pages(
     system: Iterable[Tagged], gold: dict[str, Gold], typed: dict[str, str] | None = None
 ) -> IdentityScores:
     """Cross-document identity: recurring gold PER/ORG entities vs the pages their names land on."""
+    names = [
+        (
+            Tagged(article, ent["start"], ent["end"], ent["type"], ent["instance_id"]),
+            ent["entity"].strip() or ent["text"],
+        )
+        for article, data in gold.items()
+        for ent in data.get("entities", [])
+        if ent["syntactic_type"] == "NAM" and ent["type"] in ("PER", "ORG") and ent["instance_id"]
+    ]
+    return identity(system, names, typed)
+
+
+def identity(
+    system: Iterable[Tagged], names: Iterable[tuple[Tagged, str]], typed: dict[str, str] | None = None
+) -> IdentityScores:
+    """Recurring gold entities vs the pages their names land on.
+
+    `names` are gold names typed PER/ORG/LOC, each with its instance as the page and a label
+    to show; `typed` maps the system's types onto those (None when they already match).
+
+    A system mention stands for one gold name: the one it fits best (same type, most overlap,
+    same end). A gold name whose best mention stands for another ("U.S." nested in "U.S. Navy",
+    both annotated; "China Eastern" inside "China Eastern's board of directors") is not put on
+    that mention's page: the system did not name it there, which is a miss, not a page mixing
+    two entities.
+    """
+    names = list(names)
     spans = by_article(system)
+    golds = by_article(name for name, _label in names)
+
+    def fit(t: Tagged, name: Tagged) -> tuple[bool, int, bool]:
+        return (
+            (typed or {}).get(t.type, t.type) == name.type,
+            min(t.end, name.end) - max(t.start, name.start),
+            t.end == name.end,
+        )
+
+    stands_for = {
+        t: max(overlapping(golds[t.article], t.start, t.end), key=lambda g: (*fit(t, g), -g.start, g.end))
+        for t in spans_of(spans, golds)
+    }
     docs_of: dict[str, set[str]] = defaultdict(set)
     pages_of: dict[str, set[str]] = defaultdict(set)
     entities_on: dict[str, set[str]] = defaultdict(set)
     label_of: dict[str, str] = {}
-    for article, data in gold.items():
-        for ent in data.get("entities", []):
-            if ent["syntactic_type"] != "NAM" or ent["type"] not in ("PER", "ORG") or not ent["instance_id"]:
-                continue
-            docs_of[ent["instance_id"]].add(article)
-            label_of.setdefault(ent["instance_id"], ent["entity"].strip() or ent["text"])
-            candidates = [
-                (
-                    (typed or {}).get(t.type, t.type) == ent["type"],
-                    min(t.end, ent["end"]) - max(t.start, ent["start"]),
-                    t.end == ent["end"],
-                    t.page,
-                )
-                for t in overlapping(spans.get(article, []), ent["start"], ent["end"])
-            ]
-            if candidates:
-                # The mention of the gold type that covers most of the gold name, then the one ending with
-                # it (its head): "Joe Leonard, Chairman ... of AirTran Airways" is Joe Leonard.
-                page = max(candidates)[3]
-                pages_of[ent["instance_id"]].add(page)
-                entities_on[page].add(ent["instance_id"])
+    for name, label in names:
+        docs_of[name.page].add(name.article)
+        label_of.setdefault(name.page, label)
+        candidates = [
+            (*fit(t, name), t.page, t) for t in overlapping(spans.get(name.article, []), name.start, name.end)
+        ]
+        if candidates:
+            # The mention of the gold type that covers most of the gold name, then the one ending with
+            # it (its head): "Joe Leonard, Chairman ... of AirTran Airways" is Joe Leonard.
+            *_fit, page, best = max(candidates, key=lambda c: c[:4])
+            if stands_for[best] != name:
+                continue  # the mention names a gold name it fits better ("U.S. Navy", not "U.S.")
+            pages_of[name.page].add(page)
+            entities_on[page].add(name.page)
     recurring = sorted(i for i, docs in docs_of.items() if len(docs) >= 2)
     split = [i for i in recurring if len(pages_of[i]) >= 2]
     mixed = sorted(p for p, ents in entities_on.items() if len(ents) >= 2)
@@ -181,6 +220,38 @@ def identity_from_pages(
         split_names=tuple(f"{label_of[i]} → {', '.join(sorted(pages_of[i]))}" for i in split),
         mixed_names=tuple(f"{p} ← {', '.join(sorted(label_of[i] for i in entities_on[p]))}" for p in mixed),
     )
+
+
+def spans_of(spans: dict[str, list[Tagged]], golds: dict[str, list[Tagged]]) -> Iterator[Tagged]:
+    """The system's spans that overlap a gold name."""
+    for article, items in spans.items():
+        for t in items:
+            if any(True for _ in overlapping(golds.get(article, []), t.start, t.end)):
+                yield t
+
+
+def annotated_identity(
+    system: Iterable[Tagged], annotated: dict[str, list[Tagged]], typed: dict[str, str]
+) -> IdentityScores:
+    """Identity on a fully annotated set whose mentions carry instances: every kind, places too."""
+    names = [
+        (Tagged(g.article, g.start, g.end, OUR_TYPES[g.type], g.page), g.page)
+        for golds in annotated.values()
+        for g in golds
+        if g.page
+    ]
+    return identity(system, names, typed)
+
+
+def junk_pages(system: Iterable[Tagged], annotated: dict[str, list[Tagged]]) -> tuple[Ratio, tuple[str, ...]]:
+    """Pages with mentions in the annotated articles none of which overlaps an annotated mention."""
+    hits: dict[str, bool] = {}
+    for t in system:
+        if t.article in annotated:
+            hit = any(True for _ in overlapping(annotated[t.article], t.start, t.end))
+            hits[t.page] = hits.get(t.page, False) or hit
+    junk = tuple(sorted(page for page, hit in hits.items() if not hit))
+    return Ratio(len(junk), len(hits)), junk
 
 
 def precision(
@@ -210,9 +281,15 @@ def precision(
         for article, golds in annotated.items()
         for g in golds
     )
+    system = [t for items in spans.values() for t in items]
+    junk, junk_names = junk_pages(system, annotated)
+    has_instances = any(g.page for golds in annotated.values() for g in golds)
     return PrecisionScores(
         typed=Ratio(typed_hits, count),
         kind=Ratio(kind_hits, count) if set(typed) == set(OUR_TYPES) else Ratio(0, 0),
         recall=Ratio(recalled, sum(len(g) for g in annotated.values())),
         errors=tuple(errors),
+        junk=junk,
+        junk_pages=junk_names,
+        identity=annotated_identity(system, annotated, typed) if has_instances else None,
     )

@@ -3,12 +3,21 @@
 Each MEANTIME story (`gold/<doc>.json` beside the articles) is run through the pipeline
 once, without overrides and without the cache, and both systems are read from that one
 parse: ours from the briefing and its analyses, raw spaCy from the stock pipeline's
-`doc.ents`. Then the fully annotated set (`tests/annotated/entities/`) is run the same
-way for precision. `generator.score.report` lays the scores out as text.
+`doc.ents`. All stories are then run again as one site, for identity as a reader of a
+mixed briefing meets it. Then the fully annotated sets are run the same way for precision,
+junk pages and (where the set gives instances) identity: `tests/annotated/entities/`, and
+the unseen Reuters set `tests/annotated/reuters/`, whose text is unpacked from the archive
+beside the repository into a temporary folder (skipped, with the reason, when it is absent).
+`generator.score.report` lays the scores out as text.
+
+Sections are independent: a new score (participants: gold actors among each gold event's
+actors) is a field of `SystemScores`, computed in `score_run` from the same `CorpusRun`, and
+a row or line in `report`.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -31,14 +40,34 @@ from generator.score.entities import (
 )
 from generator.score.events import TUNED_ON, EventScores, score_events
 from generator.score.figures import ValueScores, our_figures, raw_figures, score_values
-from generator.score.gold import ANNOTATED, Gold, load_annotated, load_gold
+from generator.score.gold import (
+    ANNOTATED,
+    REUTERS_ARCHIVE,
+    UNSEEN,
+    Gold,
+    MissingText,
+    load_annotated,
+    load_gold,
+    unpack_unseen,
+)
 from generator.score.match import Ratio
 from generator.score.timex import TimexScores, our_timexes, raw_timexes, score_timexes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ANNOTATED", "CorpusRun", "SystemScores", "evaluate", "run_corpus", "score_precision", "score_run"]
+__all__ = [
+    "ANNOTATED",
+    "UNSEEN",
+    "CorpusRun",
+    "SystemScores",
+    "evaluate",
+    "run_corpus",
+    "run_together",
+    "run_unseen",
+    "score_precision",
+    "score_run",
+]
 
 RawEnts = list[tuple[int, int, str, str]]
 """(start, end, label, text) of every `doc.ents` entity of one article, offsets into its body."""
@@ -140,12 +169,46 @@ def score_precision(run: CorpusRun, annotated: Path = ANNOTATED) -> tuple[Precis
     )
 
 
-def evaluate(corpora: Sequence[Path], model: str, annotated: Path = ANNOTATED, verbose: bool = False) -> str:
-    """Run every corpus and the annotated set; return the report as text."""
-    return "\n".join(_report(corpora, model, annotated, verbose))
+def run_together(corpora: Sequence[Path], model: str, scratch: Path) -> tuple[CorpusRun, dict[str, Gold]]:
+    """Run every story's articles as one corpus (linked into `scratch`), with their gold merged."""
+    gold: dict[str, Gold] = {}
+    for corpus in corpora:
+        gold.update(load_gold(corpus))
+        for path in sorted(corpus.glob("*.md")):
+            if path.name != "README.md":
+                (scratch / path.name).symlink_to(path.resolve())
+    return run_corpus(scratch, model), gold
 
 
-def _report(corpora: Sequence[Path], model: str, annotated: Path, verbose: bool) -> Iterator[str]:
+def run_unseen(
+    model: str, scratch: Path, folder: Path = UNSEEN, archive: Path = REUTERS_ARCHIVE
+) -> CorpusRun:
+    """Run the unseen set; its text is unpacked from `archive` into `scratch`. Raises MissingText."""
+    return run_corpus(unpack_unseen(folder, archive, scratch / folder.name), model)
+
+
+def evaluate(
+    corpora: Sequence[Path],
+    model: str,
+    annotated: Path = ANNOTATED,
+    verbose: bool = False,
+    unseen: Path = UNSEEN,
+    archive: Path = REUTERS_ARCHIVE,
+) -> str:
+    """Run every corpus, all of them together, and the annotated sets; return the report as text."""
+    with tempfile.TemporaryDirectory(prefix="briefing-eval-") as scratch:
+        return "\n".join(_report(corpora, model, annotated, verbose, unseen, archive, Path(scratch)))
+
+
+def _report(
+    corpora: Sequence[Path],
+    model: str,
+    annotated: Path,
+    verbose: bool,
+    unseen: Path,
+    archive: Path,
+    scratch: Path,
+) -> Iterator[str]:
     yield report.title(model)
     scored = []
     held_out: EventScores | None = None
@@ -168,12 +231,38 @@ def _report(corpora: Sequence[Path], model: str, annotated: Path, verbose: bool)
         yield from report.totals_table(ours, spacy)
         if held_out is not None:
             yield from report.events_table("all held-out stories", held_out, verbose=False)
+        together = scratch / "together"
+        together.mkdir()
+        combined, merged = run_together(corpora, model, together)
+        ours_all, spacy_all = score_run(combined, merged)
+        yield from report.together_table(
+            f"all corpora as one site: {len(combined.briefing.articles)} articles",
+            ours_all.identity,
+            spacy_all.identity,
+            verbose,
+        )
     if annotated.is_dir() and any(annotated.glob("*.json")):
         marked = load_annotated(annotated)
         ours_p, spacy_p = score_precision(run_corpus(annotated, model), annotated)
         mentions = sum(len(g) for g in marked.values())
         yield from report.precision_table(
             f"{annotated}: {len(marked)} fully annotated articles, {mentions} actor and place mentions",
+            ours_p,
+            spacy_p,
+            verbose,
+        )
+    if unseen.is_dir() and any(unseen.glob("*.json")):
+        heading = f"{unseen}: unseen set"
+        try:
+            unseen_run = run_unseen(model, scratch, unseen, archive)
+        except MissingText as exc:
+            yield from report.skipped(heading, str(exc))
+            return
+        marked = load_annotated(unseen)
+        ours_p, spacy_p = score_precision(unseen_run, unseen)
+        mentions = sum(len(g) for g in marked.values())
+        yield from report.precision_table(
+            f"{heading}, {len(marked)} fully annotated articles, {mentions} actor and place mentions",
             ours_p,
             spacy_p,
             verbose,

@@ -97,7 +97,15 @@ def precision_table(
     yield f"  {'precision (PER/ORG/LOC)':{WIDTH}} {ours.typed!s:{COLUMN}} {raw.typed}"
     yield f"  {'precision (our kinds)':{WIDTH}} {ours.kind!s:{COLUMN}} n/a"
     yield f"  {'recall':{WIDTH}} {ours.recall!s:{COLUMN}} {raw.recall}"
+    yield f"  {'junk pages':{WIDTH}} {ours.junk!s:{COLUMN}} {raw.junk}"
+    if ours.identity is not None and raw.identity is not None:
+        for name, scores in (("ours", ours.identity), ("raw", raw.identity)):
+            yield f"  identity ({name}): {_identity_total(scores)}"
+            if verbose:
+                yield from (f"      split: {s}" for s in scores.split_names)
+                yield from (f"      mixed: {s}" for s in scores.mixed_names)
     if verbose:
+        yield from (f"      ours junk page: {p}" for p in ours.junk_pages)
         yield from (f"      ours wrong: {e}" for e in ours.errors)
         yield from (f"      raw wrong: {e}" for e in raw.errors)
 
@@ -117,3 +125,18 @@ def events_table(heading: str, scores: EventScores, verbose: bool) -> Iterator[s
 def tuning(corpus: str) -> str:
     """Whether the event rules were tuned on a story or it is held out."""
     return "tuned on" if corpus in TUNED_ON else "held out: the rules were not tuned on it"
+
+
+def together_table(heading: str, ours: IdentityScores, raw: IdentityScores, verbose: bool) -> Iterator[str]:
+    """Identity when every story is one site, as a reader of a mixed briefing meets it."""
+    yield f"\n{heading}"
+    for name, scores in (("ours", ours), ("raw", raw)):
+        yield f"  identity ({name}): {_identity_total(scores)}"
+        if verbose and name == "ours":
+            yield from (f"      split: {s}" for s in scores.split_names)
+            yield from (f"      mixed: {s}" for s in scores.mixed_names)
+
+
+def skipped(heading: str, reason: str) -> Iterator[str]:
+    """A set that could not be scored here, and why."""
+    yield f"\n{heading}: skipped ({reason})"

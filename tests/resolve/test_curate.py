@@ -318,3 +318,43 @@ def test_an_unknown_event_status_is_an_error_with_a_suggestion(tmp_path: Path) -
     (error,) = load_overrides(path, "overrides.yml").errors
     assert error.startswith("overrides.yml:3: status 'schedule' is not one of happened, reported"), error
     assert "did you mean 'scheduled'?" in error
+
+
+def _with_unlisted() -> list[Actor]:
+    """The actors, and "Assad" once more as a candidate the junk filter left out."""
+    junk = Actor(
+        "", "Assad", "organisation", (), (), (_mention("Assad", "organisation", 2),), unlisted="a product"
+    )
+    return [junk, *_actors()]  # first, as resolution sorts "assad" before "bashar al-assad"
+
+
+def test_an_unlisted_candidate_is_kept_apart_for_the_curators(tmp_path: Path) -> None:
+    c = curate(_with_unlisted(), _places(), _overrides(tmp_path, ""), [_analysis()])
+    assert [(a.name, a.kind, a.unlisted) for a in c.unlisted] == [("Assad", "organisation", "a product")]
+    assert "Assad" not in {a.name for a in c.actors}
+    assert all(a.id for a in c.actors) and not c.unlisted[0].id
+
+
+def test_listed_true_brings_a_filtered_name_back(tmp_path: Path) -> None:
+    c = curate(
+        [a for a in _with_unlisted() if a.unlisted],
+        _places(),
+        _overrides(tmp_path, "actors:\n  Assad:\n    listed: true\n    reason: The tagger was right.\n"),
+        [_analysis()],
+    )
+    assert c.unlisted == ()
+    (assad,) = c.actors
+    assert (assad.id, assad.name, assad.unlisted) == ("assad", "Assad", "")
+    assert assad.curated == ("listed although the junk filter said: a product: The tagger was right.",)
+
+
+def test_an_override_names_the_listed_page_before_an_unlisted_namesake(tmp_path: Path) -> None:
+    """ "Assad" is an alias of Bashar al-Assad and the name of an unlisted candidate."""
+    c = curate(
+        _with_unlisted(),
+        _places(),
+        _overrides(tmp_path, "actors:\n  Assad:\n    description: Syria's president.\n"),
+        [_analysis()],
+    )
+    assert c.descriptions == {"bashar-al-assad": "Syria's president."}
+    assert [a.name for a in c.unlisted] == ["Assad"]

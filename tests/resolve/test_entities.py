@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.model import Analysis, Article, Mention, Paragraph, Span
 from generator.resolve.entities import resolve_actors
 
@@ -137,3 +139,228 @@ def test_a_surname_tagged_as_an_organisation_is_the_person_named_in_the_same_art
         ),
     )
     assert pages == {"Mark Papermaster": ["Mark Papermaster", "Papermaster"]}
+
+
+def _story(id: str, body: str, *names: tuple[str, str]) -> Analysis:
+    """An article with `body` and a mention of each (text, kind), found in order of the text."""
+    from tests.records import analysis, article, mention
+
+    art = article(body, id)
+    seen: dict[str, int] = {}
+    found = []
+    for text, kind in names:
+        found.append(mention(art, text, kind, occurrence=seen.get(text, 0)))
+        seen[text] = seen.get(text, 0) + 1
+    return analysis(art, tuple(found))
+
+
+def _joined(*analyses: Analysis) -> dict[str, tuple[str, ...]]:
+    """Page name → why its names were joined, for pages that joined any."""
+    return {a.name: a.merged_because for a in resolve_actors(analyses) if a.merged_because}
+
+
+def test_an_acronym_joins_the_name_it_spells_in_its_article() -> None:
+    assert _joined(
+        _story("a", "EVA Airways flew. EA said so.", ("EVA Airways", "organisation"), ("EA", "organisation"))
+    ) == {"EVA Airways": ("'EA' spells 'EVA Airways', named in the same article",)}
+
+
+def test_an_acronym_elsewhere_needs_a_third_name_beside_both() -> None:
+    unrelated = _pages(
+        _analysis("a", ("EVA Airways", "EVA Airways", "organisation"), ("Boeing", "Boeing", "organisation")),
+        _analysis("b", ("EA", "EA", "organisation"), ("Spore", "Spore", "organisation")),
+    )
+    assert "EA" in unrelated  # Electronic Arts in a games story, not the airline
+    assert _joined(
+        _story("a", "ANA bought Boeing jets.", ("ANA", "organisation"), ("Boeing", "organisation")),
+        _story(
+            "b",
+            "All Nippon Airways and Boeing.",
+            ("All Nippon Airways", "organisation"),
+            ("Boeing", "organisation"),
+        ),
+    ) == {
+        "All Nippon Airways": (
+            "'ANA' spells 'All Nippon Airways', the only name that does; both are named with 'Boeing'",
+        )
+    }
+
+
+def test_a_first_word_joins_the_name_it_begins_with_evidence() -> None:
+    assert _joined(
+        _story(
+            "a",
+            "Lockheed Martin bid. Lockheed lost.",
+            ("Lockheed Martin", "organisation"),
+            ("Lockheed", "organisation"),
+        )
+    ) == {"Lockheed Martin": ("'Lockheed' begins 'Lockheed Martin', named in the same article",)}
+    # In another article, a word the corpus also writes in lowercase never joins.
+    pages = _pages(
+        _story(
+            "a",
+            "The Defense Ministry and Airbus.",
+            ("Defense Ministry", "organisation"),
+            ("Airbus", "organisation"),
+        ),
+        _story(
+            "b",
+            "Airbus and Defense; defense budgets rose.",
+            ("Airbus", "organisation"),
+            ("Defense", "organisation"),
+        ),
+    )
+    assert pages["Defense"] == ["Defense"] and pages["Defense Ministry"] == ["Defense Ministry"]
+
+
+def test_names_set_aside_never_join_a_listed_name() -> None:
+    art = _story("a", "Mac News said the Mac sold.", ("Mac News", "organisation"), ("Mac", "organisation"))
+    mac = art.mentions[1]
+    junk = Analysis(
+        art.article, art.sentences, (art.mentions[0], replace(mac, unlisted="a product")), (), (), ()
+    )
+    actors = resolve_actors([junk])
+    assert [(a.name, a.unlisted, len(a.mentions)) for a in actors] == [
+        ("Mac", "a product", 1),
+        ("Mac News", "", 1),
+    ]
+
+
+def test_a_one_word_name_the_corpus_writes_in_lowercase_is_set_aside() -> None:
+    actors = resolve_actors(
+        [
+            _story(
+                "a",
+                "Programs like Lost aired. We lost money and lost time. Steve Jobs and Jobs spoke of jobs.",
+                ("Lost", "organisation"),
+                ("Steve Jobs", "person"),
+                ("Jobs", "person"),
+            )
+        ]
+    )
+    assert {(a.name, a.unlisted) for a in actors} == {
+        ("Lost", "a common word capitalised: the articles write 'lost' in lowercase"),
+        ("Steve Jobs", ""),  # "jobs" is lowercase once, but Jobs is a person's surname
+    }
+
+
+def test_curated_short_forms_name_their_institution_unless_ambiguous_in_the_article() -> None:
+    pages = _pages(
+        _story(
+            "a",
+            "The Fed and the Federal Reserve met.",
+            ("Fed", "organisation"),
+            ("Federal Reserve", "organisation"),
+        ),
+        _story("b", "The U.S. Federal Reserve cut rates.", ("U.S. Federal Reserve", "organisation")),
+        _story(
+            "c",
+            "The Dow rose; Dow Industrials closed.",
+            ("Dow", "organisation"),
+            ("Dow Industrials", "organisation"),
+        ),
+        _story(
+            "d",
+            "Dow Chemical said Dow would grow.",
+            ("Dow Chemical", "organisation"),
+            ("Dow", "organisation"),
+        ),
+    )
+    assert pages == {
+        "Federal Reserve": ["Fed", "Federal Reserve", "U.S. Federal Reserve"],
+        "Dow Jones Industrial Average": ["Dow", "Dow Industrials"],
+        "Dow Chemical": ["Dow", "Dow Chemical"],  # here "Dow" begins the company's name in its article
+    }
+
+
+def test_a_state_owned_institution_joins_its_short_name_when_only_one_state_claims_it() -> None:
+    one = _joined(
+        _story("a", "The U.S. Navy sailed.", ("U.S. Navy", "organisation")),
+        _story("b", "The Navy sailed.", ("Navy", "organisation")),
+    )
+    assert one == {"U.S. Navy": ("'U.S. Navy' is 'Navy' named with its owner 'U.S.'",)}
+    two = _pages(
+        _story("a", "The U.S. Navy sailed.", ("U.S. Navy", "organisation")),
+        _story("b", "The Iran Navy sailed.", ("Iran Navy", "organisation")),
+        _story("c", "The Navy sailed.", ("Navy", "organisation")),
+    )
+    assert two["Navy"] == ["Navy"]
+
+
+def test_word_order_descriptors_and_titles() -> None:
+    pages = _pages(
+        _story("a", "The Ministry of Finance spoke.", ("Ministry of Finance", "organisation")),
+        _story("b", "The Finance Ministry spoke.", ("Finance Ministry", "organisation")),
+        _story("c", "The Force Ouvrière union struck.", ("Force Ouvrière union", "organisation")),
+        _story("d", "Force Ouvrière struck.", ("Force Ouvrière", "organisation")),
+    )
+    assert pages["Ministry of Finance"] == ["Finance Ministry", "Ministry of Finance"]
+    assert pages["Force Ouvrière"] == ["Force Ouvrière", "Force Ouvrière union"]
+    from tests.records import analysis, article, mention
+
+    art = article("Spokeswoman Sandy Angers said so.")
+    (angers,) = resolve_actors(
+        [analysis(art, (mention(art, "Spokeswoman Sandy Angers", "organisation", "Sandy Angers"),))]
+    )
+    assert (angers.name, angers.kind, angers.merged_because) == (
+        "Sandy Angers",
+        "person",
+        ("'Sandy Angers' follows the title 'Spokeswoman' and begins with a given name",),
+    )
+
+
+def test_people_join_by_nickname_surname_and_first_name_with_reasons() -> None:
+    assert _joined(
+        _story(
+            "a",
+            "Tim Cook spoke. Cook said Tim was ready. Tim Cook left.",
+            ("Tim Cook", "person"),
+            ("Tim Cook", "person"),
+            ("Cook", "person"),
+            ("Tim", "person"),
+        ),
+        _story("b", "Timothy D. Cook spoke.", ("Timothy D. Cook", "person")),
+    ) == {
+        "Tim Cook": (
+            "Tim Cook and Timothy D. Cook: 'Tim' and 'Timothy' are one given name",
+            "'Cook' is the surname of Tim Cook in the same article",
+            "'Tim' is the first name of Tim Cook, the one most named in its article",
+        )
+    }
+
+
+def test_place_variants_and_a_geographical_noun_join_the_place_of_their_article() -> None:
+    from generator.resolve.entities import resolve_places
+
+    analyses = [
+        _story("a", "Ships in the Strait of Hormuz.", ("Strait of Hormuz", "place")),
+        _story(
+            "b",
+            "Near the Straits of Hormuz the Straits narrow.",
+            ("Straits of Hormuz", "place"),
+            ("Straits", "place"),
+        ),
+        _story("c", "Mines near the Straits.", ("Straits", "place")),
+        _story("d", "North America and North grew.", ("North America", "place"), ("North", "place")),
+    ]
+    places = {p.name: p.merged_because for p in resolve_places(analyses, [])}
+    assert places == {
+        "North": (),  # not a geographical noun
+        "North America": (),
+        "Strait of Hormuz": (  # each long form is named once: the singular comes first
+            "'Strait of Hormuz' and 'Straits of Hormuz' differ by 1 letter: a variant spelling",
+            "'Straits' is how its article shortens 'Straits of Hormuz'",
+        ),
+    }
+
+
+def test_a_curated_institution_is_listed_whatever_the_junk_filter_said() -> None:
+    art = _story(
+        "a",
+        "The S&P 500 and the Nikkei 225 fell.",
+        ("S&P 500", "organisation"),
+        ("Nikkei 225", "organisation"),
+    )
+    junk = [replace(m, unlisted="a model or serial number") for m in art.mentions]
+    actors = resolve_actors([Analysis(art.article, art.sentences, tuple(junk), (), (), ())])
+    assert [(a.name, a.unlisted) for a in actors] == [("Nikkei 225", ""), ("S&P 500", "")]

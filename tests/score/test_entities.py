@@ -10,7 +10,9 @@ from generator.model import Actor, Briefing, Place
 from generator.score.entities import (
     OUR_TYPES,
     SAME_TYPES,
+    annotated_identity,
     identity_from_pages,
+    junk_pages,
     our_mentions,
     precision,
     raw_mentions,
@@ -132,6 +134,36 @@ def test_the_page_of_the_best_overlapping_mention_counts() -> None:
     assert (scores.single_page, scores.pages) == (1, 1)
 
 
+def test_a_nested_gold_name_is_not_put_on_the_page_of_the_name_around_it() -> None:
+    """ "U.S." inside "U.S. Navy" (both annotated): the Navy's mention stands for the Navy only."""
+    annotated = {
+        "a": [Tagged("a", 0, 9, "organisation", "us-navy"), Tagged("a", 0, 4, "state", "united-states")],
+        "b": [Tagged("b", 0, 4, "state", "united-states"), Tagged("b", 10, 14, "organisation", "us-navy")],
+    }
+    system = [
+        Tagged("a", 0, 9, "organisation", "us-navy"),
+        Tagged("b", 0, 4, "state", "united-states"),
+        Tagged("b", 10, 14, "organisation", "us-navy"),
+    ]
+    scores = annotated_identity(system, annotated, OUR_TYPES)
+    assert (scores.recurring, scores.single_page, scores.split) == (2, 2, 0)
+    assert (scores.pages, scores.mixed_pages) == (2, 0)
+
+
+def test_a_name_inside_a_longer_markable_keeps_its_own_page() -> None:
+    """MEANTIME's "China Eastern's board of directors" does not pull China Eastern's page into it."""
+    scores = _identity(
+        [
+            Tagged("a", 0, 15, "organisation", "china-eastern"),
+            Tagged("b", 0, 13, "organisation", "china-eastern"),
+        ],
+        ("a", ent(0, 13, "ORG", instance="ce", name="China Eastern")),
+        ("a", ent(0, 34, "PER", instance="board", name="China Eastern's board of directors")),
+        ("b", ent(0, 13, "ORG", instance="ce", name="China Eastern")),
+    )
+    assert (scores.recurring, scores.single_page, scores.pages, scores.mixed_pages) == (1, 1, 1, 0)
+
+
 def test_gold_without_an_instance_or_not_a_name_is_left_out() -> None:
     scores = _identity(
         [Tagged("a", 0, 5, "person", "x"), Tagged("b", 0, 5, "person", "x")],
@@ -165,6 +197,46 @@ def test_precision_of_a_system_typed_like_meantime_has_no_kind_score() -> None:
     scores = precision([Tagged("a", 0, 5, "ORG")], annotated, SAME_TYPES, {"a": "Assad"})
     assert (scores.typed, scores.kind, scores.recall) == (Ratio(0, 1), Ratio(0, 0), Ratio(0, 1))
     assert scores.errors == ("a: 'Assad' as ORG, annotated person",)
+
+
+def test_junk_pages_are_pages_none_of_whose_mentions_is_annotated() -> None:
+    annotated = {"a": [Tagged("a", 0, 5, "person")], "b": []}
+    system = [
+        Tagged("a", 0, 5, "person", "assad"),
+        Tagged("a", 10, 13, "organisation", "usd"),  # annotated nothing: junk
+        Tagged("b", 0, 5, "person", "assad"),  # the same page elsewhere: still not junk
+        Tagged("b", 6, 9, "place", "place:utc"),
+        Tagged("c", 0, 3, "organisation", "outside"),  # not an annotated article: not counted
+    ]
+    assert junk_pages(system, annotated) == (Ratio(2, 3), ("place:utc", "usd"))
+
+
+def test_identity_on_an_annotated_set_counts_every_kind_by_instance() -> None:
+    annotated = {
+        "a": [Tagged("a", 0, 4, "state", "iran"), Tagged("a", 10, 20, "person", "weinberger")],
+        "b": [Tagged("b", 0, 7, "state", "iran"), Tagged("b", 10, 20, "person", "weinberger")],
+        "c": [Tagged("c", 0, 4, "place", "gulf")],
+    }
+    system = [
+        Tagged("a", 0, 4, "state", "iran"),
+        Tagged("b", 0, 7, "state", "iranian"),  # Iran split over two pages
+        Tagged("a", 10, 20, "person", "caspar-weinberger"),
+        Tagged("b", 10, 20, "person", "caspar-weinberger"),
+        Tagged("c", 0, 4, "place", "place:gulf"),
+    ]
+    scores = annotated_identity(system, annotated, OUR_TYPES)
+    assert (scores.recurring, scores.single_page, scores.split, scores.mixed_pages) == (2, 1, 1, 0)
+    assert scores.split_names == ("iran → iran, iranian",)
+
+
+def test_precision_reports_junk_and_identity_only_with_instances() -> None:
+    bodies = {"a": "Assad USD"}
+    with_instances = {"a": [Tagged("a", 0, 5, "person", "assad")]}
+    system = [Tagged("a", 0, 5, "person", "assad"), Tagged("a", 6, 9, "organisation", "usd")]
+    scores = precision(system, with_instances, OUR_TYPES, bodies)
+    assert (scores.junk, scores.junk_pages) == (Ratio(1, 2), ("usd",))
+    assert scores.identity is not None and scores.identity.pages == 1
+    assert precision(system, {"a": [Tagged("a", 0, 5, "person")]}, OUR_TYPES, bodies).identity is None
 
 
 def test_our_mentions_are_typed_by_their_page_and_a_state_counts_once() -> None:

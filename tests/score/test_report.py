@@ -79,14 +79,22 @@ def test_the_totals_table_adds_up_the_corpora() -> None:
 
 def test_the_precision_table() -> None:
     ours = PrecisionScores(
-        Ratio(9, 10), Ratio(8, 10), Ratio(9, 12), ("a: 'iPod' as organisation, annotated nothing",)
+        Ratio(9, 10),
+        Ratio(8, 10),
+        Ratio(9, 12),
+        ("a: 'iPod' as organisation, annotated nothing",),
+        Ratio(1, 5),
+        ("ipod",),
+        None,
     )
-    raw = PrecisionScores(Ratio(7, 10), Ratio(0, 0), Ratio(7, 12), ())
+    raw = PrecisionScores(Ratio(7, 10), Ratio(0, 0), Ratio(7, 12), (), Ratio(2, 6), (), None)
     assert list(report.precision_table("annotated: 6 articles", ours, raw, verbose=True)) == [
         "\nannotated: 6 articles",
         "                         ours                         raw spaCy",
         "  precision (PER/ORG/LOC) 0.900 (9/10)                 0.700 (7/10)",
         "  precision (our kinds)  0.800 (8/10)                 n/a",
         "  recall                 0.750 (9/12)                 0.583 (7/12)",
+        "  junk pages             0.200 (1/5)                  0.333 (2/6)",
+        "      ours junk page: ipod",
         "      ours wrong: a: 'iPod' as organisation, annotated nothing",
     ]
