@@ -258,6 +258,7 @@ def assemble_briefing(state: BuildState) -> BuildState:
         figures=state.figures,
         timexes=tuple(t for a in state.analyses for t in a.timexes),
         analyses=state.analyses,
+        interactions=tuple(links.interactions(state.analyses, index)),
     )
     return replace(state, briefing=briefing)
 

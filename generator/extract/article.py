@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 
 from generator.extract.figures import extract_figures
 from generator.extract.mentions import find_mentions
+from generator.extract.participants import find_participants
 from generator.extract.quotes import find_quotes
 from generator.extract.timex import tag_timexes
+from generator.extract.timex.context import Context
 from generator.model import Analysis, Article, FigureMention, Timex
 from generator.spans import heading_spans, in_heading
 
@@ -34,7 +36,10 @@ def analyse_article(doc: Doc, article: Article) -> Analysis:
     figures = extract_figures(doc, article.id, [(t.span.start, t.span.end) for t in timexes])
     quotes = find_quotes(doc, article, mentions)
     dates = tuple(_clause_date(doc, f, timexes) for f in figures)
-    return Analysis(article, sentences, mentions, quotes, timexes, figures, dates)
+    participants = find_participants(doc, article, mentions)
+    context = Context.of(doc)
+    clauses = tuple(context.clause_of(f.span.start, f.span.end) for f in figures)
+    return Analysis(article, sentences, mentions, quotes, timexes, figures, dates, participants, clauses)
 
 
 def _governing_verb(doc: Doc, start: int, end: int) -> int:

@@ -18,7 +18,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from generator.model import Analysis, Article, FigureMention, Mention, Paragraph, Quote, Span, Timex
+from generator.model import (
+    Analysis,
+    Article,
+    FigureMention,
+    Mention,
+    Paragraph,
+    Participant,
+    Quote,
+    Span,
+    Timex,
+)
 
 CHUNK_CHARS = 100_000
 """Longest text given to spaCy in one piece; articles up to this size are never cut."""
@@ -71,6 +81,8 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
     timexes: list[Timex] = []
     figures: list[FigureMention] = []
     dates: list[int] = []
+    participants: list[Participant] = []
+    clauses: list[tuple[int, int] | None] = []
     for offset, part in parts:
         sentences.extend((s + offset, e + offset) for s, e in part.sentences)
         mentions.extend(
@@ -86,6 +98,17 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
         figures.extend(replace(f, span=_shift(f.span, offset)) for f in part.figures)
         part_dates = part.figure_dates or (-1,) * len(part.figures)
         dates.extend(d + base if d >= 0 else -1 for d in part_dates)
+        participants.extend(
+            replace(
+                p,
+                span=_shift(p.span, offset),
+                verb=_shift(p.verb, offset),
+                refers=tuple((s + offset, e + offset) for s, e in p.refers),
+            )
+            for p in part.participants
+        )
+        part_clauses = part.figure_clauses or (None,) * len(part.figures)
+        clauses.extend(None if c is None else (c[0] + offset, c[1] + offset) for c in part_clauses)
     return Analysis(
         article,
         tuple(sentences),
@@ -94,6 +117,8 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
         tuple(timexes),
         tuple(figures),
         tuple(dates),
+        tuple(participants),
+        tuple(clauses),
     )
 
 

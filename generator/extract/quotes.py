@@ -75,12 +75,17 @@ GROUP_PRONOUNS = {"they", "them", "it"}
 _QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 
 
+def quotation_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside every pair of quotation marks, in body order."""
+    return [
+        (m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))
+        for m in _QUOTE.finditer(body)
+    ]
+
+
 def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> tuple[Quote, ...]:
     """Return every quotation in the body with its speaker, when one can be trusted."""
-    spans = [
-        (m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))
-        for m in _QUOTE.finditer(article.body)
-    ]
+    spans = quotation_spans(article.body)
     starts = [m.span.start for m in mentions]
     quotes: list[Quote] = []
     last_by_paragraph: dict[int, Quote] = {}

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from generator.extract import gazetteer, lexicon
 from generator.model import ACTOR_KINDS, Actor, Analysis, Mention, Place
+from generator.resolve.links import located_mentions
 
 _PARTICLES = re.compile(r"^(al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|van|von|de|da|di|le|la)[-‘’']", re.I)
 _CORPORATE = re.compile(
@@ -262,15 +263,18 @@ def _actor(name: str, kind: str, mentions: list[Mention], notes: tuple[str, ...]
 
 
 def resolve_places(analyses: Sequence[Analysis], actors: Sequence[Actor]) -> list[Place]:
-    """Cluster place mentions by name; every state actor also gets a country place."""
+    """Cluster place mentions by name; a state's mentions that locate something there make its country."""
     groups: dict[str, list[Mention]] = defaultdict(list)
     for analysis in analyses:
         for m in analysis.mentions:
             if m.kind == "place":
                 groups[m.name.lower()].append(m)
+    located = located_mentions(analyses)  # "in Syria", not "Russian air strikes" nor "Turkey said"
     for actor in actors:
         if actor.kind == "state":
-            groups[actor.name.lower()].extend(actor.mentions)
+            here = [m for m in actor.mentions if (m.span.article, m.span.start) in located]
+            if here:
+                groups[actor.name.lower()].extend(here)
     places = []
     for _key, ms in sorted(groups.items()):
         name = _display(ms)

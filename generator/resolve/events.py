@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from generator.dates import day_text
 from generator.model import Analysis, Article, Event, FigureMention, Span, Timex
-from generator.resolve.links import Index
+from generator.resolve.links import Index, Taking, taking_part
 from generator.slugs import slugify
 from generator.spans import heading_spans, in_heading, sentence_of
 
@@ -190,23 +190,27 @@ def _reports(analysis: Analysis, index: Index) -> list[_Report]:
         sentence = sentence_of(analysis, timex.span.start)
         clause = _clause(analysis, timex, sentence)
         where = clause or sentence
-        actors, places = index.within(article, where.start, where.end)
+        taking = event_participants(analysis, where, index)
         wide_actors, wide_places = index.within(article, sentence.start, sentence.end)
-        if not actors and not places:  # "X said on Monday ..." may leave the speaker outside the clause
-            actors, places = wide_actors, wide_places
         event = Event(
             id=slugify(f"{article}-{timex.span.start}"),
             timex=timex,
             sentence=sentence,
-            actors=actors,
-            places=places,
+            actors=taking.actors,
+            places=taking.places,
             clause=clause,
+            roles=taking.roles,
         )
         figures = tuple(f for f in analysis.figures if where.start <= f.span.start < where.end)
         names = frozenset(wide_actors + wide_places)
         name_words = {w for n in names for w in n.split("-")}
         out.append(_Report(event, _content_words(sentence.text) - name_words, names, figures))
     return out
+
+
+def event_participants(analysis: Analysis, where: Span, index: Index) -> Taking:
+    """An event's actors and places: who takes part in the clause's predicates, and where (see `links`)."""
+    return taking_part(analysis, where, index)
 
 
 def _clause(analysis: Analysis, timex: Timex, sentence: Span) -> Span | None:

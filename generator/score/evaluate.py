@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.model import Article, Briefing
-from generator.score import report
+from generator.score import participants, report
 from generator.score.entities import (
     OUR_TYPES,
     SAME_TYPES,
@@ -32,6 +32,7 @@ from generator.score.entities import (
 from generator.score.figures import ValueScores, our_figures, raw_figures, score_values
 from generator.score.gold import ANNOTATED, Gold, load_annotated, load_gold
 from generator.score.match import Ratio
+from generator.score.participants import ParticipantScores, load_participants, score_participants
 from generator.score.timex import TimexScores, our_timexes, raw_timexes, score_timexes
 
 if TYPE_CHECKING:
@@ -147,18 +148,24 @@ def evaluate(corpora: Sequence[Path], model: str, annotated: Path = ANNOTATED, v
 def _report(corpora: Sequence[Path], model: str, annotated: Path, verbose: bool) -> Iterator[str]:
     yield report.title(model)
     scored = []
+    taking: list[dict[str, ParticipantScores]] = []
     for corpus in corpora:
         run = run_corpus(corpus, model)
-        ours, spacy = score_run(run, load_gold(corpus))
+        story = load_gold(corpus)
+        ours, spacy = score_run(run, story)
         scored.append((ours, spacy))
         yield from report.corpus_table(
             f"{corpus}: {len(run.briefing.articles)} articles", ours, spacy, verbose
         )
+        taking.append(score_participants(run.briefing, story, load_participants(corpus.name)))
+        yield from participants.lines(taking[-1], verbose)
     if len(corpora) > 1:
         ours, spacy = scored[0]
         for more_ours, more_spacy in scored[1:]:
             ours, spacy = ours + more_ours, spacy + more_spacy
         yield from report.totals_table(ours, spacy)
+        added = {name: sum((t[name] for t in taking[1:]), taking[0][name]) for name in taking[0]}
+        yield from participants.lines(added, verbose=False)
     if annotated.is_dir() and any(annotated.glob("*.json")):
         gold = load_annotated(annotated)
         ours_p, spacy_p = score_precision(run_corpus(annotated, model), annotated)
