@@ -5,8 +5,8 @@ Usage: python benchmarks/bench_extract.py [--repeat N]
 The pinned pipeline parses every MEANTIME body (../shared/corpora/meantime/*), timed; then each
 extractor runs alone over the same Docs, timed: find_mentions, tag_timexes, extract_figures (given
 the temporal spans, as the pipeline gives them), find_quotes and find_participants (given the
-mentions), and analyse_article, which runs them all as the pipeline does. The best of N rounds is kept, and each
-extractor is printed as a share of spaCy's time measured in the same round. Place lookups (the
+mentions), and analyse_article, which runs them all as the pipeline does. The best of N rounds is
+kept, and each extractor is printed as a share of spaCy's time measured in the same round. Place lookups (the
 gazetteer) are timed apart: the first lookup loads the indexes, later ones are dict probes.
 The shares once asserted by the tests are printed as targets: tag_timexes <= 20% of spaCy,
 extract_figures < 10% of spaCy, a cached place lookup < 1 ms.

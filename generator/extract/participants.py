@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from generator.errors import GeneratorError, located
-from generator.extract.quotes import SPEECH_VERBS, quotation_spans
+from generator.extract.speech import SPEECH_VERBS, quotation_spans
 from generator.model import Article, Mention, Participant, Span
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def _stems(stems: list[str]) -> re.Pattern[str]:
 
 def find_participants(doc: Doc, article: Article, mentions: Sequence[Mention]) -> tuple[Participant, ...]:
     """Return the participants of every predicate in the article, in body order."""
-    reader = _Reader(doc, article, mentions)
+    reader = Reader(doc, article, mentions)
     found: dict[tuple[int, str, int, tuple[tuple[int, int], ...]], Participant] = {}
     for participant in (
         *reader.dateline(),
@@ -149,7 +149,7 @@ def find_participants(doc: Doc, article: Article, mentions: Sequence[Mention]) -
     return tuple(sorted(found.values(), key=lambda p: (p.verb.start, p.span.start, p.role)))
 
 
-class _Reader:
+class Reader:
     """One parsed article with the look-ups the rules need."""
 
     def __init__(self, doc: Doc, article: Article, mentions: Sequence[Mention]) -> None:
@@ -255,7 +255,7 @@ class _Reader:
         for _ in range(4):
             dep = node.dep_
             head = node.head
-            if head is node:
+            if head.i == node.i:
                 return
             if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 found = list(self.names(head, "patient" if node.tag_ == "VBN" else "agent", verb))
@@ -285,7 +285,7 @@ class _Reader:
     def speaker(self, verb: Token) -> Iterator[Participant]:
         """The subject of the speech verb that reports this clause ("X said ... it had taken")."""
         node = verb
-        while node.dep_ == "conj" and node.head is not node:
+        while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
         speech = None
         if node.dep_ in ("ccomp", "parataxis") and node.head.lower_ in SPEECH_VERBS:
@@ -299,7 +299,7 @@ class _Reader:
                 ),
                 None,
             )
-        if speech is None or speech is verb:
+        if speech is None or speech.i == verb.i:
             return
         subjects = [c for c in speech.children if c.dep_ == "nsubj"]
         for child in subjects:
@@ -567,7 +567,7 @@ def _governing(tok: Token) -> Token:
     """The nearest verb above a token, or the sentence root."""
     node = tok
     for _ in range(12):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -579,7 +579,7 @@ def _subject(tok: Token) -> bool:
     for _ in range(3):
         if node.dep_ in ("nsubj", "nsubjpass"):
             return True
-        if node.dep_ not in ("conj", "appos") or node.head is node:
+        if node.dep_ not in ("conj", "appos") or node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -629,7 +629,7 @@ def _holder(noun: Token) -> Token | None:
     """The subject of the verb whose object holds a noun ("Aer Lingus have options of A350s"), or None."""
     node = noun
     for _ in range(6):
-        if node.dep_ in ("nsubj", "nsubjpass") or node.head is node:
+        if node.dep_ in ("nsubj", "nsubjpass") or node.head.i == node.i:
             return None
         if node.dep_ == "dobj":
             return next((c for c in node.head.children if c.dep_ == "nsubj"), None)

@@ -21,7 +21,7 @@ from generator.publish import articles, entities, pages
 from generator.publish import markdown as md
 from generator.publish.assets import ASSET_DIR as ASSET_DIR  # re-exported for tests/golden.py
 from generator.publish.assets import asset_files
-from generator.publish.formats import KIND_TITLES, PLACE_TITLES, format_number, preview
+from generator.publish.formats import KIND_TITLES, PLACE_TITLES, format_number, preview, roles_text
 from generator.publish.pages import Page
 from generator.publish.site import Site, actor_page, article_page, build_site, place_page, source_anchor
 
@@ -112,6 +112,9 @@ def _helpers(site: Site, page: str) -> dict[str, object]:
     def join(items: Sequence[object]) -> md.Safe:
         return md.Safe(", ".join(md.escape(i) for i in items))
 
+    def roles(items: Sequence[str]) -> md.Safe:
+        return md.escape(roles_text(items))
+
     return {
         "actor_link": actor_link,
         "place_link": place_link,
@@ -119,6 +122,7 @@ def _helpers(site: Site, page: str) -> dict[str, object]:
         "article_link": article_link,
         "to": to,
         "join": join,
+        "roles": roles,
         "kind_titles": KIND_TITLES,
         "place_titles": PLACE_TITLES,
         "number": format_number,

@@ -16,6 +16,7 @@ from dataclasses import replace
 from generator.extract import gazetteer, lexicon
 from generator.model import ACTOR_KINDS, Actor, Analysis, Mention, Place
 from generator.resolve.links import located_mentions
+from generator.resolve.roles import roles_of
 
 _PARTICLES = re.compile(r"^(al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|van|von|de|da|di|le|la)[-‘’']", re.I)
 _CORPORATE = re.compile(
@@ -256,9 +257,14 @@ def _actor(name: str, kind: str, mentions: list[Mention], notes: tuple[str, ...]
     """Build an actor record from its mentions."""
     ordered = tuple(sorted(mentions, key=lambda m: (m.span.article, m.span.start)))
     aliases = sorted({m.name for m in ordered} - {name})
-    roles = sorted({m.role for m in ordered if m.role})
     return Actor(
-        id="", name=name, kind=kind, aliases=tuple(aliases), roles=tuple(roles), mentions=ordered, notes=notes
+        id="",
+        name=name,
+        kind=kind,
+        aliases=tuple(aliases),
+        roles=roles_of(ordered),
+        mentions=ordered,
+        notes=notes,
     )
 
 
