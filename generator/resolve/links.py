@@ -157,6 +157,9 @@ ACTING = frozenset({"agent", "by-agent"})
 ACTED_ON = frozenset({"patient", "recipient", "partner"})
 """Roles of one acted on, or dealt with."""
 
+COPULAS = frozenset(["be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re"])
+"""Forms of "be": a copula links a subject to what it is, not two actors."""
+
 
 def interactions(analyses: Sequence[Analysis], index: Index) -> list[Interaction]:
     """Every pair of actors in one predicate: both acting ("together"), or one acting on the other ("on").
@@ -174,6 +177,8 @@ def interactions(analyses: Sequence[Analysis], index: Index) -> list[Interaction
                     if what == "actor":
                         by_verb[(p.verb.start, p.verb.text.lower())].add((p.role, ident))
         for (start, verb), taking in by_verb.items():
+            if verb in COPULAS:
+                continue  # "Airbus is China's biggest supplier" says what, not who did what with whom
             acting = sorted({i for role, i in taking if role in ACTING})
             acted_on = sorted({i for role, i in taking if role in ACTED_ON})
             for n, x in enumerate(acting):

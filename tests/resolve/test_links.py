@@ -12,6 +12,7 @@ from generator.resolve.links import (
     attach_quotes,
     build_figures,
     figure_date,
+    interactions,
     located_mentions,
     taking_part,
 )
@@ -226,3 +227,32 @@ def test_located_mentions_are_those_the_text_places_something_at() -> None:
     taking = (participant(art, "Russia", "location", "flew"), participant(art, "Syria", "location", "flew"))
     result = analysis(art, (russian, russia, syria), participants=taking)
     assert located_mentions([result]) == {("a", russia.span.start), ("a", syria.span.start)}
+
+
+def test_interactions_link_who_acted_together_or_on_each_other() -> None:
+    body = "Russia and Turkey hit Assad in Ankara, Lavrov said. Assad is Lavrov's ally."
+    art = article(body)
+    names = {
+        n: mention(art, n, "state" if n in ("Russia", "Turkey") else "person")
+        for n in ("Russia", "Turkey", "Assad", "Lavrov")
+    }
+    ankara = mention(art, "Ankara", "place")
+    taking = (
+        participant(art, "Russia", "agent", "hit"),
+        participant(art, "Turkey", "agent", "hit"),
+        participant(art, "Assad", "patient", "hit"),
+        participant(art, "Ankara", "location", "hit"),
+        participant(art, "Lavrov", "speaker", "hit"),
+        participant(art, "Assad", "agent", "is", occurrence=1),
+        participant(art, "Lavrov", "patient", "is", occurrence=1),
+    )
+    again = {n: mention(art, n, "person", occurrence=1) for n in ("Assad", "Lavrov")}
+    result = analysis(art, (*names.values(), ankara, *again.values()), participants=taking)
+    actors = [_actor(n.lower(), m, *([again[n]] if n in again else [])) for n, m in names.items()]
+    index = Index(actors, [_place("ankara", ankara)])
+    found = {(i.a, i.b, i.kind, i.verb) for i in interactions([result], index)}
+    assert found == {
+        ("russia", "turkey", "together", "hit"),
+        ("assad", "russia", "on", "hit"),
+        ("assad", "turkey", "on", "hit"),
+    }  # nor the speaker, nor where, nor "is"
