@@ -203,6 +203,8 @@ class Reader:
                 if dep in ("nsubj", "nsubjpass"):
                     role = "agent" if dep == "nsubj" else "patient"
                     yield from self.names(child, role, verb)
+            elif dep == "dobj" and self._placeish(child) and self.w.motion.match(verb.text):
+                yield from self.names(child, "location", verb)  # "visit Canada and Japan": where, not whom
             elif dep == "dobj":
                 yield from self.names(child, "patient", verb)
             elif dep == "dative" and child.pos_ == "ADP":  # "sent troops to Syria"

@@ -75,6 +75,8 @@ PLACES = [
     # ... and where something goes after "to" with a verb of motion, not with "sold"
     ("Turkey sent troops to Syria.", {"location:Syria@sent"}),
     ("Boeing sold jets to China.", set()),
+    # the object of a verb of motion is where, not whom
+    ("Funaro hopes to visit Canada next week.", {"location:Canada@visit"}),
     # a demonym never places anything
     ("The strikes hit a town near the Turkish border.", set()),
     # a city is a place wherever it stands; the owner of a place noun is a place
