@@ -213,6 +213,8 @@ class Analysis:
     """Who takes part in each predicate, from the parse, in body order of the predicates."""
     figure_clauses: tuple[tuple[int, int] | None, ...] = ()
     """For each figure, the span of the clause its number is in (as for a date), or None."""
+    figure_verbs: tuple[int, ...] = ()
+    """For each figure, the offset of the verb whose clause holds the number, or -1."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +304,7 @@ class Figure:
     sentence: Span
     """The sentence the number is in."""
     actors: tuple[str, ...]
-    """Ids of the actors taking part in the number's clause, sorted."""
+    """Ids of the actors taking part in the verb whose clause holds the number, sorted."""
     places: tuple[str, ...]
     """Ids of the places where the number's clause happens, sorted."""
     curated: tuple[str, ...] = ()

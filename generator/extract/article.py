@@ -39,7 +39,11 @@ def analyse_article(doc: Doc, article: Article) -> Analysis:
     participants = find_participants(doc, article, mentions)
     context = Context.of(doc)
     clauses = tuple(context.clause_of(f.span.start, f.span.end) for f in figures)
-    return Analysis(article, sentences, mentions, quotes, timexes, figures, dates, participants, clauses)
+    verbs = tuple(_governing_verb(doc, f.span.start, f.span.end) for f in figures)
+    offsets = tuple(doc[i].idx if i >= 0 else -1 for i in verbs)
+    return Analysis(
+        article, sentences, mentions, quotes, timexes, figures, dates, participants, clauses, offsets
+    )
 
 
 def _governing_verb(doc: Doc, start: int, end: int) -> int:

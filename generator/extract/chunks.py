@@ -83,6 +83,7 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
     dates: list[int] = []
     participants: list[Participant] = []
     clauses: list[tuple[int, int] | None] = []
+    verbs: list[int] = []
     for offset, part in parts:
         sentences.extend((s + offset, e + offset) for s, e in part.sentences)
         mentions.extend(
@@ -109,6 +110,8 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
         )
         part_clauses = part.figure_clauses or (None,) * len(part.figures)
         clauses.extend(None if c is None else (c[0] + offset, c[1] + offset) for c in part_clauses)
+        part_verbs = part.figure_verbs or (-1,) * len(part.figures)
+        verbs.extend(v + offset if v >= 0 else -1 for v in part_verbs)
     return Analysis(
         article,
         tuple(sentences),
@@ -119,6 +122,7 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
         tuple(dates),
         tuple(participants),
         tuple(clauses),
+        tuple(verbs),
     )
 
 

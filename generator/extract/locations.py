@@ -50,6 +50,9 @@ _BETWEEN = re.compile(
 )
 """A road named by the places it joins: "Damascus-Aleppo highway"."""
 
+DATELINE = re.compile(r"^([A-Z][A-Za-z .'-]{1,40}?)(?:,[^()\n]{0,40})?\s*\([A-Za-z .&]{2,30}\)\s*[-–—]")
+"""A dateline: "BEIRUT (Reuters) -", "Moscow, Feb 17 (AFP) –"; group 1 is the place."""
+
 _SUFFIX_KIND = {"airport": "site", "crossing": "site", "checkpoint": "site", "dam": "site", "base": "site"}
 
 
@@ -96,3 +99,24 @@ def road_mentions(doc: Doc, article: Article) -> Iterator[Mention]:
             sentence=(sent.start_char, sent.end_char),
             place_kind=entry.kind if entry else "route",
         )
+
+
+def dateline_mentions(doc: Doc, article: Article) -> Iterator[Mention]:
+    """The place a dateline names ("BEIRUT (Reuters) -"), when the gazetteers know it."""
+    match = DATELINE.match(article.body)
+    if match is None:
+        return
+    text = match.group(1).strip()
+    entry = gazetteer.lookup_place(text.title() if text.isupper() else text)
+    words = doc.char_span(0, len(text), alignment_mode="expand")
+    if entry is None or words is None:
+        return
+    sent = words.sent
+    yield Mention(
+        span=Span(article.id, 0, len(text), text),
+        name=entry.name,
+        kind="place",
+        label="rule:dateline",
+        sentence=(sent.start_char, sent.end_char),
+        place_kind=entry.kind,
+    )

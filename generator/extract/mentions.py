@@ -128,7 +128,11 @@ def find_mentions(doc: Doc, article: Article) -> tuple[Mention, ...]:
     """Return actor and place mentions in body order, without overlaps."""
     headings = heading_spans(article)
     found: dict[tuple[int, int], Mention] = {}
-    for mention in (*_rule_mentions(doc, article), *locations.road_mentions(doc, article)):
+    for mention in (
+        *_rule_mentions(doc, article),
+        *locations.road_mentions(doc, article),
+        *locations.dateline_mentions(doc, article),
+    ):
         found[(mention.span.start, mention.span.end)] = mention
     for ent in doc.ents:
         for mention in _entity_mentions(ent, article):

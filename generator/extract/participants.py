@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from generator.errors import GeneratorError, located
+from generator.extract.locations import DATELINE
 from generator.extract.speech import SPEECH_VERBS, quotation_spans
 from generator.model import Article, Mention, Participant, Span
 
@@ -87,9 +88,6 @@ WINDOW = 2
 _HYPHEN_TAILS = re.compile(
     r"^(allied|backed|led|based|born|made|funded|supported|run|owned|linked|aligned)$", re.I
 )
-
-_DATELINE = re.compile(r"^([A-Z][A-Za-z .'-]{1,40}?)(?:,[^()\n]{0,40})?\s*\([A-Za-z .&]{2,30}\)\s*[-–—]")
-"""A dateline: "BEIRUT (Reuters) -", "Moscow, Feb 17 (AFP) –"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,7 +499,7 @@ class Reader:
     def dateline(self) -> Iterator[Participant]:
         """The place a dateline names ("BEIRUT (Reuters) -")."""
         body = self.article.body
-        match = _DATELINE.match(body)
+        match = DATELINE.match(body)
         if match is None:
             return
         where = Span(self.article.id, 0, match.end(), body[: match.end()])

@@ -103,13 +103,15 @@ class Taking:
     """Each actor's and place's role by predicate, in body order of the predicates."""
 
 
-def taking_part(analysis: Analysis, where: Span, index: Index) -> Taking:
-    """The actors and places of the predicates in a clause, with their roles."""
+def taking_part(analysis: Analysis, where: Span, index: Index, verb: int = -1) -> Taking:
+    """The actors and places of the predicates in a clause (only the one at offset `verb` if given)."""
     article = analysis.article.id
     roles: set[Role] = set()
     actors: set[str] = set()
     places = set(index.within(article, where.start, where.end)[1])
     for p in _participants_in(analysis, where.start, where.end):
+        if verb >= 0 and p.verb.start != verb and p.role != "location":
+            continue  # a figure's actors are its own verb's: "sent thousands of troops" is Turkey's
         hits = _stands_for(p, article, index)
         acting = any(what == "actor" for what, _i in hits)
         for what, ident in hits:
@@ -236,7 +238,8 @@ def build_figures(analyses: Sequence[Analysis], index: Index) -> list[Figure]:
             sentence = sentence_of(analysis, mention.span.start)
             clause = analysis.figure_clauses[number] if analysis.figure_clauses else None
             where = sentence if clause is None else Span(sentence.article, *clause, "")
-            taking = taking_part(analysis, where, index)
+            verb = analysis.figure_verbs[number] if analysis.figure_verbs else -1
+            taking = taking_part(analysis, where, index, verb)
             which = analysis.figure_dates[number] if analysis.figure_dates else -1
             date = figure_date(analysis.timexes[which]) if which >= 0 else ""
             figures.append(

@@ -140,3 +140,8 @@ def test_pronouns_that_stand_for_no_name(nlp, text: str) -> None:  # type: ignor
 )
 def test_what_a_pronoun_stands_for(word: str, kinds: set[str]) -> None:
     assert stands_for(word) == kinds
+
+
+def test_a_dateline_locates_the_story(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert "location:BEIRUT@BEIRUT (Reuters) -" in taking(nlp, "BEIRUT (Reuters) - Syria said talks failed.")
+    assert not [p for p in taking(nlp, "Syria said talks failed.") if p.startswith("location:")]

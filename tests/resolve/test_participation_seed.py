@@ -40,3 +40,11 @@ def test_roads_airports_and_regions_are_places(seed_site) -> None:  # type: igno
     assert places["aleppo-governorate"].kind == "region"
     assert "Aleppo countryside" in {m.span.text for m in places["aleppo-governorate"].mentions}
     assert "Aleppo’s northwestern countryside" not in {m.span.text for m in places["aleppo"].mentions}
+
+
+def test_the_army_takes_control_and_turkey_sends_troops(seed_site) -> None:  # type: ignore[no-untyped-def]
+    b = seed_site[1].briefing
+    control = _event(b, "The Syrian army said on Monday it had taken full control", "Monday")
+    assert control.actors == ("syrian-army",)  # "it" stands for the army
+    troops = next(f for f in b.figures if f.mention.span.text == "thousands")
+    assert troops.actors == ("turkey",)  # "Turkey has sent thousands of troops", not Russia
