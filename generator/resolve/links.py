@@ -150,8 +150,9 @@ def _stands_for(p: Participant, article: str, index: Index) -> list[tuple[str, s
 def _participants_in(analysis: Analysis, start: int, end: int) -> list[Participant]:
     """The participants whose predicate lies in [start, end)."""
     found = analysis.participants
-    lo = bisect.bisect_left([p.verb.start for p in found], start)
-    return [p for p in found[lo:] if p.verb.start < end]
+    lo = bisect.bisect_left(found, start, key=lambda p: p.verb.start)
+    hi = bisect.bisect_left(found, end, lo, key=lambda p: p.verb.start)
+    return list(found[lo:hi])
 
 
 ACTING = frozenset({"agent", "by-agent"})
