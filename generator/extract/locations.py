@@ -66,14 +66,16 @@ def widen(mention: Mention, body: str) -> Mention:
     match = region or site
     if match is None:
         return mention
-    noun = match.group(1).strip().lower()
+    noun = " ".join(match.group(1).lower().split())
     kind = "region" if region else _SUFFIX_KIND.get(noun.split()[-1], "site")
-    entry = gazetteer.lookup_place(f"{mention.name} {noun}")
+    # "Suvarnabhumi airport" after "Suvarnabhumi Airport": the name already says what it is
+    named = mention.name if mention.name.lower().endswith(noun.split()[-1]) else f"{mention.name} {noun}"
+    entry = gazetteer.lookup_place(named)
     if entry is not None and entry.kind != kind:
         entry = None  # "Homs countryside" is not the city of Homs
     end = mention.span.end + match.end()
     span = Span(mention.span.article, mention.span.start, end, body[mention.span.start : end])
-    name = entry.name if entry else f"{mention.name} {noun}"
+    name = entry.name if entry else named
     return replace(mention, span=span, name=name, place_kind=entry.kind if entry else kind)
 
 

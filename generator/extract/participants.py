@@ -141,6 +141,7 @@ def find_participants(doc: Doc, article: Article, mentions: Sequence[Mention]) -
         *reader.all_predicates(),
         *reader.by_phrases(),
         *reader.locations(),
+        *reader.addresses(),
     ):
         key = (participant.span.start, participant.role, participant.verb.start, participant.refers)
         found.setdefault(key, participant)
@@ -478,10 +479,12 @@ class Reader:
     def locations(self) -> Iterator[Participant]:
         """Place names where something happens: in a locative phrase, or owning a place noun."""
         for tok in self.doc:
-            if tok.dep_ in ("prep", "dative") and tok.pos_ == "ADP" and tok.lower_ in LOCATIVE:
+            tour = tok.lower_ == "of" and bool(self.w.motion.match(tok.head.text))  # "a tour of Asia"
+            if tok.dep_ in ("prep", "dative") and tok.pos_ == "ADP" and (tok.lower_ in LOCATIVE or tour):
                 verb = _governing(tok)
-                motion = tok.lower_ == "to" and bool(
-                    self.w.motion.match(tok.head.text) or self.w.motion.match(verb.text)
+                motion = tour or (
+                    tok.lower_ == "to"
+                    and bool(self.w.motion.match(tok.head.text) or self.w.motion.match(verb.text))
                 )
                 for pobj in _objects(tok):
                     for m in self._within(pobj):
@@ -495,6 +498,21 @@ class Reader:
                 for m in self.at_token.get(tok.i, ()):
                     if m.kind in ("place", "state") and not m.label.startswith("NORP"):
                         yield Participant(m.span, "location", self._span(_governing(tok)))
+
+    def addresses(self) -> Iterator[Participant]:
+        """A country after a place and a comma ("Bangkok, Thailand"): where that place is."""
+        body = self.article.body
+        for before, m in zip(self.mentions, self.mentions[1:], strict=False):
+            if (
+                m.kind == "state"
+                and not m.label.startswith("NORP")
+                and before.kind == "place"
+                and body[before.span.end : m.span.start].strip() == ","
+            ):
+                head = self.heads[id(m)]
+                verb = _governing(head) if head is not None else None
+                where = self._span(verb) if verb is not None else m.span
+                yield Participant(m.span, "location", where)
 
     def dateline(self) -> Iterator[Participant]:
         """The place a dateline names ("BEIRUT (Reuters) -")."""

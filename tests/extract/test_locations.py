@@ -30,6 +30,8 @@ WIDEN = [
         "site",
     ),
     ("at the Bab al-Hawa crossing.", "Bab al-Hawa", "Bab al-Hawa crossing", "Bab al-Hawa crossing", "site"),
+    # a name that already says what it is keeps its name
+    ("at Suvarnabhumi airport.", "Suvarnabhumi", "Suvarnabhumi airport", "Suvarnabhumi Airport", "site"),
     # nothing to widen over
     ("Aleppo city fell.", "Aleppo", "Aleppo", "Aleppo", "city"),
 ]

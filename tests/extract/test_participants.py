@@ -79,6 +79,13 @@ PLACES = [
     ("Funaro hopes to visit Canada next week.", {"location:Canada@visit"}),
     # a demonym never places anything
     ("The strikes hit a town near the Turkish border.", set()),
+    # ... and after "of" a tour or a trip
+    ("The jet began a tour of Asia and Australia.", {"location:Asia@began", "location:Australia@began"}),
+    # a country after a place and a comma is where that place is
+    (
+        "The jet landed at Suvarnabhumi Airport, which serves Bangkok, Thailand.",
+        {"location:Suvarnabhumi Airport@landed", "location:Thailand@serves"},
+    ),
     # a city is a place wherever it stands; the owner of a place noun is a place
     ("Fighting raged across Syria's biggest cities.", {"location:Syria@raged"}),
 ]
