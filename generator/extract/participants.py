@@ -110,7 +110,8 @@ class Words:
 def words() -> Words:
     """Load the word lists once."""
     with DATA_FILE.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        # The C build of the safe loader, as for the gazetteer: same rules as yaml.safe_load, faster.
+        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     try:
         people = frozenset(data["people"])
         return Words(
