@@ -1,7 +1,8 @@
 """Events: what each dated expression dates, merged across articles (stage 6: link).
 
 Each calendar-anchored expression anchors one event: the clause it governs (worked out
-by the tagger from the parse), with that clause's actors and places. Reports of the same
+by the tagger from the parse), with the actors taking part in it and the places where it
+happens (`event_participants`, read from the parse at extraction). Reports of the same
 event in several articles (same date, a shared actor or place, similar wording) become one
 event listing every source. Reports that look alike but give different dates, or numbers
 that do not agree, are flagged for the reader rather than silently merged or dropped.
