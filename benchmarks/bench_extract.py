@@ -4,9 +4,9 @@ Usage: python benchmarks/bench_extract.py [--repeat N]
 
 The pinned pipeline parses every MEANTIME body (../shared/corpora/meantime/*), timed; then each
 extractor runs alone over the same Docs, timed: find_mentions, tag_timexes, extract_figures (given
-the temporal spans, as the pipeline gives them), find_quotes (given the mentions), and
-analyse_article, which runs them all as the pipeline does. The best of N rounds is kept, and each
-extractor is printed as a share of spaCy's time measured in the same round. Place lookups (the
+the temporal spans, as the pipeline gives them), find_quotes and find_participants (given the
+mentions), and analyse_article, which runs them all as the pipeline does. The best of N rounds is
+kept, and each extractor is printed as a share of spaCy's time measured in the same round. Place lookups (the
 gazetteer) are timed apart: the first lookup loads the indexes, later ones are dict probes.
 The shares once asserted by the tests are printed as targets: tag_timexes <= 20% of spaCy,
 extract_figures < 10% of spaCy, a cached place lookup < 1 ms.
@@ -28,6 +28,7 @@ from generator.extract.figures import extract_figures  # noqa: E402
 from generator.extract.gazetteer import lookup_place  # noqa: E402
 from generator.extract.mentions import find_mentions  # noqa: E402
 from generator.extract.parse import load_pipeline  # noqa: E402
+from generator.extract.participants import find_participants  # noqa: E402
 from generator.extract.quotes import find_quotes  # noqa: E402
 from generator.extract.timex import tag_timexes  # noqa: E402
 from generator.model import Article  # noqa: E402
@@ -57,7 +58,16 @@ def _time(run: Callable[..., object], *args: object) -> float:
 def one_round(nlp, items: list[Article]) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """Seconds spent by spaCy and by each extractor over every article."""
     seconds = dict.fromkeys(
-        ["spaCy", "find_mentions", "tag_timexes", "extract_figures", "find_quotes", "analyse_article"], 0.0
+        [
+            "spaCy",
+            "find_mentions",
+            "tag_timexes",
+            "extract_figures",
+            "find_quotes",
+            "find_participants",
+            "analyse_article",
+        ],
+        0.0,
     )
     for art in items:
         started = time.perf_counter()
@@ -70,6 +80,7 @@ def one_round(nlp, items: list[Article]) -> dict[str, float]:  # type: ignore[no
         seconds["tag_timexes"] += _time(tag_timexes, doc, art.id, art.date)
         seconds["extract_figures"] += _time(extract_figures, doc, art.id, spans)
         seconds["find_quotes"] += _time(find_quotes, doc, art, mentions)
+        seconds["find_participants"] += _time(find_participants, doc, art, mentions)
         seconds["analyse_article"] += _time(analyse_article, doc, art)
     return seconds
 

@@ -21,6 +21,14 @@ STATUSES = ("happened", "reported", "ongoing", "announced", "scheduled", "deadli
 
 UPCOMING = frozenset({"announced", "scheduled", "deadline", "threatened", "forecast"})
 """Statuses of events still to come when the article was written."""
+PARTICIPANT_ROLES = ("agent", "patient", "by-agent", "recipient", "partner", "speaker", "location")
+"""How a name takes part in a predicate, in the order pages list them.
+
+agent: the subject that acts; patient: the object acted on (or a passive subject);
+by-agent: the passive "by" phrase; recipient: the indirect object or "to X" of a
+transfer; partner: "with X" or "against X"; speaker: the subject of the speech verb
+that reports the clause; location: where it happens (in, at, near, from X; a dateline).
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +189,38 @@ class Happening:
 
 
 @dataclass(frozen=True, slots=True)
+class Participant:
+    """A name, or a pronoun standing for one, that takes part in a predicate, read from the parse."""
+
+    span: Span
+    """The words in the argument slot: a name, or the pronoun or description ("he", "the company")."""
+    role: str
+    """One of PARTICIPANT_ROLES."""
+    verb: Span
+    """The predicate ("hit", "began"); for a dateline, the dateline itself."""
+    refers: tuple[tuple[int, int], ...] = ()
+    """For a pronoun or description: the names it may stand for (within two sentences), best first.
+
+    Resolution takes the first whose actor's final kind fits the word (`extract.participants.stands_for`):
+    the tagger may read a surname as an organisation, which resolution corrects.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """How one actor or place takes part in an event or figure: who did what, by which verb."""
+
+    id: str
+    """Id of the actor or place."""
+    role: str
+    """One of PARTICIPANT_ROLES."""
+    verb: str
+    """The predicate as written, lower case ("hit", "began")."""
+    verb_start: int
+    """Offset of the predicate in the article, so that two roles of one predicate can be paired."""
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """What extraction found in one article, before cross-article resolution."""
 
@@ -200,6 +240,12 @@ class Analysis:
     """For each figure, the index in `timexes` of the date its clause gives, or -1."""
     happenings: tuple[Happening | None, ...] = ()
     """For each timex, what its clause says happened (read from the parse), or None when undated."""
+    participants: tuple[Participant, ...] = ()
+    """Who takes part in each predicate, from the parse, in body order of the predicates."""
+    figure_clauses: tuple[tuple[int, int] | None, ...] = ()
+    """For each figure, the span of the clause its number is in (as for a date), or None."""
+    figure_verbs: tuple[int, ...] = ()
+    """For each figure, the offset of the verb whose clause holds the number, or -1."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,9 +315,9 @@ class Event:
     sentence: Span
     """The sentence that reports the event."""
     actors: tuple[str, ...]
-    """Ids of actors mentioned in the clause (the sentence when the clause names none), sorted."""
+    """Ids of the actors taking part in the clause (subject, object, "by" phrase, speaker), sorted."""
     places: tuple[str, ...]
-    """Ids of places mentioned in the clause (the sentence when the clause names none), sorted."""
+    """Ids of the places where the clause happens, sorted."""
     curated: tuple[str, ...] = ()
     """Curation trail: what each applied override changed, and the curator's reason."""
     clause: Span | None = None
@@ -286,6 +332,8 @@ class Event:
     """One of STATUSES: happened, under way, or announced, scheduled, threatened, forecast."""
     trigger: Span | None = None
     """The word naming what happened (the clause's verb or event noun), None when not worked out."""
+    roles: tuple[Role, ...] = ()
+    """How each actor and place takes part, by predicate; empty for an event a curator added."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,11 +349,31 @@ class Figure:
     sentence: Span
     """The sentence the number is in."""
     actors: tuple[str, ...]
-    """Ids of actors in the sentence, sorted."""
+    """Ids of the actors taking part in the verb whose clause holds the number, sorted."""
     places: tuple[str, ...]
-    """Ids of places in the sentence, sorted."""
+    """Ids of the places where the number's clause happens, sorted."""
     curated: tuple[str, ...] = ()
     """Curation trail: what each applied override changed, and the curator's reason."""
+    roles: tuple[Role, ...] = ()
+    """How each actor and place takes part, by predicate."""
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """Two actors taking part in one predicate: both acting, or one acting on or with the other."""
+
+    a: str
+    """Id of one actor (a < b)."""
+    b: str
+    """Id of the other actor."""
+    kind: str
+    """"together" when both act ("Turkey and Russia began talks"), "on" when one acts on or with the other."""
+    verb: str
+    """The predicate as written, lower case ("hit", "began")."""
+    article: str
+    """Id of the article."""
+    start: int
+    """Offset of the predicate, for a source link."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,3 +389,5 @@ class Briefing:
     analyses: tuple[Analysis, ...] = field(default=(), repr=False)
     unlisted: tuple[Actor | Place, ...] = ()
     """Candidates the junk filter left off the site, for the curators' list; no ids."""
+    interactions: tuple[Interaction, ...] = field(default=(), repr=False)
+    """Every predicate in which two actors take part, in article and offset order (the graph's links)."""

@@ -265,6 +265,7 @@ def assemble_briefing(state: BuildState) -> BuildState:
         timexes=tuple(t for a in state.analyses for t in a.timexes),
         analyses=state.analyses,
         unlisted=curated.unlisted,
+        interactions=tuple(links.interactions(state.analyses, index)),
     )
     return replace(state, briefing=briefing)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.model import Analysis, Article, FigureMention, Mention, Quote, Span, Timex
+from generator.model import Analysis, Article, FigureMention, Mention, Participant, Quote, Span, Timex
 from generator.read.seeds import split_paragraphs
 
 _SENTENCE = re.compile(r"[^.!?]*[^.!?\s][^.!?]*[.!?]*")
@@ -80,6 +80,26 @@ def analysis(
     timexes: tuple[Timex, ...] = (),
     figures: tuple[FigureMention, ...] = (),
     figure_dates: tuple[int, ...] = (),
+    participants: tuple[Participant, ...] = (),
 ) -> Analysis:
     """What extraction would have found in `art`, with its sentences cut by `sentences`."""
-    return Analysis(art, sentences(art), mentions, quotes, timexes, figures, figure_dates)
+    return Analysis(
+        art,
+        sentences(art),
+        mentions,
+        quotes,
+        timexes,
+        figures,
+        figure_dates=figure_dates,
+        participants=participants,
+    )
+
+
+def participant(
+    art: Article, text: str, role: str, verb: str, refers: str = "", occurrence: int = 0
+) -> Participant:
+    """`text` taking part as `role` in the predicate `verb`; a pronoun standing for the name `refers`."""
+    named = span(art, refers) if refers else None
+    return Participant(
+        span(art, text, occurrence), role, span(art, verb), ((named.start, named.end),) if named else ()
+    )

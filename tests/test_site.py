@@ -168,10 +168,9 @@ def test_quotes_go_to_the_right_speaker(data: dict) -> None:
     assert said["This is a prelude to"] == "Bashar al-Assad"
     assert said["Troops from Russia a"] == "Sergei Lavrov"
     assert said["it is not possible t"] == "Sergei Lavrov"
-    assert said["handle it"] == "Tayyip Erdogan"
     assert said["wherever they are fo"] == "Syrian army"
-    assert said["sacred and noble tas"] == "Syrian army"
-    assert said["scorched earth polic"] == "opposition"  # "what the opposition said was a …"
+    # words in quotation marks that are no clause are no quotation: "handle it", "scorched earth policy"
+    assert not {"handle it", "scorched earth polic"} & said.keys()
 
 
 def test_golden_pages() -> None:

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from generator.extract.figures import extract_figures
 from generator.extract.happenings import find_happenings
 from generator.extract.mentions import find_mentions
+from generator.extract.participants import find_participants
 from generator.extract.quotes import find_quotes
 from generator.extract.timex import tag_timexes
+from generator.extract.timex.context import Context
 from generator.model import Analysis, Article, FigureMention, Timex
 from generator.spans import heading_spans, in_heading
 
@@ -36,7 +38,24 @@ def analyse_article(doc: Doc, article: Article) -> Analysis:
     quotes = find_quotes(doc, article, mentions)
     dates = tuple(_clause_date(doc, f, timexes) for f in figures)
     happenings = find_happenings(doc, timexes, article.date)
-    return Analysis(article, sentences, mentions, quotes, timexes, figures, dates, happenings)
+    participants = find_participants(doc, article, mentions)
+    context = Context.of(doc)
+    clauses = tuple(context.clause_of(f.span.start, f.span.end) for f in figures)
+    verbs = tuple(_governing_verb(doc, f.span.start, f.span.end) for f in figures)
+    offsets = tuple(doc[i].idx if i >= 0 else -1 for i in verbs)
+    return Analysis(
+        article,
+        sentences,
+        mentions,
+        quotes,
+        timexes,
+        figures,
+        figure_dates=dates,
+        happenings=happenings,
+        participants=participants,
+        figure_clauses=clauses,
+        figure_verbs=offsets,
+    )
 
 
 def _governing_verb(doc: Doc, start: int, end: int) -> int:

@@ -25,6 +25,7 @@ from generator.model import (
     Happening,
     Mention,
     Paragraph,
+    Participant,
     Quote,
     Span,
     Timex,
@@ -82,6 +83,9 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
     figures: list[FigureMention] = []
     dates: list[int] = []
     happenings: list[Happening | None] = []
+    participants: list[Participant] = []
+    clauses: list[tuple[int, int] | None] = []
+    verbs: list[int] = []
     for offset, part in parts:
         sentences.extend((s + offset, e + offset) for s, e in part.sentences)
         mentions.extend(
@@ -100,6 +104,19 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
         figures.extend(replace(f, span=_shift(f.span, offset)) for f in part.figures)
         part_dates = part.figure_dates or (-1,) * len(part.figures)
         dates.extend(d + base if d >= 0 else -1 for d in part_dates)
+        participants.extend(
+            replace(
+                p,
+                span=_shift(p.span, offset),
+                verb=_shift(p.verb, offset),
+                refers=tuple((s + offset, e + offset) for s, e in p.refers),
+            )
+            for p in part.participants
+        )
+        part_clauses = part.figure_clauses or (None,) * len(part.figures)
+        clauses.extend(None if c is None else (c[0] + offset, c[1] + offset) for c in part_clauses)
+        part_verbs = part.figure_verbs or (-1,) * len(part.figures)
+        verbs.extend(v + offset if v >= 0 else -1 for v in part_verbs)
     return Analysis(
         article,
         tuple(sentences),
@@ -107,8 +124,11 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
         tuple(quotes),
         tuple(timexes),
         tuple(figures),
-        tuple(dates),
-        tuple(happenings),
+        figure_dates=tuple(dates),
+        happenings=tuple(happenings),
+        participants=tuple(participants),
+        figure_clauses=tuple(clauses),
+        figure_verbs=tuple(verbs),
     )
 
 

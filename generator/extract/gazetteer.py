@@ -211,7 +211,10 @@ def _find(gaz: _Gazetteer, name: str, country: str = "") -> GazetteerEntry | Non
         if country:
             entries = tuple(e for e in entries if e.country == country and e.kind != "country")
         if entries:
-            return next((e for e in entries if e.kind in prefer), entries[0])
+            # "Homs countryside" is a region: never the city's pin when no region is known.
+            found = next((e for e in entries if e.kind in prefer), None if prefer else entries[0])
+            if found is not None:
+                return found
     return None
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from generator.extract import gazetteer, kinds, lexicon
+from generator.extract import gazetteer, kinds, lexicon, locations
 from generator.model import Article, Mention, Span
 from generator.spans import heading_spans, in_heading
 
@@ -154,20 +154,32 @@ def find_mentions(doc: Doc, article: Article) -> tuple[Mention, ...]:
     """Return actor and place mentions in body order, without overlaps."""
     headings = heading_spans(article)
     found: dict[tuple[int, int], Mention] = {}
-    for mention in _rule_mentions(doc, article):
+    for mention in (
+        *_rule_mentions(doc, article),
+        *locations.road_mentions(doc, article),
+        *locations.dateline_mentions(doc, article),
+    ):
         found[(mention.span.start, mention.span.end)] = mention
     for ent in doc.ents:
         for mention in _entity_mentions(ent, article):
             key = (mention.span.start, mention.span.end)
             if not any(_overlaps(key, other) for other in found):
                 found[key] = mention
-    result = [
-        m
-        for m in found.values()
-        if not in_heading(headings, m.span.start)
-        and not kinds.is_credit(article.body, m.span.start, m.span.end, article.source)
-    ]
-    return tuple(sorted(result, key=lambda m: (m.span.start, m.span.end)))
+    result = sorted(
+        (
+            m
+            for m in found.values()
+            if not in_heading(headings, m.span.start)
+            and not kinds.is_credit(article.body, m.span.start, m.span.end, article.source)
+        ),
+        key=lambda m: (m.span.start, m.span.end),
+    )
+    # "Aleppo’s countryside", "Aleppo international airport": the region or site, not the city.
+    for i, m in enumerate(result):
+        wide = locations.widen(m, article.body)
+        if wide is not m and (i + 1 == len(result) or result[i + 1].span.start >= wide.span.end):
+            result[i] = wide
+    return tuple(result)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

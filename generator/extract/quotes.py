@@ -2,19 +2,22 @@
 
 A misattributed quote does more harm than a missing one, so a quotation is
 only attributed when a speech verb outside the quotation marks names its
-subject ("X said", "said X", "according to X"), or names a pronoun that
-resolves to the nearest earlier actor of a compatible kind. A quotation with
-no verb of its own inherits the speaker of the previous quotation in the same
-paragraph ("“…,” he said. “…”").
+subject ("X said", "said X", "according to X"), or names a pronoun that stands
+for an actor of a compatible kind a sentence or two back, the subject first (as
+participants are resolved: "Richard Doherty attributes ... He states “...”" is
+Doherty's, not the Jobs he talks about). A quotation with no verb of its own
+inherits the speaker of the previous quotation in the same paragraph ("“…,” he
+said. “…”"). Only a clause in quotation marks is a quotation at all.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from generator.extract.participants import Reader
+from generator.extract.speech import SPEECH_VERBS, quotation_spans
 from generator.model import Article, Mention, Quote, Span
 
 if TYPE_CHECKING:
@@ -22,71 +25,45 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 
-SPEECH_VERBS = {
-    "say",
-    "says",
-    "said",
-    "saying",
-    "tell",
-    "tells",
-    "told",
-    "add",
-    "adds",
-    "added",
-    "announce",
-    "announces",
-    "announced",
-    "state",
-    "states",
-    "stated",
-    "warn",
-    "warns",
-    "warned",
-    "insist",
-    "insists",
-    "insisted",
-    "caution",
-    "cautioned",
-    "call",
-    "called",
-    "calls",
-    "write",
-    "wrote",
-    "writes",
-    "declare",
-    "declared",
-    "claim",
-    "claimed",
-    "argue",
-    "argued",
-    "ask",
-    "asked",
-    "explain",
-    "explained",
-    "describe",
-    "described",
-    "report",
-    "reported",
-    "vow",
-    "vowed",
-}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them", "it"}
-_QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 
 
 def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> tuple[Quote, ...]:
-    """Return every quotation in the body with its speaker, when one can be trusted."""
-    spans = [
-        (m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))
-        for m in _QUOTE.finditer(article.body)
-    ]
+    """Return every quotation in the body with its speaker, when one can be trusted.
+
+    Words in quotation marks that are not a clause ("exciting", "Lion", "bumper,") are
+    scare quotes, titles or names, not quotations, unless they finish a quotation
+    begun earlier in the same sentence ("“We agreed,” he said, “on everything.”").
+    """
+    spans = quotation_spans(article.body)
     starts = [m.span.start for m in mentions]
+    reader: list[Reader] = []  # built on the first pronoun that needs resolving
+
+    def resolve(pronoun: Token) -> Mention | None:
+        if not reader:
+            reader.append(Reader(doc, article, mentions))
+        kinds = {"person"} if pronoun.lower_ in PERSON_PRONOUNS else {"organisation", "group", "state"}
+        for names in reader[0].refers(pronoun):
+            for begin, _end in names:
+                found = _mention_at(begin, mentions, starts)
+                if found is not None and found.kind in kinds:
+                    return found  # a surname the tagger read as an organisation never takes "he" here
+        return None
+
     quotes: list[Quote] = []
     last_by_paragraph: dict[int, Quote] = {}
+    last_sentence = -1
     for start, end in spans:
+        words = doc.char_span(start, end, alignment_mode="expand")
+        if words is None:
+            continue
+        sentence = words[0].sent.start
+        if not _clause(words) and sentence != last_sentence:
+            continue
+        last_sentence = sentence
         para = article.paragraph_at(start)
-        speaker = _attribute(doc, article, start, end, spans, mentions, starts)
+        speaker = _attribute(doc, article, start, end, spans, mentions, starts, resolve)
         if speaker is None and para.index in last_by_paragraph:
             prev = last_by_paragraph[para.index]
             speaker = next((m for m in mentions if m.span.start == prev.speaker_start), None)
@@ -101,6 +78,30 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> tupl
     return tuple(quotes)
 
 
+def _clause(words: SpacySpan) -> bool:
+    """True when quoted words are a clause: a verb heading them has its subject inside, or they command.
+
+    "This is just the beginning" and "Stop me if you've seen this" are; "exciting",
+    "a nominal charge" and "been compiled for Intel processors" (its subject outside) are not.
+    """
+    content = [t for t in words if not (t.is_punct or t.is_space or t.text in "[]")]
+    if len(content) < 2:
+        return False
+    inside = range(words.start, words.end)
+    for tok in words:
+        if tok.head.i in inside and tok.head.i != tok.i:
+            continue  # not a head of the quoted words
+        if (
+            tok.pos_ in ("VERB", "AUX")
+            and len(tok.text) > 1
+            and any(  # not "s" of "Wayne ’ s World"
+                c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.i in inside for c in tok.children
+            )
+        ):
+            return True
+    return content[0].tag_ == "VB" and content[0].text[:1].isupper()
+
+
 def _attribute(
     doc: Doc,
     article: Article,
@@ -109,6 +110,7 @@ def _attribute(
     spans: list[tuple[int, int]],
     mentions: Sequence[Mention],
     starts: list[int],
+    resolve: Callable[[Token], Mention | None],
 ) -> Mention | None:
     """Find the speaker of the quotation at [start, end), or None."""
     para = article.paragraph_at(start)
@@ -135,10 +137,8 @@ def _attribute(
         if mention is not None and mention.kind != "place":
             resolved.append((0, distance, mention))
             continue
-        pronoun = subject.lower_
-        if pronoun in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            kinds = {"person"} if pronoun in PERSON_PRONOUNS else {"organisation", "group", "state"}
-            antecedent = _antecedent(subject.idx, kinds, mentions, spans)
+        if subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            antecedent = resolve(subject)  # the subject a sentence or two back first, as for participants
             if antecedent is not None:
                 resolved.append((1, distance, antecedent))
     return min(resolved, key=lambda r: (r[0], r[1]))[2] if resolved else None
@@ -177,17 +177,4 @@ def _mention_at(offset: int, mentions: Sequence[Mention], starts: list[int]) -> 
     i = bisect.bisect_right(starts, offset) - 1
     if i >= 0 and mentions[i].span.start <= offset < mentions[i].span.end:
         return mentions[i]
-    return None
-
-
-def _antecedent(
-    offset: int, kinds: set[str], mentions: Sequence[Mention], spans: list[tuple[int, int]]
-) -> Mention | None:
-    """Nearest earlier mention of a compatible kind, outside quotation marks."""
-    for mention in reversed(mentions):
-        if mention.span.start >= offset or mention.kind not in kinds:
-            continue
-        if any(s <= mention.span.start < e for s, e in spans):
-            continue
-        return mention
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.model import Actor, Briefing, Event, Mention, Place, Span
+from generator.model import Actor, Briefing, Event, Mention, Place, Role, Span
 from generator.spans import headline_of
 
 SCHEMA_VERSION = 1
@@ -45,7 +45,16 @@ def _event_extras(e: Event) -> dict[str, Any]:
         extras["sources"] = [_span(s) for s in e.sources]
     if e.disagreement:
         extras["disagreement"] = e.disagreement
-    return extras
+    return {**extras, **_roles(e.roles)}
+
+
+def _roles(roles: tuple[Role, ...]) -> dict[str, Any]:
+    """How each actor and place takes part, by predicate; absent when nothing was read from the parse."""
+    if not roles:
+        return {}
+    return {
+        "roles": [{"id": r.id, "role": r.role, "verb": r.verb, "verb_start": r.verb_start} for r in roles]
+    }
 
 
 def _span(s: Span) -> dict[str, Any]:
@@ -143,6 +152,7 @@ def to_dict(b: Briefing) -> dict[str, Any]:
                 "actors": list(f.actors),
                 "places": list(f.places),
                 **_trail(f.curated),
+                **_roles(f.roles),
             }
             for f in b.figures
         ],

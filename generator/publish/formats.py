@@ -45,6 +45,17 @@ def format_number(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+ROLES_SHOWN = 3
+"""An actor's most frequent roles shown by name; the rest are counted ("and 2 more")."""
+
+
+def roles_text(roles: Sequence[str]) -> str:
+    """The first ROLES_SHOWN roles, then how many more: "CEO, co-founder, chairman and 2 more"."""
+    shown = ", ".join(roles[:ROLES_SHOWN])
+    more = len(roles) - ROLES_SHOWN
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
 def preview(item: Actor | Place) -> str:
     """The tooltip shown when hovering a link to an actor or a place (Material's content.tooltips)."""
     parts = [KIND_LABELS.get(item.kind, item.kind).capitalize()]

@@ -1,8 +1,10 @@
-"""The relationship graph: actors tied by the sentences and events they share.
+"""The relationship graph: actors tied by what they did together or to each other, or by sentences.
 
-Two actors are linked when they are named in the same sentence, or are both
-actors of the same event (a curator may add actors to an event); the weight is
-the number of such sentences, as `cooccurrence` counts them. `relations` is
+Two actors are linked by action when they take part in one predicate, both acting
+("Turkey and Russia began talks") or one acting on or with the other ("strikes by
+Russia hit ..."); the link is labelled with the verbs and weighs the number of such
+predicates. Actors only named in the same sentence, or listed on the same event,
+stay linked as a weaker kind ("named together"), shown as such. `relations` is
 pure; `layout` places the nodes with a fixed number of Fruchterman–Reingold
 steps from a fixed start, and `svg` draws the picture, so the same briefing
 always gives the same bytes.
@@ -14,11 +16,11 @@ import csv
 import html
 import io
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.model import Actor
+from generator.model import Actor, Interaction
 from generator.publish import markdown as md
 from generator.publish.cooccurrence import Member, Together
 
@@ -28,32 +30,62 @@ MAX_NEIGHBOURS = 16
 """An actor's own picture shows its strongest links; its table lists them all."""
 TOP_LINKS = 40
 """The graph page's table lists the strongest links; data/links.csv lists every one."""
+MAX_VERBS = 3
+"""A link's label names at most this many of its verbs, the most frequent first."""
 
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """Two actors named together, and where."""
+    """Two linked actors: how, how strongly, and where first."""
 
     a: str
     """Id of the first actor (a < b)."""
     b: str
     """Id of the second actor."""
     weight: int
-    """How many sentences or events name both."""
+    """Predicates both take part in ("acted"), else sentences or events naming both ("named")."""
     article: str
-    """Article of the first shared sentence, for a source link."""
+    """Article of the first shared predicate or sentence, for a source link."""
     start: int
-    """Offset of the first shared sentence."""
+    """Offset of the first shared predicate or sentence."""
+    kind: str = "named"
+    """"acted" when they act together or on each other; "named" when only named together (weaker)."""
+    verbs: tuple[str, ...] = ()
+    """For an "acted" link, its verbs, the most frequent first (at most MAX_VERBS)."""
+    named: int = 0
+    """Sentences or events naming both, for either kind."""
+
+    @property
+    def label(self) -> str:
+        """How the two are linked, for readers: "hit, began (3 times)" or "named together in 2 sentences"."""
+        if self.kind == "acted":
+            times = f" ({self.weight} times)" if self.weight > 1 else ""
+            return ", ".join(self.verbs) + times
+        return f"named together in {self.weight} sentence{'s' if self.weight != 1 else ''}"
 
 
-def relations(table: dict[tuple[Member, Member], Together]) -> tuple[Relation, ...]:
-    """Every pair of actors sharing a sentence or an event, strongest first, then by ids."""
-    found = [
-        Relation(x[1], y[1], t.shared, t.article, t.start)
-        for (x, y), t in table.items()
-        if x[0] == y[0] == "actor"
-    ]
-    return tuple(sorted(found, key=lambda r: (-r.weight, r.a, r.b)))
+def relations(
+    table: dict[tuple[Member, Member], Together], acted: Sequence[Interaction] = ()
+) -> tuple[Relation, ...]:
+    """Every linked pair of actors: acting ones first, each kind strongest first, then by ids."""
+    count: Counter[tuple[str, str]] = Counter()
+    verbs: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    first: dict[tuple[str, str], tuple[str, int]] = {}
+    for i in acted:
+        pair = (i.a, i.b)
+        count[pair] += 1
+        verbs[pair][i.verb] += 1
+        first[pair] = min(first.get(pair, (i.article, i.start)), (i.article, i.start))
+    named = {(x[1], y[1]): t for (x, y), t in table.items() if x[0] == y[0] == "actor"}
+    found = []
+    for pair, n in count.items():
+        shown = tuple(v for v, _n in sorted(verbs[pair].items(), key=lambda vn: (-vn[1], vn[0]))[:MAX_VERBS])
+        together = named.get(pair)
+        found.append(Relation(*pair, n, *first[pair], "acted", shown, together.shared if together else 0))
+    for pair, t in named.items():
+        if pair not in count:
+            found.append(Relation(*pair, t.shared, t.article, t.start, "named", (), t.shared))
+    return tuple(sorted(found, key=lambda r: (r.kind != "acted", -r.weight, r.a, r.b)))
 
 
 def neighbours(rels: Sequence[Relation]) -> dict[str, tuple[tuple[str, Relation], ...]]:
@@ -62,7 +94,10 @@ def neighbours(rels: Sequence[Relation]) -> dict[str, tuple[tuple[str, Relation]
     for r in rels:
         out[r.a].append((r.b, r))
         out[r.b].append((r.a, r))
-    return {ident: tuple(sorted(near, key=lambda nr: (-nr[1].weight, nr[0]))) for ident, near in out.items()}
+    return {
+        ident: tuple(sorted(near, key=lambda nr: (nr[1].kind != "acted", -nr[1].weight, nr[0])))
+        for ident, near in out.items()
+    }
 
 
 def layout(
@@ -166,10 +201,10 @@ def svg(
             (x1, y1), (x2, y2) = pos[r.a], pos[r.b]
             stroke = round(1 + 2 * math.log(r.weight), 1)
             verb = relation_verb(r)
-            said = f" ({e(verb)})" if verb else ""
+            weak = ' class="briefing-link--named"' if r.kind == "named" else ""
             parts.append(
-                f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{stroke}">'
-                f"<title>{e(actors[r.a].name)} – {e(actors[r.b].name)}: {r.weight}{said}</title></line>"
+                f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{stroke}"{weak}>'
+                f"<title>{e(actors[r.a].name)} – {e(actors[r.b].name)}: {e(r.label)}</title></line>"
             )
             if verb:
                 mx, my = round((x1 + x2) / 2, 1), round((y1 + y2) / 2, 1)
@@ -191,9 +226,8 @@ def svg(
 
 
 def relation_verb(r: Relation) -> str:
-    """The verb that links two actors, when the relation record carries one (else empty)."""
-    verb = getattr(r, "verb", "")
-    return verb if isinstance(verb, str) else ""
+    """The verbs that link two acting actors, most frequent first; empty for actors only named together."""
+    return ", ".join(r.verbs) if r.kind == "acted" else ""
 
 
 def links_csv(actors: Mapping[str, Actor], rels: Sequence[Relation]) -> str:

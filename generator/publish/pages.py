@@ -212,7 +212,6 @@ def site_graph(site: Site) -> Page:
         "relations": top,
         "drawn": drawn,
         "all_links": len(site.relations),
-        "verbs": any(graph.relation_verb(r) for r in top),
         "picture": graph.site_graph(site.actors, site.relations, path),
         "legend": legend(ACTOR_KINDS),
         "linked": len(linked),

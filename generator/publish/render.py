@@ -23,7 +23,7 @@ from generator.publish import articles, entities, graph, pages, timeline
 from generator.publish import markdown as md
 from generator.publish.assets import ASSET_DIR as ASSET_DIR  # re-exported for tests/golden.py
 from generator.publish.assets import asset_files
-from generator.publish.formats import KIND_TITLES, PLACE_TITLES, format_number, plural, preview
+from generator.publish.formats import KIND_TITLES, PLACE_TITLES, format_number, plural, preview, roles_text
 from generator.publish.happenings import STATUS_HELP, STATUS_LABELS
 from generator.publish.pages import Page
 from generator.publish.sheets import INDEX
@@ -165,6 +165,9 @@ def _helpers(site: Site, page: str, event_pages: Mapping[str, str]) -> dict[str,
     def to_url(target: str) -> md.Safe:
         return md.Safe(html.escape(md.url(page, target)))
 
+    def roles(items: Sequence[str]) -> md.Safe:
+        return md.escape(roles_text(items))
+
     return {
         "actor_link": actor_link,
         "place_link": place_link,
@@ -172,6 +175,7 @@ def _helpers(site: Site, page: str, event_pages: Mapping[str, str]) -> dict[str,
         "article_link": article_link,
         "to": to,
         "join": join,
+        "roles": roles,
         "kind_titles": KIND_TITLES,
         "place_titles": PLACE_TITLES,
         "number": format_number,

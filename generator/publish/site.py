@@ -66,7 +66,7 @@ class Site:
     related_places: dict[str, Ranked]
     """Actor or place id → the places named in its sentences, most often first."""
     relations: tuple[graph.Relation, ...]
-    """Actor pairs sharing sentences or events, strongest first."""
+    """Linked actor pairs: those acting together or on each other first, then those only named together."""
     neighbours: dict[str, tuple[tuple[str, graph.Relation], ...]]
     """Actor id → its linked actors with the relation, strongest first."""
     event_pages: dict[str, str]
@@ -80,7 +80,7 @@ def build_site(
 ) -> Site:
     """Index the briefing, and count once which actors and places appear together."""
     table = co_occurrence(briefing)
-    relations = graph.relations(table)
+    relations = graph.relations(table, briefing.interactions)
     return Site(
         briefing=briefing,
         descriptions=descriptions,

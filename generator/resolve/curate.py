@@ -25,6 +25,7 @@ from generator.model import Actor, Analysis, Mention, Place, Span
 from generator.read.overrides import ActorOverride, MentionPin, Overrides, PlaceOverride, suggest
 from generator.resolve.curate_events import curate_events, curate_figures, dated
 from generator.resolve.curate_shared import Problems, trail, trail_line
+from generator.resolve.roles import roles_of, union
 from generator.slugs import slugify, unique_slugs
 from generator.spans import sentence_or_paragraph
 
@@ -183,7 +184,7 @@ def _apply_one(
         added = sorted(set(entry.roles) - set(item.roles))
         if added:
             notes.append("roles added: " + ", ".join(added))
-        item = replace(item, roles=tuple(sorted(set(item.roles) | set(entry.roles))))
+        item = replace(item, roles=union(entry.roles, item.roles))  # the curator's first
     if (
         isinstance(entry, PlaceOverride)
         and isinstance(item, Place)
@@ -248,7 +249,7 @@ def _split(
         merged_because=(),
     )
     if isinstance(other, Actor):
-        other = replace(other, roles=tuple(sorted({m.role for m in moved if m.role})), quotes=(), notes=())
+        other = replace(other, roles=roles_of(moved), quotes=(), notes=())
     pool.append(other)
     notes.append("split off “" + names[0] + "”")
     return replace(item, mentions=kept, aliases=aliases)
@@ -294,7 +295,7 @@ def _absorb(item: T, merged: T) -> T:
         curated=(*item.curated, *merged.curated),
     )
     if isinstance(item, Actor) and isinstance(merged, Actor):
-        item = replace(item, roles=tuple(sorted({*item.roles, *merged.roles})))
+        item = replace(item, roles=union(roles_of(item.mentions), item.roles, merged.roles))
     return item
 
 

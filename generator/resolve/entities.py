@@ -24,6 +24,7 @@ from generator.model import ACTOR_KINDS, Actor, Analysis, Mention, Place
 from generator.resolve import institutions
 from generator.resolve import names as keys
 from generator.resolve.casing import Casing, casing
+from generator.resolve.links import located_mentions
 from generator.resolve.naming import actor_record, display_name, same_key_reasons, unlisted_reason
 from generator.resolve.organisations import resolve_organisations
 from generator.resolve.persons import resolve_persons, surnames_as_people
@@ -220,7 +221,7 @@ def _plurals_unlisted(records: list[T], organisations: set[str]) -> list[T]:
 
 
 def resolve_places(analyses: Sequence[Analysis], actors: Sequence[Actor]) -> list[Place]:
-    """Cluster place mentions by name; every state actor also gets a country place.
+    """Cluster place mentions by name; a state's mentions that locate something there make its country.
 
     A place mention that resolution read as an organisation ("Cisco", the company) is not a place.
     """
@@ -230,9 +231,12 @@ def resolve_places(analyses: Sequence[Analysis], actors: Sequence[Actor]) -> lis
         for m in analysis.mentions:
             if m.kind == "place" and (m.span.article, m.span.start) not in companies:
                 groups[m.name.lower()].append(m)
+    located = located_mentions(analyses)  # "in Syria", not "Russian air strikes" nor "Turkey said"
     for actor in actors:
         if actor.kind == "state":
-            groups[actor.name.lower()].extend(actor.mentions)
+            here = [m for m in actor.mentions if (m.span.article, m.span.start) in located]
+            if here:
+                groups[actor.name.lower()].extend(here)
     groups, reasons = _join_places(groups)
     places = []
     for key, ms in sorted(groups.items()):

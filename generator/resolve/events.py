@@ -2,7 +2,8 @@
 
 Each calendar-anchored expression anchors one report: the clause it governs, with the
 happening the parse found there (trigger word, headline, status; `extract/happenings.py`)
-and that clause's actors and places. Reports of one happening become one event listing
+and the actors taking part in that clause and the places where it happens
+(`event_participants`, read from the parse at extraction). Reports of one happening become one event listing
 every source:
 - in one article, two dates of the same clause; a dated clause inside what a dated speech
   verb reports ("the UN said on Monday that 875,000 have fled since December 1st"); and
@@ -24,7 +25,7 @@ from dataclasses import dataclass, replace
 from generator.dates import day_text
 from generator.model import UPCOMING, Analysis, Article, Event, FigureMention, Happening, Span, Timex
 from generator.resolve.frames import kinds, same_kind
-from generator.resolve.links import Index
+from generator.resolve.links import Index, Taking, taking_part
 from generator.slugs import slugify
 from generator.spans import heading_spans, in_heading, sentence_of, short_headline
 
@@ -88,10 +89,8 @@ def _reports(analysis: Analysis, index: Index) -> list[_Report]:
         sentence = sentence_of(analysis, timex.span.start)
         clause = _clause(analysis, timex, sentence)
         where = clause or sentence
-        actors, places = index.within(article, where.start, where.end)
+        taking = event_participants(analysis, where, index)
         wide_actors, wide_places = index.within(article, sentence.start, sentence.end)
-        if not actors and not places:  # "X said on Monday ..." may leave the speaker outside the clause
-            actors, places = wide_actors, wide_places
         body = analysis.article.body
         trigger = None
         if happening is not None:
@@ -101,16 +100,22 @@ def _reports(analysis: Analysis, index: Index) -> list[_Report]:
             id=slugify(f"{article}-{timex.span.start}"),
             timex=timex,
             sentence=sentence,
-            actors=actors,
-            places=places,
+            actors=taking.actors,
+            places=taking.places,
             clause=clause,
             headline=happening.headline if happening and happening.headline else short_headline(where.text),
             status=happening.status if happening else "happened",
             trigger=trigger,
+            roles=taking.roles,
         )
         figures = tuple(f for f in analysis.figures if where.start <= f.span.start < where.end)
         out.append(_Report(event, happening, frozenset(wide_actors + wide_places), figures))
     return out
+
+
+def event_participants(analysis: Analysis, where: Span, index: Index) -> Taking:
+    """An event's actors and places: who takes part in the clause's predicates, and where (see `links`)."""
+    return taking_part(analysis, where, index)
 
 
 def _clause(analysis: Analysis, timex: Timex, sentence: Span) -> Span | None:
@@ -317,6 +322,7 @@ def _event(group: list[_Report], notes: list[str]) -> Event:
             event,
             actors=tuple(sorted({a for r in group for a in r.event.actors})),
             places=tuple(sorted({p for r in group for p in r.event.places})),
+            roles=tuple(dict.fromkeys(role for r in group for role in r.event.roles)),
             sources=tuple(ordered) if len(ordered) > 1 else (),
         )
     return replace(event, disagreement="; ".join(notes)) if notes else event

@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from generator.extract import lexicon
 from generator.extract.mentions import ROLE_NOUNS
 from generator.model import Actor, Mention
+from generator.resolve.roles import roles_of
 
 
 def display_name(
@@ -70,7 +71,7 @@ def actor_record(
         name=name,
         kind=kind,
         aliases=tuple(sorted({m.name for m in ordered} - {name})),
-        roles=tuple(sorted({m.role for m in ordered if m.role})),
+        roles=roles_of(ordered),
         mentions=ordered,
         notes=notes,
         merged_because=tuple(dict.fromkeys((*sorted({why[m] for m in ordered if m in why}), *reasons))),

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from generator.extract.locations import widen
 from generator.model import Analysis, Mention, Span
 from generator.spans import heading_spans, in_heading, sentence_of
 
@@ -49,15 +50,17 @@ def propagate(analyses: Sequence[Analysis]) -> list[Analysis]:
                 continue
             template = known[match.group(1)]
             sentence = sentence_of(analysis, start)
-            added.append(
-                replace(
-                    template,
-                    span=Span(analysis.article.id, start, end, body[start:end]),
-                    label=f"propagated:{template.label}",
-                    sentence=(sentence.start, sentence.end),
-                    role="",
-                )
+            found = replace(
+                template,
+                span=Span(analysis.article.id, start, end, body[start:end]),
+                label=f"propagated:{template.label}",
+                sentence=(sentence.start, sentence.end),
+                role="",
             )
+            wide = widen(found, body)
+            if wide is not found and not _overlaps(starts, reach, end, wide.span.end):
+                found = wide
+            added.append(found)
         if added:
             mentions = tuple(sorted((*analysis.mentions, *added), key=lambda m: (m.span.start, m.span.end)))
             analysis = replace(analysis, mentions=mentions)

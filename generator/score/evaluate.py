@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.model import Article, Briefing
-from generator.score import report
+from generator.score import participants, report
 from generator.score.entities import (
     OUR_TYPES,
     SAME_TYPES,
@@ -51,6 +51,7 @@ from generator.score.gold import (
     unpack_unseen,
 )
 from generator.score.match import Ratio
+from generator.score.participants import ParticipantScores, load_participants, score_participants
 from generator.score.timex import TimexScores, our_timexes, raw_timexes, score_timexes
 
 if TYPE_CHECKING:
@@ -212,6 +213,7 @@ def _report(
     yield report.title(model)
     scored = []
     held_out: EventScores | None = None
+    taking: list[dict[str, ParticipantScores]] = []
     for corpus in corpora:
         run = run_corpus(corpus, model)
         gold = load_gold(corpus)
@@ -224,6 +226,8 @@ def _report(
         yield from report.events_table(report.tuning(corpus.name), events, verbose)
         if corpus.name not in TUNED_ON:
             held_out = events if held_out is None else held_out + events
+        taking.append(score_participants(run.briefing, gold, load_participants(corpus.name)))
+        yield from participants.lines(taking[-1], verbose)
     if len(corpora) > 1:
         ours, spacy = scored[0]
         for more_ours, more_spacy in scored[1:]:
@@ -241,6 +245,8 @@ def _report(
             spacy_all.identity,
             verbose,
         )
+        added = {name: sum((t[name] for t in taking[1:]), taking[0][name]) for name in taking[0]}
+        yield from participants.lines(added, verbose=False)
     if annotated.is_dir() and any(annotated.glob("*.json")):
         marked = load_annotated(annotated)
         ours_p, spacy_p = score_precision(run_corpus(annotated, model), annotated)

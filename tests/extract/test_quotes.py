@@ -53,13 +53,25 @@ CASES = [
         [("We will press on,", "Syrian army", "Syrian")],
     ),
     (
-        "Erdogan warned Russia. “Withdraw,” he told Moscow.",
+        "Erdogan warned Russia. “Withdraw your troops,” he told Moscow.",
         [("Erdogan", PERSON), ("Russia", STATE), ("Moscow", PLACE)],
-        [("Withdraw,", "Erdogan", "Erdogan")],
+        [("Withdraw your troops,", "Erdogan", "Erdogan")],
+    ),
+    # the subject a sentence back, not a name the sentence speaks of
+    (
+        "Richard Doherty attributes Steve Jobs' success to patience. He states “A lot could have shipped "
+        "earlier, but he wanted it better.”",
+        [("Richard Doherty", PERSON), ("Steve Jobs", PERSON)],
+        [("A lot could have shipped earlier, but he wanted it better.", "Richard Doherty", "Richard")],
     ),
     # a misattribution is worse than none
-    ("The Syrian army advanced. “Onward,” he said.", [("Syrian army", ORG)], [("Onward,", "", "")]),
-    ("“No,” she said.", [], [("No,", "", "")]),
+    ("The Syrian army advanced. “We press on,” he said.", [("Syrian army", ORG)], [("We press on,", "", "")]),
+    ("“It is over,” she said.", [], [("It is over,", "", "")]),
+    # words in quotation marks that are no clause are no quotation: scare quotes, names, titles
+    ("Jobs called the launch “exciting”.", [("Jobs", PERSON)], []),
+    ("Apple calls it “Lion”, Jobs said.", [("Apple", ORG), ("Jobs", PERSON)], []),
+    ("Jobs said the case was a “bumper,” and left.", [("Jobs", PERSON)], []),
+    ("Jobs said it had “been compiled for Intel processors” for years.", [("Jobs", PERSON)], []),
     ("“It is calm,” Aleppo said.", [("Aleppo", PLACE)], [("It is calm,", "", "")]),
     ("The sign in Aleppo read “Welcome home”.", [("Aleppo", PLACE)], [("Welcome home", "", "")]),
     # a speech verb inside the quotation marks is not the attribution

@@ -69,13 +69,24 @@ def test_geojson_has_a_point_per_located_place(out: Path) -> None:
     assert aleppo["properties"]["events"] and aleppo["properties"]["page"] == "places/aleppo.md"
 
 
-def test_relations_count_shared_sentences(seed_site) -> None:  # type: ignore[no-untyped-def]
+def test_relations_are_what_actors_did_together_then_what_named_them_together(seed_site) -> None:  # type: ignore[no-untyped-def]
     _root, result = seed_site
-    rels = graph.relations(co_occurrence(result.briefing))
-    weights = {(r.a, r.b): r.weight for r in rels}
-    assert weights[("russia", "turkey")] == 4
+    b = result.briefing
+    rels = graph.relations(co_occurrence(b), b.interactions)
+    by_pair = {(r.a, r.b): r for r in rels}
+    talks = by_pair[("russia", "turkey")]  # "Turkey and Russia began a new round of talks"
+    assert (talks.kind, talks.verbs, talks.label) == ("acted", ("began",), "began")
+    strikes = by_pair[("government-forces", "russia")]  # "Russian and government air strikes ... hit"
+    assert strikes.kind == "acted" and "hit" in strikes.verbs
+    # "near the Turkish border" links Hizbullah and Turkey only as names in one sentence
+    border = by_pair[("hizbullah", "turkey")]
+    assert (border.kind, border.label) == ("named", "named together in 1 sentence")
+    kinds = [r.kind for r in rels]
+    assert kinds == sorted(kinds)  # "acted" links first
     assert all(r.a < r.b for r in rels)
-    assert [r.weight for r in rels] == sorted((r.weight for r in rels), reverse=True)
+    for kind in ("acted", "named"):
+        weights = [r.weight for r in rels if r.kind == kind]
+        assert weights == sorted(weights, reverse=True)
     assert [other for other, _ in graph.neighbours(rels)["tayyip-erdogan"]] == ["syrian-army", "turkey"]
 
 
@@ -155,7 +166,7 @@ def test_map_pages_carry_their_places(out: Path) -> None:
     data = json.loads(island)
     assert [p["id"] for p in data] == sorted(p["id"] for p in data) and len(
         data
-    ) == 14  # every seed place has coordinates
+    ) == 15  # every seed place has coordinates
     aleppo = next(p for p in data if p["id"] == "aleppo")
     assert aleppo["url"] == "../places/aleppo/" and aleppo["events"][0]["url"].startswith("../timeline/#")
     small = (out / "places" / "aleppo.md").read_text("utf-8")

@@ -6,9 +6,17 @@ import datetime as dt
 
 import pytest
 
-from generator.model import Actor, Place, Span, Timex
-from generator.resolve.links import Index, attach_quotes, build_figures, figure_date
-from tests.records import analysis, article, figure, mention, quote, timex
+from generator.model import Actor, Participant, Place, Span, Timex
+from generator.resolve.links import (
+    Index,
+    attach_quotes,
+    build_figures,
+    figure_date,
+    interactions,
+    located_mentions,
+    taking_part,
+)
+from tests.records import analysis, article, figure, mention, participant, quote, span, timex
 
 BODY = "Assad met Erdogan in Ankara. Lavrov stayed in Moscow. Nobody else came."
 ART = article(BODY)
@@ -121,12 +129,15 @@ def _figures_of(body: str, times: Dates | None = None, dates: tuple[int, ...] = 
     places = [mention(art, n, "place") for n in ("Ankara",) if n in body]
     found = tuple(timex(art, text, *when) for text, when in (times or {}).items())
     numbers = tuple(figure(art, text) for text in ("12", "30", "40") if text in body)
-    result = analysis(art, (*names, *places), timexes=found, figures=numbers, figure_dates=dates)
+    taking = tuple(participant(art, "Assad", "agent", "lost") for _ in names[:1] if "Assad lost" in body)
+    result = analysis(
+        art, (*names, *places), timexes=found, figures=numbers, figure_dates=dates, participants=taking
+    )
     index = Index([_actor("assad", *names)] if names else [], [_place("ankara", *places)] if places else [])
     return build_figures([result], index)
 
 
-def test_a_figure_takes_the_actors_and_places_of_its_sentence_only() -> None:
+def test_a_figure_takes_the_participants_and_places_of_its_sentence_only() -> None:
     twelve, thirty = _figures_of("Assad lost 12 tanks near Ankara. Rebels took 30 more.")
     assert (twelve.id, twelve.mention.span.text) == ("a-11", "12")
     assert (twelve.actors, twelve.places) == (("assad",), ("ankara",))
@@ -158,3 +169,90 @@ def test_figures_come_sorted_by_article_and_offset() -> None:
         ("a", "30", "a-12"),
         ("b", "40", "b-11"),
     ]
+
+
+def test_a_clause_takes_its_participants_with_their_roles() -> None:
+    body = "Russia and Turkey said Erdogan hit Jobs in Syria. He left."
+    art = article(body)
+    russia, turkey = mention(art, "Russia", "state"), mention(art, "Turkey", "state")
+    erdogan, jobs, syria = (
+        mention(art, "Erdogan"),
+        mention(art, "Jobs", "organisation"),
+        mention(art, "Syria", "state"),
+    )
+    taking = (
+        participant(art, "Russia", "speaker", "hit"),
+        participant(art, "Erdogan", "agent", "hit"),
+        participant(art, "Jobs", "patient", "hit"),
+        participant(art, "Syria", "location", "hit"),
+        # "He" may stand for Jobs (read as an organisation by the tagger) or Erdogan: the person wins
+        Participant(
+            span(art, "He"),
+            "agent",
+            span(art, "left"),
+            ((jobs.span.start, jobs.span.end), (erdogan.span.start, erdogan.span.end)),
+        ),
+    )
+    result = analysis(art, (russia, turkey, erdogan, jobs, syria), participants=taking)
+    index = Index(
+        [
+            _actor("russia", russia, kind="state"),
+            _actor("turkey", turkey, kind="state"),
+            _actor("erdogan", erdogan),
+            _actor("jobs", jobs, kind="organisation"),
+        ],
+        [_place("syria", syria)],
+    )
+    hit = taking_part(result, span(art, "Russia and Turkey said Erdogan hit Jobs in Syria."), index)
+    # the speaker is a role, not an actor; a country where it happens is a place
+    assert (hit.actors, hit.places) == (("erdogan", "jobs"), ("syria",))
+    assert [(r.id, r.role, r.verb) for r in hit.roles] == [
+        ("erdogan", "agent", "hit"),
+        ("jobs", "patient", "hit"),
+        ("russia", "speaker", "hit"),
+        ("syria", "location", "hit"),
+    ]
+    left = taking_part(result, span(art, "He left."), index)
+    assert left.actors == ("erdogan",)
+
+
+def test_located_mentions_are_those_the_text_places_something_at() -> None:
+    body = "Russian jets flew from Russia to Syria."
+    art = article(body)
+    russian, russia, syria = (
+        mention(art, "Russian", "state", "Russia", label="NORP→state"),
+        mention(art, "Russia", "state"),
+        mention(art, "Syria", "state"),
+    )
+    taking = (participant(art, "Russia", "location", "flew"), participant(art, "Syria", "location", "flew"))
+    result = analysis(art, (russian, russia, syria), participants=taking)
+    assert located_mentions([result]) == {("a", russia.span.start), ("a", syria.span.start)}
+
+
+def test_interactions_link_who_acted_together_or_on_each_other() -> None:
+    body = "Russia and Turkey hit Assad in Ankara, Lavrov said. Assad is Lavrov's ally."
+    art = article(body)
+    names = {
+        n: mention(art, n, "state" if n in ("Russia", "Turkey") else "person")
+        for n in ("Russia", "Turkey", "Assad", "Lavrov")
+    }
+    ankara = mention(art, "Ankara", "place")
+    taking = (
+        participant(art, "Russia", "agent", "hit"),
+        participant(art, "Turkey", "agent", "hit"),
+        participant(art, "Assad", "patient", "hit"),
+        participant(art, "Ankara", "location", "hit"),
+        participant(art, "Lavrov", "speaker", "hit"),
+        participant(art, "Assad", "agent", "is", occurrence=1),
+        participant(art, "Lavrov", "patient", "is", occurrence=1),
+    )
+    again = {n: mention(art, n, "person", occurrence=1) for n in ("Assad", "Lavrov")}
+    result = analysis(art, (*names.values(), ankara, *again.values()), participants=taking)
+    actors = [_actor(n.lower(), m, *([again[n]] if n in again else [])) for n, m in names.items()]
+    index = Index(actors, [_place("ankara", ankara)])
+    found = {(i.a, i.b, i.kind, i.verb) for i in interactions([result], index)}
+    assert found == {
+        ("russia", "turkey", "together", "hit"),
+        ("assad", "russia", "on", "hit"),
+        ("assad", "turkey", "on", "hit"),
+    }  # nor the speaker, nor where, nor "is"
