@@ -27,6 +27,21 @@ class WriteError(RenderError):
     """
 
 
+class InternalError(GeneratorError):
+    """A bug: an unexpected exception escaped a step of the build. The message says how to see it."""
+
+    def __init__(self, step: str, error: BaseException) -> None:
+        self.step = step
+        """The build step it escaped from."""
+        self.error = error
+        """The exception itself (also the `__cause__`)."""
+        detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        super().__init__(
+            f"internal error in the build step '{step}' ({detail}); this is a bug in the generator, "
+            "not in your files: run the build again with --debug to see the traceback, and report it"
+        )
+
+
 def located(path: str, line: int | None, message: str) -> str:
     """Format a message as `file:line: message` (line omitted when unknown)."""
     return f"{path}:{line}: {message}" if line else f"{path}: {message}"

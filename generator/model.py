@@ -51,6 +51,8 @@ class Article:
     """Text after the front matter, `\\n` newlines; all offsets point here."""
     paragraphs: tuple[Paragraph, ...]
     """The body split into paragraphs and headings, in order."""
+    line: int = 1
+    """Line of the file on which the body starts (after the front matter), for `file:line` messages."""
 
     def paragraph_at(self, offset: int) -> Paragraph:
         """Return the paragraph holding the character at `offset`."""
@@ -151,6 +153,27 @@ class FigureMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Fault:
+    """An unexpected error in one step of the analysis, isolated: what was lost, where and why.
+
+    A fault is a warning, never a crash: the article is published without what
+    the failed step would have found. It is kept in the Analysis, so a warm
+    build (from the cache) reports it again.
+    """
+
+    span: Span
+    """The words the step was reading when it failed (a candidate phrase, a sentence or the body)."""
+    action: str
+    """What could not be done, as the warning says it: "date", "read the number", "find the names in"."""
+    lost: str
+    """What the reader gets instead: "the sentence is published undated"."""
+    error: str
+    """The exception's class, e.g. "KeyError"."""
+    trace: str = ""
+    """The formatted traceback, shown with `--debug`."""
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """What extraction found in one article, before cross-article resolution."""
 
@@ -168,6 +191,8 @@ class Analysis:
     """Numbers in body order."""
     figure_dates: tuple[int, ...] = ()
     """For each figure, the index in `timexes` of the date its clause gives, or -1."""
+    faults: tuple[Fault, ...] = ()
+    """Steps of the analysis that failed on some words and were skipped (warnings)."""
 
 
 @dataclass(frozen=True, slots=True)

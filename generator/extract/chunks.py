@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from generator.model import Analysis, Article, FigureMention, Mention, Paragraph, Quote, Span, Timex
+from generator.model import Analysis, Article, Fault, FigureMention, Mention, Paragraph, Quote, Span, Timex
 
 CHUNK_CHARS = 100_000
 """Longest text given to spaCy in one piece; articles up to this size are never cut."""
@@ -46,10 +46,14 @@ def split(article: Article, limit: int = CHUNK_CHARS) -> list[tuple[int, Article
             if cut <= start:
                 cut = body.rfind(" ", start, end)
             end = cut + 1 if cut > start else end
-        text = body[start:end]
-        pieces.append((start, replace(article, body=text, paragraphs=_paragraphs(article, start, end))))
+        pieces.append((start, piece(replace(article, body=body), start, end)))
         start = end
     return pieces
+
+
+def piece(article: Article, start: int, end: int) -> Article:
+    """The stretch [start, end) of an article as an article of its own, its offsets from 0."""
+    return replace(article, body=article.body[start:end], paragraphs=_paragraphs(article, start, end))
 
 
 def _paragraphs(article: Article, start: int, end: int) -> tuple[Paragraph, ...]:
@@ -71,12 +75,10 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
     timexes: list[Timex] = []
     figures: list[FigureMention] = []
     dates: list[int] = []
+    faults: list[Fault] = []
     for offset, part in parts:
         sentences.extend((s + offset, e + offset) for s, e in part.sentences)
-        mentions.extend(
-            replace(m, span=_shift(m.span, offset), sentence=(m.sentence[0] + offset, m.sentence[1] + offset))
-            for m in part.mentions
-        )
+        mentions.extend(shift_mention(m, offset) for m in part.mentions)
         quotes.extend(
             replace(q, span=_shift(q.span, offset), speaker_start=q.speaker_start + offset)
             for q in part.quotes
@@ -86,6 +88,7 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
         figures.extend(replace(f, span=_shift(f.span, offset)) for f in part.figures)
         part_dates = part.figure_dates or (-1,) * len(part.figures)
         dates.extend(d + base if d >= 0 else -1 for d in part_dates)
+        faults.extend(replace(f, span=_shift(f.span, offset)) for f in part.faults)
     return Analysis(
         article,
         tuple(sentences),
@@ -94,7 +97,14 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
         tuple(timexes),
         tuple(figures),
         tuple(dates),
+        tuple(faults),
     )
+
+
+def shift_mention(mention: Mention, offset: int) -> Mention:
+    """The same mention `offset` characters further into the body (back, when negative)."""
+    start, end = mention.sentence
+    return replace(mention, span=_shift(mention.span, offset), sentence=(start + offset, end + offset))
 
 
 def _shift(span: Span, offset: int) -> Span:
