@@ -125,7 +125,13 @@ def half(number_: int, year: int) -> Period:
 
 
 def narrow(mod: str, begin: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-    """Narrow a period's bounds to its START, MID or END third (END of a week: Fri to Sun)."""
+    """Narrow a period's bounds to its START, MID or END third (END of a week: Fri to Sun).
+
+    Any other mod (APPROX: "about a month ago") keeps the whole period: an approximate
+    period is no narrower than the period itself.
+    """
+    if mod not in ("START", "MID", "END"):
+        return begin, end
     days = (end - begin).days + 1
     if days == 7:
         cut = {"START": (0, 2), "MID": (2, 4), "END": (4, 6)}[mod]

@@ -114,6 +114,11 @@ def _resolve_quarter(m: Candidate, scope: Scope) -> Resolution | None:
             f"the {name} {where} the article date",
             mod,
         )
+    if years and q == 0:
+        # "the last quarter of 2009" is its fourth; "this half of 2009" names no half of its own.
+        if "last" not in words[: words.index(name)]:
+            return None
+        q = 4 if name == "quarter" else 2
     if years:
         year, why = years[-1], f"{name} and year given"
     elif re.search(r"\byear\b", low):
