@@ -107,6 +107,6 @@ def url(from_page: str, to_page: str) -> str:
 
 def json_script(element_id: str, data: object) -> Safe:
     """A `<script type="application/json">` data island that no text inside can close early."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Safe(f'<script type="application/json" id="{element_id}">{text}</script>')

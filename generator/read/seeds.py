@@ -154,7 +154,7 @@ def _decode(path: Path) -> str:
 
 
 def _utf16(data: bytes) -> str:
-    """"UTF-16" (with its byte order) when the bytes look like UTF-16 text, else ""."""
+    """ "UTF-16" (with its byte order) when the bytes look like UTF-16 text, else ""."""
     if data.startswith(codecs.BOM_UTF16_LE):
         return "UTF-16 (little-endian)"
     if data.startswith(codecs.BOM_UTF16_BE):

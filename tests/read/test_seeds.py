@@ -209,3 +209,21 @@ def test_an_article_records_the_line_its_body_starts_on(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("---\ntitle: T\ndate: 2020-02-17\n---\nBody.\n", "utf-8")
     (tmp_path / "b.md").write_text("Body.\n", "utf-8")
     assert [a.line for a in _read(tmp_path).articles] == [5, 1]
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("2020-02-30", "day is out of range for month"),
+        ("0000-01-01", "year 0 is out of range"),
+        ("2020-13-01", "month must be in 1..12"),
+    ],
+)
+def test_a_front_matter_date_off_the_calendar_names_file_and_line(
+    tmp_path: Path, written: str, reason: str
+) -> None:
+    # PyYAML raised a bare ValueError: "error: day is out of range for month", with no file at all
+    (tmp_path / "a.md").write_text(f"---\ntitle: T\ndate: {written}\n---\nAleppo fell.\n", "utf-8")
+    assert _read(tmp_path).errors == (
+        f"{tmp_path}/a.md:3: '{written}' is not a date on the calendar ({reason}); write a real date as YYYY-MM-DD",
+    )
