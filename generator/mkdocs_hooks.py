@@ -3,7 +3,10 @@
 mkdocs.yml lists this file under `hooks:` and the seeds folder under `watch:`.
 Only `serve` regenerates; `mkdocs build` publishes what `python -m generator
 build` wrote, so CI builds exactly the pages it tested. Unchanged pages are
-not rewritten, so regeneration does not retrigger the watcher.
+not rewritten, so regeneration does not retrigger the watcher. Before
+`mkdocs build` reads the pages, the output folder is settled: a generator
+build killed while committing is rolled back (never published half-written),
+and a build still writing there makes MkDocs wait, then refuse.
 
 The build is configured as the command line's is (`BuildConfig.from_env`, see
 `generator/config.py`), with paths beside mkdocs.yml and MkDocs' docs_dir as
@@ -24,9 +27,12 @@ from typing import TYPE_CHECKING
 # MkDocs loads hooks by file path, not as part of the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from mkdocs.exceptions import PluginError
+
 from generator.config import BuildConfig
 from generator.errors import GeneratorError
 from generator.pipeline import build
+from generator.publish import write
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -44,8 +50,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Regenerate the briefing pages before each `mkdocs serve` rebuild."""
+    """Regenerate the briefing pages before each `mkdocs serve` rebuild; settle them before a build."""
     if _command["name"] != "serve":
+        try:
+            write.settle(Path(config.docs_dir))
+        except GeneratorError as exc:
+            raise PluginError(str(exc)) from exc
         return
     started = time.perf_counter()
     try:
@@ -53,6 +63,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except GeneratorError as exc:
         # Keep serving the last good pages; show the curator what to fix.
         log.error("briefing not regenerated:\n%s", exc)
+        return
+    except Exception as exc:  # a bug: say so in one line, and keep serving the last good pages
+        log.error(
+            "briefing not regenerated: internal error (%s: %s); run `python -m generator build --debug` "
+            "to see the traceback",
+            type(exc).__name__,
+            exc,
+        )
         return
     log.info(
         "briefing regenerated in %.2f s: %d files written, %d unchanged",
