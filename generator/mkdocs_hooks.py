@@ -83,13 +83,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_page_context(
     context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> TemplateContext:
-    """Keep a page title from article text or overrides escaped in the HTML <title>.
+    """Keep a page title escaped in the HTML <title> for pages that do not set one.
 
-    MkDocs takes the title from the page's first heading with HTML entities left
-    in ("&lt;b&gt;Evil"), which is safe to print; Material's template then prints
-    `page.title | striptags`, and striptags turns the entities back into markup:
-    a name like `</title><script>…` would run in the reader's browser. Material
-    prints `page.meta.title` as it is, so the escaped title goes there.
+    The generator writes an escaped `title:` in the front matter of every page it
+    makes (`publish.markdown.titled`), so the safety of its pages never depends on
+    this hook. It remains for hand-written pages: MkDocs takes their title from the
+    first heading with HTML entities left in ("&lt;b&gt;Evil"); Material prints
+    `page.title | striptags`, which turns the entities back into markup, but
+    `page.meta.title` as it is, so the escaped title goes there.
     """
     if page.title and not (page.meta or {}).get("title"):
         page.meta["title"] = page.title

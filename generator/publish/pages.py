@@ -39,6 +39,8 @@ class Page:
     """The actor, place and article pages this page links to."""
     backlinks: bool = False
     """Whether the page ends with "What links here"."""
+    assets: Mapping[str, str] = field(default_factory=dict)
+    """Files the page embeds (its graph's SVG), keyed by their path inside docs_dir."""
 
 
 def backlinks(pages: Sequence[Page]) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -129,15 +131,17 @@ def site_graph(site: Site) -> Page:
     links = {actor_page(i) for r in site.relations for i in (r.a, r.b)}
     links.update(article_page(r.article) for r in site.relations)
     links.update(actor_page(a.id) for a in alone)
+    picture = graph.site_graph(site.actors, site.relations, path)
     context = {
         "relations": site.relations,
-        "picture": graph.site_graph(site.actors, site.relations, path),
+        "picture": picture.embed,
         "legend": legend(ACTOR_KINDS),
         "linked": len(linked),
         "shown": min(len(linked), graph.MAX_NODES),
         "alone": alone,
     }
-    return Page(path, "graph.md.j2", "Relationship graph", context, frozenset(links))
+    assets = {picture.path: picture.svg} if site.relations else {}
+    return Page(path, "graph.md.j2", "Relationship graph", context, frozenset(links), assets=assets)
 
 
 def tags(site: Site) -> Page:

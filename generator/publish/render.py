@@ -55,7 +55,9 @@ def render_site(briefing: Briefing, descriptions: Mapping[str, str]) -> dict[str
     for path, page in built.items():
         extra = {"backlinks": incoming[path]} if page.backlinks else {}
         template = env.get_template(page.template)
-        out[path] = template.render(**_helpers(site, path), title=page.title, **page.context, **extra)
+        text = template.render(**_helpers(site, path), title=page.title, **page.context, **extra)
+        out[path] = md.titled(text, page.title or path)
+        out.update(page.assets)
     out.update(asset_files())
     return out
 

@@ -106,8 +106,7 @@ def locked(out: Path, wait: float | None = None) -> Iterator[None]:
                     raise
                 if time.monotonic() >= deadline:
                     raise WriteError(
-                        f"another build is writing {out} (pid {_holder(fd)}); "
-                        "try again when it has finished"
+                        f"another build is writing {out} (pid {_holder(fd)}); try again when it has finished"
                     ) from None
                 time.sleep(0.05)
         yield
