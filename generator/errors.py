@@ -42,6 +42,19 @@ class InternalError(GeneratorError):
         )
 
 
+_UNPRINTABLE = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029)
+    if code != 0x0A
+}
+"""Control characters and line separators, as the escapes a message shows instead."""
+
+
+def printable(message: str) -> str:
+    """A message whose quoted values cannot break its line or the terminal: controls shown as escapes."""
+    return message.translate(_UNPRINTABLE)
+
+
 def located(path: str, line: int | None, message: str) -> str:
     """Format a message as `file:line: message` (line omitted when unknown)."""
     return f"{path}:{line}: {message}" if line else f"{path}: {message}"

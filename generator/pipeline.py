@@ -34,7 +34,15 @@ import jinja2
 
 from generator import cache
 from generator.config import BuildConfig
-from generator.errors import GeneratorError, InternalError, OverrideError, RenderError, SeedError, WriteError
+from generator.errors import (
+    GeneratorError,
+    InternalError,
+    OverrideError,
+    RenderError,
+    SeedError,
+    WriteError,
+    printable,
+)
 from generator.extract import guard
 from generator.extract import run as analysis
 from generator.extract.run import Progress, no_progress
@@ -142,7 +150,7 @@ def _need(value: T | None, what: str) -> T:
 def _fail(kind: type[GeneratorError], problems: Sequence[str]) -> None:
     """Raise one error listing every problem, if there are any."""
     if problems:
-        raise kind("\n".join(problems))
+        raise kind("\n".join(printable(p) for p in problems))
 
 
 def _with_faults(state: BuildState, found: Sequence[tuple[str, str]]) -> BuildState:
@@ -303,7 +311,9 @@ def check(state: BuildState) -> BuildState:
     _fail(SeedError if state.seed_errors else OverrideError, state.seed_errors + state.errors)
     if state.config.strict and state.warnings:
         _log_traces(state)
-        raise GeneratorError("warnings are fatal with --strict:\n" + "\n".join(state.warnings))
+        raise GeneratorError(
+            "warnings are fatal with --strict:\n" + "\n".join(printable(w) for w in state.warnings)
+        )
     return state
 
 
@@ -336,7 +346,7 @@ def assemble_briefing(state: BuildState) -> BuildState:
 def log_warnings(state: BuildState) -> BuildState:
     """Show the warnings of a build that goes on to write."""
     for message in state.warnings:
-        log.warning("%s", message)
+        log.warning("%s", printable(message))
     _log_traces(state)
     return state
 

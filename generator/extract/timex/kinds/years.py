@@ -98,6 +98,8 @@ def _resolve_quarter(m: Candidate, scope: Scope) -> Resolution | None:
     size = 6 if name == "half" else 3
     q = int(low[1]) if low.startswith("q") else next((ORDINALS[w] for w in words if w in ORDINALS), 0)
     q = 4 if "final" in words else q
+    if name == "half" and q > 2:
+        return None  # "the third half of 1600" names no half of a year
     mod = mod_of(low) if "of" in words[: words.index(name) if name in words else 0] else ""
     fiscal = "FY" if re.search(r"(fiscal|financial) year|fiscal \d", low) else ""
     years = [int(n) for n in DIGITS.findall(low) if len(n) == 4]
