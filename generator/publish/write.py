@@ -21,9 +21,10 @@ One writer at a time: a build holds an exclusive `fcntl.flock` on a lock file
 inside the output folder (`.briefing-lock`, a dotfile MkDocs does not publish)
 while it recovers and commits, so a second build cannot take the first one's
 live journal for an interrupted build. The kernel drops the lock of a process
-that dies, so a stale lock is simply taken over. The file is never written
-(a write would wake `mkdocs serve`'s watcher into rebuilding for ever); a
-build that gives up waiting names the holder's pid from /proc/locks.
+that dies, so a stale lock is simply taken over. The file is opened read-only
+and never written: closing a file opened for writing is an event that wakes
+`mkdocs serve`'s watcher into rebuilding for ever. A build that gives up
+waiting names the holder's pid from /proc/locks.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ def locked(out: Path, wait: float | None = None) -> Iterator[None]:
     """Hold the output folder's exclusive lock; wait up to `wait` seconds (LOCK_WAIT) for another build."""
     try:
         out.mkdir(parents=True, exist_ok=True)
-        fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(out / LOCK, os.O_RDONLY | os.O_CREAT, 0o644)  # never written: see the docstring
     except OSError as exc:
         raise WriteError(f"{out}: cannot write ({exc.strerror or exc})") from exc
     try:
