@@ -120,7 +120,7 @@ def test_front_matter_with_unknown_keys_or_wrong_types(
     assert f"{fm}:4: front matter 'source' should be str, not list; it is ignored" in err
     assert f"{fm}:5: front matter 'url' should be str, not int; it is ignored" in err
     page = (root / "site_src" / "articles" / "fm.md").read_text("utf-8")
-    assert page.startswith("# fm\n") and "date unknown" in page
+    assert page.startswith('---\ntitle: "fm"\n---\n\n# fm\n') and "date unknown" in page
     before = _snapshot(root / "site_src")
     assert _cli(root, shared_cache, "--strict") == 1
     assert "warnings are fatal with --strict" in capsys.readouterr().err

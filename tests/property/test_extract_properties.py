@@ -14,6 +14,7 @@ import datetime as dt
 import math
 import re
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -83,6 +84,7 @@ def check_analysis(found: Analysis) -> None:
     assert all(-1 <= d < len(found.timexes) for d in found.figure_dates)
 
 
+@pytest.mark.slow  # a spaCy parse an example: 300 in `make test`, 10,000 in the slow lane
 @given(text=sentence(), dct=article_dates)
 @example(text="The season started about a month earlier than usual.", dct=dt.date(2020, 2, 17))
 @example(text="Sales rose over New Year's and in mid-summer, 10,000 years ago.", dct=dt.date(2020, 2, 17))

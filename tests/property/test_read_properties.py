@@ -26,6 +26,8 @@ from generator.read.overrides import Overrides, load_overrides
 from generator.read.seeds import read_seeds
 from tests.property.grammar import sentence
 
+FOLDER = Path(tempfile.mkdtemp(prefix="seeds-"))
+"""One folder for every example: emptied and refilled, which is cheaper than a new one each time."""
 FRONT_KEYS = ["title", "date", "source", "url", "license", "titel", "tags", ""]
 yaml_scalars = st.one_of(
     st.none(),
@@ -78,21 +80,22 @@ files = st.builds(
 @given(contents=st.lists(files, min_size=1, max_size=3))
 @example(contents=["\u200b\u200d\n\ufeff".encode("utf-8"), "Aleppo fell.".encode("utf-16")])
 def test_any_seed_folder_reads_into_articles_or_messages(contents: list[bytes]) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        names = [f"a{i}{'.md' if i % 2 else '.txt'}" for i in range(len(contents))]
-        for name, data in zip(names, contents, strict=True):
-            (folder / name).write_bytes(data)
-        read = read_seeds(folder, Overrides("overrides.yml"))
-        for message in (*read.errors, *read.warnings):
-            assert message.startswith(f"{folder}/"), message
-        named = {m.split(":")[0].removeprefix(f"{folder}/") for m in read.errors}
-        assert len(read.articles) + len(named) <= len(names)
-        for art in read.articles:
-            assert "\r" not in art.body and art.line >= 1
-            for para in art.paragraphs:
-                assert 0 <= para.start < para.end <= len(art.body)
-                assert art.body[para.start : para.end].strip()
+    folder = FOLDER
+    for old in folder.iterdir():
+        old.unlink()
+    names = [f"a{i}{'.md' if i % 2 else '.txt'}" for i in range(len(contents))]
+    for name, data in zip(names, contents, strict=True):
+        (folder / name).write_bytes(data)
+    read = read_seeds(folder, Overrides("overrides.yml"))
+    for message in (*read.errors, *read.warnings):
+        assert message.startswith(f"{folder}/"), message
+    named = {m.split(":")[0].removeprefix(f"{folder}/") for m in read.errors}
+    assert len(read.articles) + len(named) <= len(names)
+    for art in read.articles:
+        assert "\r" not in art.body and art.line >= 1
+        for para in art.paragraphs:
+            assert 0 <= para.start < para.end <= len(art.body)
+            assert art.body[para.start : para.end].strip()
 
 
 overrides_documents = st.one_of(
