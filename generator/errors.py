@@ -45,13 +45,12 @@ class InternalError(GeneratorError):
 _UNPRINTABLE = {
     code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
     for code in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029)
-    if code != 0x0A
 }
-"""Control characters and line separators, as the escapes a message shows instead."""
+"""Control characters, newlines and line separators, as the escapes a message shows instead."""
 
 
 def printable(message: str) -> str:
-    """A message whose quoted values cannot break its line or the terminal: controls shown as escapes."""
+    """One problem on one line, whatever its quoted values hold: controls and newlines shown as escapes."""
     return message.translate(_UNPRINTABLE)
 
 
