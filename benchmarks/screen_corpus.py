@@ -59,6 +59,7 @@ SUFFIXES = (".md", ".txt")
 _LOCATED = re.compile(r"^\S+?:(\d+:)? ")
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'|“[^”]*”")
 _NUMBER = re.compile(r"\d+")
+_PAGE = re.compile(r"\b(actors|places|articles)/[^\s;:,]+")
 
 
 @dataclass
@@ -80,6 +81,7 @@ def warning_class(message: str) -> str:
     """A warning with its place, quoted words and numbers taken out: "could not date '…' (…KeyError…)"."""
     text = _LOCATED.sub("", message.splitlines()[0])
     text = _QUOTED.sub("'…'", text)
+    text = _PAGE.sub(r"\1/…", text)
     return _NUMBER.sub("N", text)
 
 
