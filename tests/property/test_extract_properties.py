@@ -90,6 +90,8 @@ def check_analysis(found: Analysis) -> None:
 @example(text="Sales rose over New Year's and in mid-summer, 10,000 years ago.", dct=dt.date(2020, 2, 17))
 @example(text="between 3 and 2 million; seventy-seven point five percent; half a million", dct=None)
 @example(text="January 0, 0 the third half of 1600", dct=None)  # found by Hypothesis: 1600-H3
+@example(text="191.00 decades ago", dct=dt.date(2000, 1, 1))  # found by Hypothesis: decade "9", not "009"
+@example(text="100000.75 decades ago", dct=dt.date(2000, 1, 1))  # found by Hypothesis: P1.00001e+06Y
 def test_the_analysis_of_any_sentence_is_well_formed_and_repeatable(
     nlp, text: str, dct: dt.date | None
 ) -> None:  # type: ignore[no-untyped-def]

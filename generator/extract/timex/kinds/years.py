@@ -76,7 +76,7 @@ def _check_year(m: Candidate, ctx: Context) -> bool:
 def _resolve_fy_short(m: Candidate, scope: Scope) -> Resolution | None:
     """Resolve "FY08"."""
     year = full_year(DIGITS.findall(m.text)[-1])
-    return dated(Period(f"FY{year}", dt.date(year, 1, 1), dt.date(year, 12, 31), "year"), _FISCAL_WHY)
+    return dated(Period(f"FY{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31), "year"), _FISCAL_WHY)
 
 
 def _resolve_decade(m: Candidate, scope: Scope) -> Resolution | None:
@@ -152,7 +152,7 @@ def _resolve_fiscal_year(m: Candidate, scope: Scope) -> Resolution | None:
     if scope.dct is None:
         return no_dct("DATE", "FYXXXX", "a fiscal year")
     year = scope.dct.year + (-1 if "last" in words else 1 if "next" in words else 0)
-    p = Period(f"FY{year}", dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    p = Period(f"FY{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
     return dated(p, "the fiscal year of the article date, shown as the calendar year", mod_of(m.text))
 
 
