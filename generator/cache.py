@@ -28,8 +28,8 @@ from generator.publish.write import atomic_write
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
-"""Bumped when the entry layout changes."""
+FORMAT = 2
+"""Bumped when the entry layout changes (2: analyses carry their faults)."""
 
 PACKAGE = Path(__file__).resolve().parent
 """The generator package; the fingerprint reads `extract/` and what it imports from here."""
@@ -111,6 +111,7 @@ def key(article: Article, model: str) -> str:
         "source": article.source,
         "url": article.url,
         "body": article.body,
+        "line": article.line,
     }
     return hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 

@@ -156,11 +156,30 @@ def _progress(enabled: bool) -> Progress:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status. No traceback is shown without --debug."""
     args = _parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.INFO, format="%(levelname)s: %(message)s"
     )
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one clear line, and how to see more
+        if args.debug:
+            raise
+        detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        print(
+            f"error: internal error ({detail}); this is a bug in the generator, not in your files: "
+            "run again with --debug to see the traceback, and report it",
+            file=sys.stderr,
+        )
+        return 2
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run one command; a curator's mistake in the settings is one line, exit 1."""
     if args.command == "eval":
         return _eval(args)
     if args.command == "new":
@@ -174,6 +193,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "serve":
         return _serve(args, config)
+    return _build(args, config)
+
+
+def _build(args: argparse.Namespace, config: BuildConfig) -> int:
+    """Run `build`: the pages, then a one-line summary with the number of warnings."""
     started = time.perf_counter()
     try:
         result = build(config, _progress(not args.quiet))
@@ -183,9 +207,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         print("build failed; the previous output was left as it was", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
     b = result.briefing
     log.info(
         "built %d pages from %d articles into %s in %.1fs: %d actors, %d places, %d events, "
@@ -202,6 +223,17 @@ def main(argv: list[str] | None = None) -> int:
         len(result.report.unchanged),
         len(result.report.removed),
     )
+    if result.warnings:
+        faults = len(result.faults)
+        log.warning(
+            "%d warning%s%s; --strict makes warnings fatal%s",
+            len(result.warnings),
+            "" if len(result.warnings) == 1 else "s",
+            f", of which {faults} internal error{'' if faults == 1 else 's'} isolated (see above)"
+            if faults
+            else "",
+            ", --debug shows their tracebacks" if faults and not args.debug else "",
+        )
     if args.verbose:
         print(timing_table(result.timings), file=sys.stderr)
     if args.explain:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -70,3 +71,36 @@ def value_text(value: str) -> str:
     except ValueError:
         return ""
     return ""
+
+
+_CURATED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def curated_period(value: object) -> tuple[str, dt.date, dt.date, str]:
+    """A date as a curator writes it (YYYY-MM-DD, YYYY-MM or YYYY): its text, first and last day, precision.
+
+    Raises ValueError with a message for the curator when it names no day, month or
+    year on the calendar ("2020-02-30", "2020-13", "0000") or carries a time of day.
+    """
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"'{value.isoformat()}' has a time of day; write only the date, YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 9999:
+        text = f"{value:04d}"  # YAML reads an unquoted 0000 as the number 0
+    else:
+        text = str(value)
+    found = _CURATED.fullmatch(text)
+    if found is None:
+        raise ValueError(f"'{text}' must be YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = (int(g) if g else None for g in found.groups())
+    assert year is not None
+    try:
+        if month is None:
+            return text, dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+        if day is None:
+            first = dt.date(year, month, 1)
+            return text, first, dt.date(year, month, calendar.monthrange(year, month)[1]), "month"
+        return text, dt.date(year, month, day), dt.date(year, month, day), "day"
+    except ValueError as exc:
+        raise ValueError(f"'{text}' is not a date on the calendar ({exc})") from exc

@@ -27,6 +27,33 @@ class WriteError(RenderError):
     """
 
 
+class InternalError(GeneratorError):
+    """A bug: an unexpected exception escaped a step of the build. The message says how to see it."""
+
+    def __init__(self, step: str, error: BaseException) -> None:
+        self.step = step
+        """The build step it escaped from."""
+        self.error = error
+        """The exception itself (also the `__cause__`)."""
+        detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        super().__init__(
+            f"internal error in the build step '{step}' ({detail}); this is a bug in the generator, "
+            "not in your files: run the build again with --debug to see the traceback, and report it"
+        )
+
+
+_UNPRINTABLE = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029)
+}
+"""Control characters, newlines and line separators, as the escapes a message shows instead."""
+
+
+def printable(message: str) -> str:
+    """One problem on one line, whatever its quoted values hold: controls and newlines shown as escapes."""
+    return message.translate(_UNPRINTABLE)
+
+
 def located(path: str, line: int | None, message: str) -> str:
     """Format a message as `file:line: message` (line omitted when unknown)."""
     return f"{path}:{line}: {message}" if line else f"{path}: {message}"

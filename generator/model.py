@@ -65,6 +65,8 @@ class Article:
     """Text after the front matter, `\\n` newlines; all offsets point here."""
     paragraphs: tuple[Paragraph, ...]
     """The body split into paragraphs and headings, in order."""
+    line: int = 1
+    """Line of the file on which the body starts (after the front matter), for `file:line` messages."""
 
     def paragraph_at(self, offset: int) -> Paragraph:
         """Return the paragraph holding the character at `offset`."""
@@ -221,6 +223,27 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class Fault:
+    """An unexpected error in one step of the analysis, isolated: what was lost, where and why.
+
+    A fault is a warning, never a crash: the article is published without what
+    the failed step would have found. It is kept in the Analysis, so a warm
+    build (from the cache) reports it again.
+    """
+
+    span: Span
+    """The words the step was reading when it failed (a candidate phrase, a sentence or the body)."""
+    action: str
+    """What could not be done, as the warning says it: "date", "read the number", "find the names in"."""
+    lost: str
+    """What the reader gets instead: "the sentence is published undated"."""
+    error: str
+    """The exception's class, e.g. "KeyError"."""
+    trace: str = ""
+    """The formatted traceback, shown with `--debug`."""
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """What extraction found in one article, before cross-article resolution."""
 
@@ -246,6 +269,8 @@ class Analysis:
     """For each figure, the span of the clause its number is in (as for a date), or None."""
     figure_verbs: tuple[int, ...] = ()
     """For each figure, the offset of the verb whose clause holds the number, or -1."""
+    faults: tuple[Fault, ...] = ()
+    """Steps of the analysis that failed on some words and were skipped (warnings)."""
 
 
 @dataclass(frozen=True, slots=True)

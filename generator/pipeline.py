@@ -11,6 +11,12 @@ anything is written, so a failed build leaves the previous output as it was:
 
 `assemble` runs the steps before the bar (no output, no logging: scoring and
 tests use it); `build` runs them all.
+
+Faults are isolated, never fatal: an extractor that raises on some words loses
+those words (`extract/guard.py`), and a corpus-wide step that raises on one
+article runs without that article (`isolate.py`). Each is a warning naming the
+file and line, counted in the summary; `--strict` makes them fatal. Any other
+exception escaping a step is an `InternalError` naming the step.
 """
 
 from __future__ import annotations
@@ -28,9 +34,19 @@ import jinja2
 
 from generator import cache
 from generator.config import BuildConfig
-from generator.errors import GeneratorError, OverrideError, RenderError, SeedError, WriteError
+from generator.errors import (
+    GeneratorError,
+    InternalError,
+    OverrideError,
+    RenderError,
+    SeedError,
+    WriteError,
+    printable,
+)
+from generator.extract import guard
 from generator.extract import run as analysis
 from generator.extract.run import Progress, no_progress
+from generator.isolate import Isolated, per_article
 from generator.model import Actor, Analysis, Article, Briefing, Event, Figure, Place
 from generator.publish import assets, downloads, export, render, vendor, write
 from generator.read import seeds
@@ -100,6 +116,8 @@ class BuildState:
     """Problems with the overrides, in the order found."""
     warnings: tuple[str, ...] = ()
     """Problems `--strict` makes fatal, in the order found."""
+    faults: tuple[tuple[str, str], ...] = ()
+    """(warning, traceback) of every isolated internal error; the warning is also in `warnings`."""
     timings: tuple[tuple[str, float], ...] = ()
     """(step, seconds) of every step run so far."""
 
@@ -115,6 +133,8 @@ class BuildResult:
     warnings: tuple[str, ...]
     timings: tuple[tuple[str, float], ...] = ()
     """(step, seconds) of every step, in order; for `--verbose` and benchmarks, never for pages."""
+    faults: tuple[str, ...] = ()
+    """The warnings that are isolated internal errors (each also in `warnings`)."""
 
 
 Step = tuple[str, Callable[[BuildState], BuildState]]
@@ -131,7 +151,30 @@ def _need(value: T | None, what: str) -> T:
 def _fail(kind: type[GeneratorError], problems: Sequence[str]) -> None:
     """Raise one error listing every problem, if there are any."""
     if problems:
-        raise kind("\n".join(problems))
+        raise kind("\n".join(printable(p) for p in problems))
+
+
+def _with_faults(state: BuildState, found: Sequence[tuple[str, str]]) -> BuildState:
+    """The state with isolated faults added, each as a warning."""
+    if not found:
+        return state
+    return replace(
+        state, faults=state.faults + tuple(found), warnings=state.warnings + tuple(m for m, _t in found)
+    )
+
+
+def _isolated(state: BuildState, isolated: Sequence[Isolated]) -> BuildState:
+    """The state with the articles a corpus-wide step was run without, each as a warning."""
+    articles = {a.article.id: a.article for a in state.analyses}
+    found = []
+    for item in isolated:
+        article = articles[item.article]
+        where = str(state.config.seeds / article.path)
+        text = article.title or article.body
+        found.append(
+            (guard.message(where, article.line, item.action, text, item.error, item.lost), item.trace)
+        )
+    return _with_faults(state, found)
 
 
 # Reading and analysing
@@ -167,7 +210,12 @@ def analyse(state: BuildState) -> BuildState:
     config = state.config
     kept = None if config.cache is None else cache.Folder(config.cache, config.model)
     analyses, misses = analysis.analyse_articles(state.articles, config.model, kept, state.progress)
-    return replace(state, analyses=tuple(analyses), misses=misses)
+    faults = [
+        (guard.fault_message(f, str(config.seeds / a.article.path), a.article.line, a.article.body), f.trace)
+        for a in analyses
+        for f in a.faults
+    ]
+    return _with_faults(replace(state, analyses=tuple(analyses), misses=misses), faults)
 
 
 def correct_mentions(state: BuildState) -> BuildState:
@@ -177,7 +225,12 @@ def correct_mentions(state: BuildState) -> BuildState:
 
 def propagate_mentions(state: BuildState) -> BuildState:
     """Find names known from one article where another mentions them without spaCy noticing."""
-    return replace(state, analyses=tuple(propagate(state.analyses)))
+    found, isolated = per_article(
+        propagate, state.analyses, "find known names in", "names known from other articles are not linked"
+    )
+    by_id = {a.article.id: a for a in found}
+    analyses = tuple(by_id.get(a.article.id, a) for a in state.analyses)
+    return _isolated(replace(state, analyses=analyses), isolated)
 
 
 # Resolving and curating
@@ -185,9 +238,15 @@ def propagate_mentions(state: BuildState) -> BuildState:
 
 def resolve_entities(state: BuildState) -> BuildState:
     """Cluster mentions across articles into actors and places."""
-    actors = entities.resolve_actors(state.analyses)
-    places = entities.resolve_places(state.analyses, actors)
-    return replace(state, actors=tuple(actors), places=tuple(places))
+
+    def resolve(analyses: Sequence[Analysis]) -> tuple[list[Actor], list[Place]]:
+        actors = entities.resolve_actors(analyses)
+        return actors, entities.resolve_places(analyses, actors)
+
+    (actors, places), isolated = per_article(
+        resolve, state.analyses, "resolve the names of", "it is published without links to actors and places"
+    )
+    return _isolated(replace(state, actors=tuple(actors), places=tuple(places)), isolated)
 
 
 def curate_entities(state: BuildState) -> BuildState:
@@ -215,11 +274,20 @@ def link(state: BuildState) -> BuildState:
 def build_events_and_figures(state: BuildState) -> BuildState:
     """Date events and figures and link them to the actors and places of their sentence."""
     index = _need(state.index, "index")
-    return replace(
-        state,
-        events=tuple(events.build_events(state.analyses, index)),
-        figures=tuple(links.build_figures(state.analyses, index)),
+    built, lost_events = per_article(
+        lambda analyses: events.build_events(analyses, index),
+        state.analyses,
+        "build the events of",
+        "its dates are left off the timeline",
     )
+    figures, lost_figures = per_article(
+        lambda analyses: links.build_figures(analyses, index),
+        state.analyses,
+        "link the figures of",
+        "its figures are left out",
+    )
+    state = replace(state, events=tuple(built), figures=tuple(figures))
+    return _isolated(state, (*lost_events, *lost_figures))
 
 
 def curate_events_and_figures(state: BuildState) -> BuildState:
@@ -248,7 +316,10 @@ def check(state: BuildState) -> BuildState:
     """Fail with every problem found (bad seeds first); with --strict, fail on warnings too."""
     _fail(SeedError if state.seed_errors else OverrideError, state.seed_errors + state.errors)
     if state.config.strict and state.warnings:
-        raise GeneratorError("warnings are fatal with --strict:\n" + "\n".join(state.warnings))
+        _log_traces(state)
+        raise GeneratorError(
+            "warnings are fatal with --strict:\n" + "\n".join(printable(w) for w in state.warnings)
+        )
     return state
 
 
@@ -256,9 +327,16 @@ def assemble_briefing(state: BuildState) -> BuildState:
     """Gather the checked corpus into one Briefing, each actor with its quotations."""
     curated = _need(state.curated, "curated actors and places")
     index = _need(state.index, "index")
+    actors, isolated = per_article(
+        lambda analyses: links.attach_quotes(curated.actors, analyses, index),
+        state.analyses,
+        "attribute the quotations of",
+        "its quotations are left out",
+    )
+    state = _isolated(state, isolated)
     briefing = Briefing(
         articles=tuple(a.article for a in state.analyses),
-        actors=tuple(links.attach_quotes(curated.actors, state.analyses, index)),
+        actors=tuple(actors),
         places=curated.places,
         events=state.events,
         figures=state.figures,
@@ -276,8 +354,15 @@ def assemble_briefing(state: BuildState) -> BuildState:
 def log_warnings(state: BuildState) -> BuildState:
     """Show the warnings of a build that goes on to write."""
     for message in state.warnings:
-        log.warning("%s", message)
+        log.warning("%s", printable(message))
+    _log_traces(state)
     return state
+
+
+def _log_traces(state: BuildState) -> None:
+    """Log the traceback of every isolated fault (shown with --debug)."""
+    for message, trace in state.faults:
+        log.debug("traceback of: %s\n%s", message, trace)
 
 
 def render_pages(state: BuildState) -> BuildState:
@@ -345,7 +430,12 @@ def run(steps: Sequence[Step], state: BuildState) -> BuildState:
     level = logging.INFO if state.config.verbose else logging.DEBUG
     for name, step in steps:
         started = time.perf_counter()
-        state = step(state)
+        try:
+            state = step(state)
+        except (GeneratorError, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            raise InternalError(name, exc) from exc
         seconds = time.perf_counter() - started
         state = replace(state, timings=(*state.timings, (name, seconds)))
         log.log(level, "step %s done in %.2f s", name, seconds)
@@ -375,6 +465,7 @@ def build(config: BuildConfig, progress: Progress = no_progress) -> BuildResult:
         _need(state.report, "report"),
         state.warnings,
         state.timings,
+        tuple(message for message, _trace in state.faults),
     )
 
 

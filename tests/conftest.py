@@ -6,6 +6,7 @@ only tests marked `slow`.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -58,3 +59,19 @@ def apple_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
     root = copy_project(tmp_path_factory.mktemp("apple"))
     result = build(BuildConfig(seeds=MEANTIME / "apple", overrides=root / "none.yml", out=root / "site_src"))
     return root, result
+
+
+# Hypothesis: about 300 examples per property in the default run, 10,000 in the slow lane
+# (`tests/property/test_slow_lane.py`, marked slow, re-runs tests/property with HYPOTHESIS_PROFILE=slow;
+# a property that builds a whole site asks for fewer with `tests.property.examples`).
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+for _name, _examples in (("default", 300), ("slow", 10_000)):
+    settings.register_profile(
+        _name,
+        max_examples=_examples,
+        deadline=None,  # spaCy's first call and a loaded CI machine are slow; pytest catches a hang
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        print_blob=True,
+    )
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

@@ -207,7 +207,7 @@ def test_a_read_only_output_folder_is_a_write_error(tmp_path: Path) -> None:
             pipeline.write_files(_ready(tmp_path, files={"actors/x.md": b"x", "index.md": b"i"}))
     finally:
         out.chmod(0o755)
-    assert str(caught.value) == f"{out}/actors: cannot write (Permission denied)"
+    assert str(caught.value) == f"{out}: cannot write (Permission denied)"
     assert list(out.iterdir()) == []
 
 

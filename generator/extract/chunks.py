@@ -21,6 +21,7 @@ from dataclasses import replace
 from generator.model import (
     Analysis,
     Article,
+    Fault,
     FigureMention,
     Happening,
     Mention,
@@ -57,10 +58,14 @@ def split(article: Article, limit: int = CHUNK_CHARS) -> list[tuple[int, Article
             if cut <= start:
                 cut = body.rfind(" ", start, end)
             end = cut + 1 if cut > start else end
-        text = body[start:end]
-        pieces.append((start, replace(article, body=text, paragraphs=_paragraphs(article, start, end))))
+        pieces.append((start, piece(replace(article, body=body), start, end)))
         start = end
     return pieces
+
+
+def piece(article: Article, start: int, end: int) -> Article:
+    """The stretch [start, end) of an article as an article of its own, its offsets from 0."""
+    return replace(article, body=article.body[start:end], paragraphs=_paragraphs(article, start, end))
 
 
 def _paragraphs(article: Article, start: int, end: int) -> tuple[Paragraph, ...]:
@@ -86,12 +91,10 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
     participants: list[Participant] = []
     clauses: list[tuple[int, int] | None] = []
     verbs: list[int] = []
+    faults: list[Fault] = []
     for offset, part in parts:
         sentences.extend((s + offset, e + offset) for s, e in part.sentences)
-        mentions.extend(
-            replace(m, span=_shift(m.span, offset), sentence=(m.sentence[0] + offset, m.sentence[1] + offset))
-            for m in part.mentions
-        )
+        mentions.extend(shift_mention(m, offset) for m in part.mentions)
         quotes.extend(
             replace(q, span=_shift(q.span, offset), speaker_start=q.speaker_start + offset)
             for q in part.quotes
@@ -117,6 +120,7 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
         clauses.extend(None if c is None else (c[0] + offset, c[1] + offset) for c in part_clauses)
         part_verbs = part.figure_verbs or (-1,) * len(part.figures)
         verbs.extend(v + offset if v >= 0 else -1 for v in part_verbs)
+        faults.extend(replace(f, span=_shift(f.span, offset)) for f in part.faults)
     return Analysis(
         article,
         tuple(sentences),
@@ -129,6 +133,7 @@ def join(article: Article, parts: list[tuple[int, Analysis]]) -> Analysis:
         participants=tuple(participants),
         figure_clauses=tuple(clauses),
         figure_verbs=tuple(verbs),
+        faults=tuple(faults),
     )
 
 
@@ -143,6 +148,12 @@ def _shift_happening(h: Happening | None, offset: int) -> Happening | None:
         return None
     trigger = (h.trigger[0] + offset, h.trigger[1] + offset)
     return replace(h, trigger=trigger, reported=_pair(h.reported, offset))
+
+
+def shift_mention(mention: Mention, offset: int) -> Mention:
+    """The same mention `offset` characters further into the body (back, when negative)."""
+    start, end = mention.sentence
+    return replace(mention, span=_shift(mention.span, offset), sentence=(start + offset, end + offset))
 
 
 def _shift(span: Span, offset: int) -> Span:

@@ -24,6 +24,7 @@ plus the verb when the noun is its subject ("Syrians fled"); with no noun, that 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -87,6 +88,8 @@ _SMALL = {
     word: 10.0 * i
     for i, word in enumerate(["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 3)
 }
+_DIGIT_WORDS = {"zero": "0", "oh": "0", **{w: str(int(v)) for w, v in _SMALL.items() if v < 10}}
+"""Words for the digits after "point" ("seventy-seven point five")."""
 _SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MULTIPLIERS = {**_SCALES, "bn": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6, "bln": 1e9, "tn": 1e12, "k": 1e3}
 _VAGUE = {  # plural word: (base, lowest multiple, highest value when not 10 * base - 1)
@@ -257,10 +260,15 @@ def _read_figure(
     number = _read_number(doc, i, sign)
     if number is None:
         return None, i + 1
+    if first == i - 1 and first > 0 and doc[first - 1].lower_ == "half" and number.exact:
+        first -= 1  # "half a million", "half a dozen"
+        number = number._replace(low=_times(number.low, 0.5), high=_times(number.high, 0.5))
     qualifier, start = _qualifier_before(doc, first)
-    ranged, start = _read_range(doc, number, start, first)
+    ranged, start, skip = _read_range(doc, number, start, first)
     if ranged is None or _is_not_a_count(doc, i, first, ranged, qualifier, names):
-        return None, number.end
+        return None, max(number.end, skip)
+    if not all(math.isfinite(v) for v in (ranged.low, ranged.high) if v is not None):
+        return None, ranged.end  # a number too large for a float ("1" and 400 zeros)
     low = None if qualifier in _UPPER_BOUND else ranged.low
     high = None if qualifier in _LOWER_BOUND else ranged.high
     last = doc[ranged.end - 1]
@@ -335,16 +343,20 @@ def _read_words(doc: Doc, i: int, currency: str) -> _Number | None:
     """Read a number in words ("forty-five", "two and a half", "a million")."""
     if doc[i].lower_ not in _SMALL and (i == 0 or doc[i - 1].lower_ not in ("a", "an")):
         return None  # a lone "million" or "dozen" belongs to something else
-    total, current, scale, end = 0.0, 0.0, 1.0, i
+    total, current, scale, end, largest = 0.0, 0.0, 1.0, i, 0.0
     while end < len(doc):
         lower = doc[end].lower_
         if lower in _SMALL:
             current += _SMALL[lower]
         elif lower in _SCALES or lower == "dozen":
             scale = 12 if lower == "dozen" else _SCALES[lower]
-            current = (current or 1) * scale
-            if scale >= 1000:
-                total, current = total + current, 0.0
+            if scale >= 1000 and scale > largest and total:
+                total, current = (total + current) * scale, 0.0  # "a hundred thousand million"
+            else:
+                current = (current or 1) * scale
+                if scale >= 1000:
+                    total, current = total + current, 0.0
+            largest = max(largest, scale) if scale >= 1000 else largest
         elif lower == "score" and end == i and _next_lower(doc, end) == "of":
             current = 20
         elif end > i and lower == "-" and not doc[end - 1].whitespace_ and _next_lower(doc, end) in _SMALL:
@@ -356,6 +368,11 @@ def _read_words(doc: Doc, i: int, currency: str) -> _Number | None:
             and _next_lower(doc, end + 1) == "half"
         ):
             current, end = current + 0.5, end + 2  # "two and a half"
+        elif end > i and lower == "point" and _next_lower(doc, end) in _DIGIT_WORDS:
+            digits = ""
+            while end + 1 < len(doc) and doc[end + 1].lower_ in _DIGIT_WORDS:
+                digits, end = digits + _DIGIT_WORDS[doc[end + 1].lower_], end + 1
+            current += float("0." + digits)  # "seventy-seven point five"
         else:
             break
         end += 1
@@ -457,18 +474,21 @@ def _qualifier_before(doc: Doc, start: int) -> tuple[str, int]:
     return "", start
 
 
-def _read_range(doc: Doc, number: _Number, start: int, first: int) -> tuple[_Number | None, int]:
-    """Extend a number into a range ("200-250", "between 210 and 250"); None for "787-8", "3-1"."""
+def _read_range(doc: Doc, number: _Number, start: int, first: int) -> tuple[_Number | None, int, int]:
+    """Extend a number into a range ("200-250", "between 210 and 250"); None for "787-8", "3-1".
+
+    Also returns where the range starts, and where reading goes on when it is dropped whole.
+    """
     n, end = len(doc), number.end
     if end + 1 >= n or not number.exact:
-        return number, start
+        return number, start, 0
     link = doc[end].lower_
     between = first > 0 and doc[first - 1].lower_ == "between"
     hyphen = link in ("-", "–") and not doc[end - 1].whitespace_ and not doc[end].whitespace_
     if not (link in ("to", "or") or hyphen or (link == "and" and between)):
-        return number, start
+        return number, start, 0
     if first > 0 and doc[first - 1].lower_ == "by":  # "cut by $200 to $399" is a change
-        return number, start
+        return number, start, 0
     j, sign = end + 1, ""
     if j + 1 < n and doc[j].lower_ in _COUNTRY_BEFORE_SIGN and doc[j + 1].lower_ in _CURRENCY_SIGNS:
         j += 1
@@ -476,20 +496,19 @@ def _read_range(doc: Doc, number: _Number, start: int, first: int) -> tuple[_Num
         sign, j = _CURRENCY_SIGNS[doc[j].lower_], j + 1
     second = _read_number(doc, j, sign)
     if second is None or not second.exact or (number.unit and second.unit and number.unit != second.unit):
-        return (None if hyphen else number), start
+        return (None if hyphen else number), start, 0
     low, high = number.low, second.low
-    if (
-        number.scale == 1
-        and second.scale > 1
-        and low is not None
-        and high is not None
-        and low * second.scale <= high
-    ):  # "between 5 and 10 million"
-        low *= second.scale
+    if number.scale == 1 and second.scale > 1 and low is not None and high is not None:
+        if low * second.scale <= high:  # "between 5 and 10 million"
+            low *= second.scale
+        elif low >= high / second.scale:
+            # "between 3 and 2 million": 3 million is more than 2 million, and 3 to 2,000,000
+            # is not what anyone writes; a wrong range is worse than none, and so is half of it.
+            return None, start, second.end
     if low is None or high is None or high <= low:
-        return (None if hyphen else number), start
+        return (None if hyphen else number), start, 0
     range_start = first - 1 if between and link == "and" else start
-    return _Number(second.end, low, high, False, number.unit or second.unit), range_start
+    return _Number(second.end, low, high, False, number.unit or second.unit), range_start, 0
 
 
 def _next_lower(doc: Doc, i: int) -> str:

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from generator.extract import chunks, parse
 from generator.extract.article import analyse_article
-from generator.model import Analysis, Article
+from generator.extract.guard import fault
+from generator.model import Analysis, Article, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -65,10 +66,20 @@ def analyse_articles(
         done: dict[int, list[tuple[int, Analysis]]] = {i: [] for i in misses}
         counts = {i: sum(1 for j, _o, _p in pieces if j == i) for i in misses}
         for (i, offset, _part), (part, doc) in zip(pieces, progress(parsed, len(pieces)), strict=True):
-            done[i].append((offset, analyse_article(doc, part)))
+            done[i].append((offset, _analysed(doc, part)))
             if len(done[i]) == counts[i]:
                 results[i] = chunks.join(articles[i], done.pop(i))
                 if kept is not None:
                     kept.save(articles[i], results[i])
     log.debug("analysis cache: %d hits, %d misses", len(articles) - len(misses), len(misses))
     return [results[i] for i in range(len(articles))], len(misses)
+
+
+def _analysed(doc: Doc, article: Article) -> Analysis:
+    """The article's analysis; should even the guards fail, an empty one carrying the fault."""
+    try:
+        return analyse_article(doc, article)
+    except Exception as exc:  # the last guard: the article is still published, as plain text
+        whole = Span(article.id, 0, len(article.body), article.body)
+        lost = "it is published as plain text"
+        return Analysis(article, (), (), (), (), (), faults=(fault(whole, "analyse", lost, exc),))

@@ -188,7 +188,9 @@ def geojson(b: Briefing) -> bytes:
         if p.lat is not None and p.lon is not None
     ]
     data = {"type": "FeatureCollection", "features": features}
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n").encode(
+        "utf-8"
+    )
 
 
 FILES = {

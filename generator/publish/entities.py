@@ -25,14 +25,16 @@ def actor(site: Site, item: Actor) -> Page:
     links.update(article_page(r.article) for _, r in near)
     if item.place:
         links.add(place_page(item.place))
+    picture = graph.actor_graph(site.actors, near, item.id, path) if near else None
     context = {
         **shared,
         "actor": item,
         "related_places": places,
         "links": near,
-        "graph_svg": graph.actor_graph(site.actors, near, item.id, path) if near else md.Safe(""),
+        "graph_svg": picture.embed if picture else md.Safe(""),
     }
-    return Page(path, "actor.md.j2", item.name, context, frozenset(links), backlinks=True)
+    assets = {picture.path: picture.svg} if picture else {}
+    return Page(path, "actor.md.j2", item.name, context, frozenset(links), backlinks=True, assets=assets)
 
 
 def place(site: Site, item: Place) -> Page:

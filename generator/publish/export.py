@@ -172,4 +172,5 @@ def to_dict(b: Briefing) -> dict[str, Any]:
 
 def to_json(b: Briefing) -> bytes:
     """Serialise deterministically: sorted keys, UTF-8, trailing newline."""
-    return (json.dumps(to_dict(b), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    text = json.dumps(to_dict(b), ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
+    return (text + "\n").encode("utf-8")

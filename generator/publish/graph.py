@@ -6,8 +6,9 @@ Russia hit ..."); the link is labelled with the verbs and weighs the number of s
 predicates. Actors only named in the same sentence, or listed on the same event,
 stay linked as a weaker kind ("named together"), shown as such. `relations` is
 pure; `layout` places the nodes with a fixed number of Fruchterman–Reingold
-steps from a fixed start, and `svg` draws the picture, so the same briefing
-always gives the same bytes.
+steps from a fixed start, and `svg` draws the picture as an SVG file of its
+own, which the pages embed (`embed`), so the same briefing always gives the
+same bytes and no name in it is ever read as Markdown.
 """
 
 from __future__ import annotations
@@ -179,22 +180,52 @@ def ego_layout(
     return pos
 
 
+SITE_SVG = "graph/briefing.svg"
+"""The site-wide picture, published beside the graph page (`graph/index.html` with directory URLs)."""
+
+STYLE = (
+    "text{font:13px system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;fill:#000000de;"
+    "paint-order:stroke;stroke:#fff;stroke-width:3px}"
+    "line{stroke:#8a8a8a;stroke-opacity:.6}line.briefing-link--named{stroke-dasharray:4 3;stroke-opacity:.35}"
+    "a{text-decoration:none}text.briefing-edge{font-size:12px;fill:#0000008a}"
+    ".briefing-ego text{font-size:15px}"
+    "circle{stroke:#fff;stroke-width:1.5px}"
+    "a:focus circle,a:hover circle{stroke:#000;stroke-width:2.5px}"
+    ".briefing-person circle{fill:#0072b2}.briefing-organisation circle{fill:#b36b00}"
+    ".briefing-state circle{fill:#007a5a}.briefing-group circle{fill:#c2410c}"
+)
+"""The picture's own styles: an SVG file does not see the site's CSS (colours as in briefing.css)."""
+
+
+def actor_svg(ident: str) -> str:
+    """Where an actor's own picture is published."""
+    return f"graph/actors/{ident}.svg"
+
+
 def svg(
     actors: Mapping[str, Actor],
     rels: Sequence[Relation],
     pos: dict[str, tuple[float, float]],
-    page: str,
+    path: str,
     label: str,
     width: int,
     height: int,
     centre: str = "",
-) -> md.Safe:
-    """The graph as inline SVG: weighted lines, nodes coloured by kind, each node a link to its page."""
+) -> str:
+    """The graph as an SVG file at `path`: weighted lines, nodes coloured by kind, each a link to its page.
+
+    It is a file of its own, embedded with `<object>`, never inline SVG in a Markdown page:
+    Markdown would read the names inside it as Markdown (an actor called `[x](javascript:…)`
+    became a live link), and Zensical rewrites links in inline SVG. So every name is
+    escaped only for XML, and every link is relative to the SVG file and opens in the page
+    (`target="_top"`), not inside the picture.
+    """
     e = html.escape
-    size = " briefing-graph--actor" if centre else ""
+    ego = ' class="briefing-ego"' if centre else ""
     parts = [
-        f'<svg class="briefing-graph{size}" viewBox="0 0 {width} {height}" role="group" '
-        f'aria-label="{e(label)}" data-search-exclude xmlns="http://www.w3.org/2000/svg">'
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="group" '
+        f'aria-label="{e(label)}"{ego}><style>{STYLE}</style>'
     ]
     for r in rels:
         if r.a in pos and r.b in pos:
@@ -214,15 +245,37 @@ def svg(
     for ident in sorted(pos, key=lambda i: (i != centre, i)):
         x, y = pos[ident]
         actor = actors[ident]
-        href = md.url(page, f"actors/{ident}.md")
+        href = md.url(path, f"actors/{ident}.md")
         radius = 9 if ident == centre else 6
         parts.append(
-            f'<a href="{e(href)}" class="briefing-node briefing-{e(actor.kind)}">'
+            f'<a href="{e(href)}" target="_top" class="briefing-{e(actor.kind)}">'
             f'<circle cx="{x}" cy="{y}" r="{radius}"/>'
             f'<text x="{x}" y="{round(y - radius - 4, 1)}" text-anchor="middle">{e(actor.name)}</text></a>'
         )
-    parts.append("</svg>")
-    return md.Safe("".join(parts))
+    parts.append("</svg>\n")
+    return "".join(parts)
+
+
+def embed(page: str, path: str, label: str, width: int, height: int, small: bool = False) -> md.Safe:
+    """The `<object>` that shows the SVG file at `path` on `page` (a raw HTML block Markdown leaves alone)."""
+    size = " briefing-graph--actor" if small else ""
+    return md.Safe(
+        f'<object class="briefing-graph{size}" type="image/svg+xml" data="{html.escape(md.url(page, path))}" '
+        f'width="{width}" height="{height}" aria-label="{html.escape(label)}" data-search-exclude>'
+        "<p>The picture needs a browser that shows SVG; the table below lists every link.</p></object>"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A graph to show on a page: the `<object>` for the page, and the SVG file it embeds."""
+
+    embed: md.Safe
+    """The raw HTML the page template prints."""
+    path: str
+    """Where the SVG file is published, inside docs_dir."""
+    svg: str
+    """The SVG document."""
 
 
 def relation_verb(r: Relation) -> str:
@@ -251,30 +304,26 @@ def overview_nodes(rels: Sequence[Relation]) -> list[str]:
     return sorted(degree, key=lambda i: (-degree[i], i))[:MAX_NODES]
 
 
-def site_graph(actors: Mapping[str, Actor], rels: Sequence[Relation], page: str) -> md.Safe:
+def site_graph(actors: Mapping[str, Actor], rels: Sequence[Relation], page: str) -> Picture:
     """The picture for the graph page: the MAX_NODES most connected actors."""
     nodes = overview_nodes(rels)
     chosen = set(nodes)
     kept = [r for r in rels if r.a in chosen and r.b in chosen]
     width, height = 900, 560
     pos = layout(nodes, kept, width, height)
-    return svg(
-        actors,
-        kept,
-        pos,
-        page,
-        "Relationship graph of the actors; the table below lists every link",
-        width,
-        height,
-    )
+    label = "Relationship graph of the actors; the table below lists every link"
+    drawn = svg(actors, kept, pos, SITE_SVG, label, width, height)
+    return Picture(embed(page, SITE_SVG, label, width, height), SITE_SVG, drawn)
 
 
 def actor_graph(
     actors: Mapping[str, Actor], near: Sequence[tuple[str, Relation]], ident: str, page: str
-) -> md.Safe:
+) -> Picture:
     """The picture for one actor's page: the actor and its strongest direct links (`neighbours`)."""
     near = near[:MAX_NEIGHBOURS]
     width, height = 640, 360
     pos = ego_layout(ident, [other for other, _ in near], width, height)
     label = f"Actors linked to {actors[ident].name}; the table below lists them"
-    return svg(actors, [r for _, r in near], pos, page, label, width, height, centre=ident)
+    path = actor_svg(ident)
+    drawn = svg(actors, [r for _, r in near], pos, path, label, width, height, centre=ident)
+    return Picture(embed(page, path, label, width, height, small=True), path, drawn)

@@ -7,6 +7,7 @@ that this module built from escaped parts.
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -18,7 +19,8 @@ _INLINE = re.compile(r"([\\`*_\[\]{}|#])")
 _LIST_START = re.compile(r"^(\d+)\.(\s)")
 _SPACE = re.compile(r"\s+")
 _BLOCK_START = re.compile(r"^([-+])")
-_ATTR_UNSAFE = re.compile(r'["{}\\|]')
+_ATTR_MARKDOWN = re.compile(r"([\\`*_{}\[\]|])")
+"""What inline Markdown and attr_list read inside an attribute value: code, emphasis, links, braces, cells."""
 
 
 class Safe(Markup):
@@ -66,9 +68,20 @@ def link(text: object, from_page: str, to_page: str, title: str = "", classes: t
     target = f"[{escape(text)}]({rel(from_page, to_page)})"
     attrs = [f".{c}" for c in classes]
     if title:
-        # attr_list ends at "}" and quotes with '"'; the etree escapes the rest when it writes HTML.
-        attrs.append('title="' + _ATTR_UNSAFE.sub("", " ".join(title.split())) + '"')
+        attrs.append(f'title="{attribute_text(title)}"')
     return Safe(target + ("{: " + " ".join(attrs) + " }" if attrs else ""))
+
+
+def attribute_text(text: str) -> str:
+    """Text for a quoted attr_list value (`{: title="…" }`) that reads back exactly, quotes curled.
+
+    Python-Markdown runs its inline patterns over the whole line before attr_list
+    reads it, so a tooltip holding `[r](javascript:…)` became a live link and `<b>`
+    or a backtick broke the attribute. Markdown's specials are backslash-escaped
+    (attr_list keeps the escaped character) and `&<>` written as entities.
+    """
+    flat = " ".join(text.split()).replace('"', "”").replace("&", "&amp;")
+    return _ATTR_MARKDOWN.sub(r"\\\1", flat).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def external_link(text: object, url: str) -> Safe:
@@ -105,8 +118,32 @@ def url(from_page: str, to_page: str) -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+_NOT_YAML_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters PyYAML refuses to read even inside quotes; written as \\u escapes instead."""
+
+
+def titled(page: str, title: str) -> str:
+    """The page with its title in its front matter, escaped there: the HTML `<title>` comes from it.
+
+    MkDocs would take the title from the first heading, and Material prints it with
+    `striptags`, which turns escaped markup back into markup; `page.meta.title` it
+    prints as it is. So the title is HTML-escaped here, in the page itself, then
+    written as a YAML string. A page whose front matter sets a title keeps it.
+    """
+    text = html.escape(" ".join(title.split()))
+    quoted = json.dumps(text, ensure_ascii=False)
+    quoted = _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
+    found = _FRONT_MATTER.match(page)
+    if found is None:
+        return f"---\ntitle: {quoted}\n---\n\n{page}"
+    if re.search(r"^title:", found.group(1), re.M):
+        return page
+    return f"---\ntitle: {quoted}\n{page[4:]}"
+
+
 def json_script(element_id: str, data: object) -> Safe:
     """A `<script type="application/json">` data island that no text inside can close early."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Safe(f'<script type="application/json" id="{element_id}">{text}</script>')

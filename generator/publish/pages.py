@@ -38,6 +38,8 @@ class Page:
     """The actor, place and article pages this page links to."""
     backlinks: bool = False
     """Whether the page ends with "What links here"."""
+    assets: Mapping[str, str] = field(default_factory=dict)
+    """Files the page embeds (its graph's SVG), keyed by their path inside docs_dir."""
 
 
 def backlinks(pages: Sequence[Page]) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -208,17 +210,19 @@ def site_graph(site: Site) -> Page:
     links.update(actor_page(i) for i in drawn)
     links.update(article_page(r.article) for r in top)
     links.update(actor_page(a.id) for a in alone)
+    picture = graph.site_graph(site.actors, site.relations, path)
     context = {
         "relations": top,
         "drawn": drawn,
         "all_links": len(site.relations),
-        "picture": graph.site_graph(site.actors, site.relations, path),
+        "picture": picture.embed,
         "legend": legend(ACTOR_KINDS),
         "linked": len(linked),
         "shown": min(len(linked), graph.MAX_NODES),
         "alone": alone,
     }
-    return Page(path, "graph.md.j2", "Relationship graph", context, frozenset(links))
+    assets = {picture.path: picture.svg} if site.relations else {}
+    return Page(path, "graph.md.j2", "Relationship graph", context, frozenset(links), assets=assets)
 
 
 def unlisted(site: Site) -> Page:

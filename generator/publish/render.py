@@ -63,7 +63,9 @@ def render_site(
         extra = {"backlinks": incoming[path]} if page.backlinks else {}
         template = env.get_template(page.template)
         helpers = _helpers(site, path, site.event_pages)
-        out[path] = template.render(**helpers, title=page.title, **page.context, **extra)
+        text = template.render(**helpers, title=page.title, **page.context, **extra)
+        out[path] = md.titled(text, page.title or path)
+        out.update(page.assets)
     out.update(asset_files())
     out["data/links.csv"] = graph.links_csv(site.actors, site.relations)
     return out

@@ -18,17 +18,31 @@ A build's changes land all together or not at all, in two phases:
    puts every backup back. If the process dies outright (power cut, SIGKILL),
    the journal is still there, and the next build (or `recover`) rolls the
    output back to the previous build before doing anything else.
+
+One writer at a time: a build holds an exclusive `fcntl.flock` on a lock file
+inside the output folder (`.briefing-lock`, a dotfile MkDocs does not publish)
+while it recovers and commits, so a second build cannot take the first one's
+live journal for an interrupted build. The kernel drops the lock of a process
+that dies, so a stale lock is simply taken over. The file is opened read-only
+and never written: closing a file opened for writing is an event that wakes
+`mkdocs serve`'s watcher into rebuilding for ever. A build that gives up
+waiting names the holder's pid from /proc/locks.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
 import json
 import logging
 import os
 import re
 import shutil
 import tempfile
+import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -38,8 +52,15 @@ log = logging.getLogger(__name__)
 
 MANIFEST = ".briefing-manifest.json"
 JOURNAL = ".briefing-journal.json"
-_LEFTOVER = re.compile(r"^\..+\.[0-9a-f]{32}\.(tmp|bak)$")
-"""Names of our temporary and backup files, which MkDocs ignores because they start with a dot."""
+LOCK = ".briefing-lock"
+"""The lock file inside the output folder; a dotfile, so MkDocs never publishes it."""
+LOCK_WAIT = 30.0
+"""Seconds a build waits for another one to finish writing before it gives up."""
+_LEFTOVER = re.compile(r"^\..+\.(?:[0-9a-f]{32}\.(?:tmp|bak)|[a-z0-9_]{8}\.tmp)$")
+"""Names of our temporary and backup files (`_transaction`'s, and `atomic_write`'s for the journal).
+
+MkDocs ignores them because they start with a dot; `recover` removes those a killed build left.
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,23 +90,68 @@ def read_manifest(out: Path) -> set[str]:
         return set()
 
 
+@contextlib.contextmanager
+def locked(out: Path, wait: float | None = None) -> Iterator[None]:
+    """Hold the output folder's exclusive lock; wait up to `wait` seconds (LOCK_WAIT) for another build."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out / LOCK, os.O_RDONLY | os.O_CREAT, 0o644)  # never written: see the docstring
+    except OSError as exc:
+        raise WriteError(f"{out}: cannot write ({exc.strerror or exc})") from exc
+    try:
+        deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise WriteError(
+                        f"another build is writing {out} (pid {_holder(fd)}); try again when it has finished"
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # closing the file releases the lock
+
+
+def _holder(fd: int) -> str:
+    """The pid holding an flock on the open file, from /proc/locks (Linux), or "unknown"."""
+    stat = os.fstat(fd)
+    file = f"{os.major(stat.st_dev):02x}:{os.minor(stat.st_dev):02x}:{stat.st_ino}"
+    try:
+        lines = Path("/proc/locks").read_text("ascii").splitlines()
+    except OSError:
+        return "unknown"
+    for line in lines:
+        fields = line.split()  # "1: FLOCK  ADVISORY  WRITE 1234 fe:01:5678 0 EOF"
+        if len(fields) > 5 and fields[1] == "FLOCK" and fields[5] == file:
+            return fields[4]
+    return "unknown"
+
+
 def write_tree(out: Path, files: dict[str, bytes], starters: dict[str, bytes] | None = None) -> WriteReport:
     """Write generated files into `out`, keep hand-written ones, drop stale generated ones.
 
     `starters` are hand-written pages to begin with: each is written when it is
     missing and left alone when present, and none is ever generated again.
     """
-    out.mkdir(parents=True, exist_ok=True)
+    with locked(out):
+        return _write_locked(out, files, starters or {})
+
+
+def _write_locked(out: Path, files: dict[str, bytes], starters: dict[str, bytes]) -> WriteReport:
+    """`write_tree` under the lock: recover, compare, then commit the changes all together."""
     recover(out)
     previous = read_manifest(out)
     targets = {rel: safe_path(out, rel) for rel in sorted(files)}
-    if {MANIFEST, JOURNAL} & (set(targets) | set(starters or {})):
-        raise WriteError(f"refusing to overwrite the generator's own {MANIFEST} or {JOURNAL}")
-    if set(targets) & set(starters or {}):
-        raise WriteError(f"a starter page is also generated: {sorted(set(targets) & set(starters or {}))[0]}")
-    new_starters = {
-        rel: data for rel, data in sorted((starters or {}).items()) if not safe_path(out, rel).exists()
-    }
+    if {MANIFEST, JOURNAL, LOCK} & (set(targets) | set(starters)):
+        raise WriteError(f"refusing to overwrite the generator's own {MANIFEST}, {JOURNAL} or {LOCK}")
+    if set(targets) & set(starters):
+        raise WriteError(f"a starter page is also generated: {sorted(set(targets) & set(starters))[0]}")
+    new_starters = {rel: data for rel, data in sorted(starters.items()) if not safe_path(out, rel).exists()}
     changes: dict[str, bytes] = {}
     unchanged, kept = [], []
     for rel, path in targets.items():
@@ -129,16 +195,18 @@ def _transaction(out: Path, changes: dict[str, bytes], stale: list[str]) -> None
                 }
             )
     except BaseException:
-        for tmp in temporary:
-            tmp.unlink(missing_ok=True)
-            _prune(tmp.parent, out)
+        _discard(temporary, out)
         raise
     removals: list[dict[str, object]] = [
         {"target": rel, "backup": _rel(out, safe_path(out, rel).parent / f".{Path(rel).name}.{token}.bak")}
         for rel in stale
     ]
     journal: dict[str, list[dict[str, object]]] = {"writes": staged, "removals": removals}
-    atomic_write(out / JOURNAL, json.dumps(journal, indent=1).encode())
+    try:
+        atomic_write(out / JOURNAL, json.dumps(journal, indent=1).encode())
+    except BaseException:
+        _discard(temporary, out)  # nothing is committed yet: the output is as it was
+        raise
     try:
         for removal in removals:
             os.replace(out / str(removal["target"]), out / str(removal["backup"]))
@@ -148,9 +216,22 @@ def _transaction(out: Path, changes: dict[str, bytes], stale: list[str]) -> None
                 _keep(target, out / str(step["backup"]))
             os.replace(out / str(step["tmp"]), target)
     except BaseException:
-        _rollback(out, journal)
+        try:
+            _rollback(out, journal)
+        except OSError as exc:  # the journal stays, so the next build rolls back; report the first error
+            log.error("%s: could not restore the previous output (%s); the next build will", out, exc)
         raise
     _finish(out, journal)
+
+
+def _discard(temporary: list[Path], out: Path) -> None:
+    """Delete staged files after a failure; a clean-up that fails must not hide the failure itself."""
+    for tmp in temporary:
+        try:
+            tmp.unlink(missing_ok=True)
+            _prune(tmp.parent, out)
+        except OSError as exc:
+            log.debug("%s: not cleaned up (%s); the next build removes it", tmp, exc)
 
 
 def _rel(out: Path, path: Path) -> str:
@@ -195,12 +276,16 @@ def _finish(out: Path, journal: dict[str, list[dict[str, object]]]) -> None:
 
 
 def recover(out: Path) -> bool:
-    """Roll back a build that died while committing; return True when there was one."""
+    """Roll back a build that died while committing, and remove what a killed build left.
+
+    Returns True when a killed build left anything. Call it holding the lock (`locked`):
+    another build's journal and temporary files are alive while it writes.
+    """
     path = out / JOURNAL
     try:
         journal = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
-        return False
+        return _remove_leftovers(out)
     except (OSError, ValueError):
         log.warning("%s: unreadable journal of an interrupted build; removed", path)
         path.unlink(missing_ok=True)
@@ -212,10 +297,37 @@ def recover(out: Path) -> bool:
                     safe_path(out, str(step[key]))  # a tampered journal cannot reach outside
         log.warning("%s: the last build was interrupted; restoring the output it started from", out)
         _rollback(out, journal)
-    for leftover in sorted(out.rglob(".*")):
-        if _LEFTOVER.match(leftover.name) and leftover.is_file():
-            leftover.unlink()
+    _remove_leftovers(out)
     return True
+
+
+def _remove_leftovers(out: Path) -> bool:
+    """Remove the temporary and backup files of builds killed before they wrote a journal."""
+    found = [p for p in sorted(out.rglob(".*")) if _LEFTOVER.match(p.name) and p.is_file()]
+    for leftover in found:
+        leftover.unlink()
+    if found:
+        log.warning("%s: removed %d temporary files a killed build left", out, len(found))
+    return bool(found)
+
+
+def settle(out: Path, wait: float | None = None) -> None:
+    """Before publishing `out`: roll back a build that died there, or refuse while another one writes.
+
+    A folder this process cannot write (a read-only checkout) can have no build
+    writing in it; it is published as it is unless a killed build's journal is there.
+    """
+    if not out.is_dir():
+        return
+    if not os.access(out, os.W_OK):
+        if (out / JOURNAL).exists():
+            raise WriteError(
+                f"{out}: a build was interrupted while writing, and the folder is read-only, so it "
+                "cannot be rolled back; run the generator with write access, or restore the folder"
+            )
+        return
+    with locked(out, wait):
+        recover(out)
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
-import re
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
+from generator.dates import curated_period
 from generator.model import ACTOR_KINDS, PLACE_KINDS, STATUSES
 from generator.read import yamlio
 
@@ -145,6 +146,13 @@ def _names(value: list[object], at: Reading) -> str:
     return at.here(f"'{at.name}' must be a list of non-empty text")
 
 
+def _name(value: str, at: Reading) -> str:
+    """A new name is visible text."""
+    if value.strip():
+        return ""
+    return at.here(f"'{at.name}' must be non-empty text; to drop an entry write 'hide: true'")
+
+
 def _latitude(value: float, at: Reading) -> str:
     return "" if -90 <= value <= 90 else at.here(f"lat {value} is outside -90..90")
 
@@ -153,24 +161,39 @@ def _longitude(value: float, at: Reading) -> str:
     return "" if -180 <= value <= 180 else at.here(f"lon {value} is outside -180..180")
 
 
+def _amount(value: float, at: Reading) -> str:
+    """A figure's value or bound: a finite number a float can hold."""
+    try:
+        number = float(value)
+    except OverflowError:
+        return at.here(f"{at.name} has {len(str(abs(int(value))))} digits; it is too large to be a figure")
+    if not math.isfinite(number):
+        return at.here(f"{at.name} must be a number, not {value}")
+    return ""
+
+
+def _as_float(value: float, _at: Reading) -> float:
+    return float(value)
+
+
 def _url(value: str, at: Reading) -> str:
     if value and not value.startswith(("http://", "https://")):
         return at.here(f"url must start with http:// or https://, not '{value[:30]}'")
     return ""
 
 
-_TIMEX_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
 def _timex_date(value: dt.date | str | int, at: Reading) -> str:
-    if isinstance(value, dt.date) or _TIMEX_DATE.match(str(value)):
-        return ""
-    return at.here(f"date '{value}' must be YYYY-MM-DD, YYYY-MM or YYYY")
+    """A day, month or year on the calendar, without a time of day."""
+    try:
+        curated_period(value)
+    except ValueError as exc:
+        return at.here(f"date {exc}")
+    return ""
 
 
 def _date_text(value: dt.date | str | int, _at: Reading) -> str:
     """A date as the curator means it: YYYY-MM-DD, YYYY-MM or YYYY."""
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
+    return curated_period(value)[0]
 
 
 _STR = (str,)
@@ -218,6 +241,10 @@ def _check_pins(value: list[object], at: Reading) -> str:
             return at.on(item.line, "a pinned mention needs 'article' and either 'text' or 'start'")
         if item.get("occurrence", 1) < 1:
             return at.on(item.line_of("occurrence"), "'occurrence' counts from 1")
+        if "text" in item and not item["text"].strip():
+            return at.on(item.line_of("text"), "'text' of a pinned mention must be the words of the name")
+        if item.get("start", 0) < 0:
+            return at.on(item.line_of("start"), "'start' is an offset into the article body, from 0")
     return ""
 
 
@@ -276,7 +303,7 @@ class ActorOverride(Override):
     """Corrections to one actor, written under any of its names."""
 
     section: ClassVar[str] = "actors"
-    name: str | None = _setting(None, _STR)
+    name: str | None = _setting(None, _STR, _name)
     """Canonical name (rename)."""
     kind: str | None = _setting(None, _STR, _kind(ACTOR_KINDS))
     """Person, organisation, state or group."""
@@ -305,7 +332,7 @@ class PlaceOverride(Override):
     """Corrections to one place, written under any of its names."""
 
     section: ClassVar[str] = "places"
-    name: str | None = _setting(None, _STR)
+    name: str | None = _setting(None, _STR, _name)
     """Canonical name (rename)."""
     kind: str | None = _setting(None, _STR, _kind(PLACE_KINDS))
     """Country, region, city, site, route or place."""
@@ -357,11 +384,11 @@ class FigureOverride(Override):
     section: ClassVar[str] = "figures"
     hide: bool = _setting(False, _BOOL)
     """Drop a number that is not a figure."""
-    value: float | None = _setting(None, _NUM)
+    value: float | None = _setting(None, _NUM, _amount, _as_float)
     """The right value."""
-    low: float | None = _setting(None, _NUM)
-    """The right lower bound."""
-    high: float | None = _setting(None, _NUM)
+    low: float | None = _setting(None, _NUM, _amount, _as_float)
+    """The right lower bound (no more than the value and the upper bound)."""
+    high: float | None = _setting(None, _NUM, _amount, _as_float)
     """The right upper bound."""
     unit: str | None = _setting(None, _STR)
     """The right unit, e.g. km, USD, %."""

@@ -12,6 +12,7 @@ once the corpus is resolved.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ __all__ = [
     "Override",
     "Overrides",
     "PlaceOverride",
+    "bounds_problem",
     "load_overrides",
     "override_files",
     "suggest",
@@ -113,6 +115,7 @@ def load_overrides(path: Path, shown: str | None = None) -> Overrides:
             )
         else:
             seen[key] = entry
+    found.errors.extend(_pinned_twice(found.overrides))
     every = found.overrides
     return Overrides(
         shown,
@@ -125,6 +128,38 @@ def load_overrides(path: Path, shown: str | None = None) -> Overrides:
         warnings=tuple(found.warnings),
         files=tuple(files),
     )
+
+
+def _pinned_twice(overrides: Sequence[AnyOverride]) -> list[str]:
+    """The same words pinned to two actors or places: each pin after the first is an error."""
+    claims: dict[tuple[str, str, int | None], tuple[Override, MentionPin]] = {}
+    problems = []
+    for entry in overrides:
+        if not isinstance(entry, (ActorOverride, PlaceOverride)):
+            continue
+        for pin in entry.mentions or ():
+            key = (
+                (pin.article, pin.text, pin.occurrence)
+                if pin.text is not None
+                else (pin.article, "", pin.start)
+            )
+            first = claims.setdefault(key, (entry, pin))
+            if first[0] is not entry:
+                words = f"'{pin.text}' (occurrence {pin.occurrence})" if pin.text else f"offset {pin.start}"
+                problems.append(
+                    f"{pin.where}: {words} in '{pin.article}' is already pinned to "
+                    f"'{first[0].key}' at {first[1].where}; a mention belongs to one actor or place"
+                )
+    return problems
+
+
+def bounds_problem(low: float | None, value: float | None, high: float | None) -> str:
+    """What is wrong with a figure's bounds (low <= value <= high, where given), or ""."""
+    written = [(n, v) for n, v in (("low", low), ("value", value), ("high", high)) if v is not None]
+    for (first, a), (second, b) in itertools.pairwise(written):
+        if a > b:
+            return f"{first} {a:g} is more than {second} {b:g}; a figure needs low <= value <= high"
+    return ""
 
 
 def _only(overrides: Sequence[AnyOverride], kind: type[R]) -> tuple[R, ...]:
@@ -183,6 +218,11 @@ def _override(
     values, lines = _settings(kind, settings, shown, found)
     if kind is EventOverride and ("article" in values) != ("sentence" in values):
         found.errors.append(f"{where}: a new event needs both 'article' and 'sentence'")
+    if kind is FigureOverride:
+        problem = bounds_problem(values.get("low"), values.get("value"), values.get("high"))
+        if problem:
+            found.errors.append(f"{where}: {problem}")
+            return None
     return kind(key=key.strip(), path=shown, line=line, lines=tuple(lines), **values)
 
 

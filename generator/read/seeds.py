@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import errno
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +24,8 @@ SUFFIXES = (".md", ".txt")
 FRONT_MATTER_KEYS = {"title": str, "date": dt.date, "source": str, "url": str, "license": str}
 _HEADING_MAX_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f\u180e\u202a-\u202e\u2066-\u2069]")
+"""Characters that show nothing (zero-width spaces and joiners, direction marks, soft hyphens)."""
 _NOT_CURATED = ArticleOverride(key="", path="", line=0)
 """The override of an article the curator left alone: it sets nothing."""
 
@@ -40,7 +45,8 @@ def read_seeds(seeds: Path, overrides: Overrides) -> Ingested:
     warnings: list[str] = []
     if not seeds.is_dir():
         return Ingested((), (f"{seeds}: the seeds folder does not exist",), ())
-    files = sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    files, skipped = seed_files(seeds)
+    warnings.extend(skipped)
     by_name = {e.key: e for e in overrides.articles}
     slugs = unique_slugs([(p.name, p.stem) for p in files])
     by_base: dict[str, list[str]] = {}
@@ -59,6 +65,9 @@ def read_seeds(seeds: Path, overrides: Overrides) -> Ingested:
         except ValueError as exc:
             errors.append(str(exc))
             continue
+        except OSError as exc:
+            errors.append(f"{shown}: cannot read ({exc.strerror or exc})")
+            continue
         article_id = slugs[path.name]
         entry = by_name.get(path.name) or by_name.get(article_id) or _NOT_CURATED
         if entry.exclude:
@@ -66,8 +75,8 @@ def read_seeds(seeds: Path, overrides: Overrides) -> Ingested:
             continue
         problems = _check_meta(meta, shown)
         warnings.extend(problems)
-        if not body.strip():
-            errors.append(located(shown, body_line, "the article body is empty"))
+        if not _INVISIBLE.sub("", body).strip():
+            warnings.append(located(shown, body_line, "the article body is empty; it is left out"))
             continue
         valid = {k: v for k, v in meta.items() if isinstance(v, FRONT_MATTER_KEYS.get(k, type(None)))}
         date = _given(entry.date, valid.get("date"))
@@ -89,6 +98,7 @@ def read_seeds(seeds: Path, overrides: Overrides) -> Ingested:
                 url=_text(_given(entry.url, valid.get("url"))),
                 body=body,
                 paragraphs=split_paragraphs(body),
+                line=body_line,
             )
         )
     known = {p.name for p in files} | set(slugs.values())
@@ -98,9 +108,38 @@ def read_seeds(seeds: Path, overrides: Overrides) -> Ingested:
     return Ingested(tuple(articles), tuple(errors), tuple(warnings))
 
 
+def seed_files(seeds: Path) -> tuple[list[Path], list[str]]:
+    """The regular `.md`/`.txt` files of the seeds folder, by name, and a warning for each link skipped.
+
+    A symbolic link is never followed: a link to /etc/passwd (or to anything
+    outside the folder) would otherwise be published, and a pull request can add one.
+    """
+    files: list[Path] = []
+    skipped: list[str] = []
+    for path in sorted(seeds.iterdir()):
+        if path.suffix.lower() not in SUFFIXES:
+            continue
+        if path.is_symlink():
+            target = f"it points to {os.readlink(path)}"
+            try:
+                path.stat()
+            except FileNotFoundError:
+                target += ", which does not exist"
+            except OSError as exc:
+                loops = exc.errno == errno.ELOOP
+                target += ", which loops back on itself" if loops else f" ({exc.strerror or exc})"
+            skipped.append(f"{path}: a symbolic link is not read ({target}); copy the article in instead")
+        elif path.is_file():
+            files.append(path)
+    return files, skipped
+
+
 def _decode(path: Path) -> str:
-    """Read a file as UTF-8 text with `\\n` newlines, rejecting binary data."""
+    """Read a file as UTF-8 text with `\\n` newlines, rejecting binary data and other encodings."""
     data = path.read_bytes()
+    utf16 = _utf16(data)
+    if utf16:
+        raise ValueError(f"{path}: the file is encoded as {utf16}, not UTF-8; save it as UTF-8")
     if b"\x00" in data[:8192]:
         raise ValueError(f"{path}: looks like a binary file, not an article")
     try:
@@ -112,6 +151,26 @@ def _decode(path: Path) -> str:
             "save the file as UTF-8"
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16(data: bytes) -> str:
+    """ "UTF-16" (with its byte order) when the bytes look like UTF-16 text, else ""."""
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return "UTF-16 (little-endian)"
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return "UTF-16 (big-endian)"
+    head = data[:4096]
+    pairs = len(head) // 2
+    if pairs < 4:
+        return ""
+    # Text without a BOM: in ASCII-heavy UTF-16 one byte of nearly every pair is zero.
+    even = sum(1 for i in range(0, 2 * pairs, 2) if head[i] == 0)
+    odd = sum(1 for i in range(1, 2 * pairs, 2) if head[i] == 0)
+    if odd > 0.9 * pairs and even < 0.1 * pairs:
+        return "UTF-16 (little-endian)"
+    if even > 0.9 * pairs and odd < 0.1 * pairs:
+        return "UTF-16 (big-endian)"
+    return ""
 
 
 def split_front_matter(text: str, shown: str) -> tuple[dict[str, Any], str, int]:

@@ -48,7 +48,24 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
+class _NotOnTheCalendar(yaml.constructor.ConstructorError):
+    """A value written as a date that names no day ("2020-02-30"); PyYAML raises a bare ValueError."""
+
+
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except (ValueError, OverflowError) as exc:
+        raise _NotOnTheCalendar(
+            None,
+            None,
+            f"'{node.value}' is not a date on the calendar ({exc}); write a real date as YYYY-MM-DD",
+            node.start_mark,
+        ) from exc
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def load(text: str, path: str) -> object:
@@ -59,6 +76,9 @@ def load(text: str, path: str) -> object:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         problem = exc.problem or exc.context or "invalid YAML"
-        raise ValueError(f"{path}:{line}: invalid YAML: {problem}") from exc
+        kind = "" if isinstance(exc, _NotOnTheCalendar) else "invalid YAML: "
+        raise ValueError(f"{path}:{line}: {kind}{problem}") from exc
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: invalid YAML: {exc}") from exc
+    except RecursionError as exc:  # thousands of nested brackets
+        raise ValueError(f"{path}: invalid YAML: nested too deeply") from exc

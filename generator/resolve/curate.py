@@ -171,7 +171,16 @@ def _apply_one(
     if entry.listed and item.unlisted:
         notes.append(f"listed although the junk filter said: {item.unlisted}")
         item = replace(item, unlisted="")
-    if entry.name is not None and entry.name != item.name:
+    taken = _find(pool, entry.name, skip=index) if entry.name is not None else None
+    if entry.name is not None and taken is not None:
+        other = pool[taken]
+        assert other is not None
+        problems.errors.append(
+            f"{entry.where_of('name')}: cannot rename '{item.name}' to '{entry.name}': another {what} "
+            f"is called '{other.name}'; to make them one, list '{item.name}' under 'aliases:' of "
+            f"'{other.name}' instead"
+        )
+    elif entry.name is not None and entry.name != item.name:
         notes.append(f"renamed from “{item.name}”")
         aliases = (set(item.aliases) | {item.name}) - {entry.name}
         item = replace(item, name=entry.name, aliases=tuple(sorted(aliases)))
@@ -391,15 +400,19 @@ def _locate(analysis: Analysis, pin: MentionPin) -> Span | None:
     text = pin.text
     if pin.start is not None:
         start = pin.start
+        if not 0 <= start < len(body):
+            return None  # a negative offset would count from the end of the body
         if text is None:
             match = re.compile(r"\w[\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*").match(body, start)
-            if not 0 <= start < len(body) or match is None:
+            if match is None:
                 return None
             text = match.group(0).rstrip(".")
-        if body[start : start + len(text)] != text:
+        if not text or body[start : start + len(text)] != text:
             return None
         return Span(analysis.article.id, start, start + len(text), text)
     assert text is not None  # the loader refuses a pin with neither 'text' nor 'start'
+    if not text.strip():
+        return None  # every offset would match empty words
     matches = list(re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", body))
     n = pin.occurrence
     if n > len(matches):

@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
+from generator.dates import curated_period
 from generator.model import Analysis, Event, Figure, FigureMention, Span, Timex
-from generator.read.overrides import EventOverride, FigureOverride, Overrides, suggest
+from generator.read.overrides import EventOverride, FigureOverride, Overrides, bounds_problem, suggest
 from generator.resolve.curate_shared import Problems, trail, trail_line
 from generator.slugs import slugify
 from generator.spans import sentence_or_paragraph
@@ -72,18 +73,14 @@ def curate_events(
 
 
 def dated(timex: Timex, value: dt.date | str | int) -> Timex:
-    """A timex moved to the curator's date (YYYY-MM-DD, YYYY-MM or YYYY)."""
-    text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 3:
-        begin = end = dt.date(*parts)
-        precision = "day"
-    elif len(parts) == 2:
-        begin = dt.date(parts[0], parts[1], 1)
-        end = (begin.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        precision = "month"
-    else:
-        begin, end, precision = dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31), "year"
+    """A timex moved to the curator's date (YYYY-MM-DD, YYYY-MM or YYYY).
+
+    Raises ValueError (the message for the curator) when the date is not on the
+    calendar; the overrides loader checks every date with the same rule first.
+    """
+    if isinstance(value, dt.datetime):
+        value = value.date()  # a YAML datetime: the day is what a timeline can show
+    text, begin, end, precision = curated_period(value)
     return replace(
         timex,
         type="DATE",
@@ -162,6 +159,10 @@ def curate_figures(
             hidden.add(figure.id)
             continue
         mention, notes = _corrected(figure.mention, entry)
+        problem = bounds_problem(mention.low, mention.value, mention.high)
+        if problem:
+            problems.errors.append(f"{entry.where}: with this correction, {problem}")
+            continue
         by_id[figure.id] = replace(
             figure, mention=mention, curated=(*figure.curated, trail_line(notes, entry))
         )

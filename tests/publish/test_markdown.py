@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import markdown as python_markdown
 import pytest
+import yaml
 
+from generator.publish import markdown as md
 from generator.publish.markdown import escape, external_link, link, rel
 
 
@@ -55,3 +58,37 @@ def test_link_escapes_its_text() -> None:
 def test_external_link_only_http() -> None:
     assert external_link("x", "javascript:alert(1)") == "x"
     assert external_link("x", "https://e.org/a (b)") == "[x](https://e.org/a%20%28b%29)"
+
+
+# Issue 9: tooltips and page titles stay text whatever the names hold
+
+TOOLTIPS = [
+    "x [r](javascript:alert(5)) y",
+    "*em* _u_ `code` <b>bold</b> &amp; &lt; x<y a&b (ok) ![i](j)",
+    "<http://e.com> <script>alert(1)</script>",
+    'a {: onclick="x" .pwned } b | c',
+    "back\\slash \\[ #h -x +y 1. z",
+]
+
+
+@pytest.mark.parametrize("tooltip", TOOLTIPS)
+def test_a_tooltip_reads_back_as_written(tooltip: str) -> None:
+    source = f"| {md.link('A', 'x.md', 'y.md', title=tooltip, classes=('k',))} | b |\n|---|---|\n| c | d |\n"
+    out = _html(source)
+    found = re.search(r'<a class="k" href="y.md" title="([^"]*)">A</a>', out)
+    assert found is not None, out
+    assert html.unescape(found.group(1)) == tooltip.replace('"', "”")
+    assert "javascript" not in out.replace(found.group(1), "")
+
+
+def test_every_page_carries_its_title_escaped_in_its_front_matter() -> None:
+    name = '</title><script>alert(1)</script> [x](javascript:y) & "q"\x9b'
+    page = md.titled("# heading\n", name)
+    meta = yaml.safe_load(page.split("---\n")[1])
+    assert meta == {
+        "title": "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:y) &amp; &quot;q&quot;\x9b"
+    }
+    assert page.endswith("---\n\n# heading\n")
+    tagged = md.titled("---\ntags:\n  - People\n---\n\n# x\n", "A")
+    assert tagged == '---\ntitle: "A"\ntags:\n  - People\n---\n\n# x\n'
+    assert md.titled("---\ntitle: At a glance\n---\n# x\n", "other") == "---\ntitle: At a glance\n---\n# x\n"

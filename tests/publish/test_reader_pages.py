@@ -102,13 +102,34 @@ def test_layout_is_deterministic_and_inside_the_box(seed_site) -> None:  # type:
 
 def test_svg_escapes_names() -> None:
     actors = {
-        i: Actor(id=i, name=f'<b>{i}</b> & "co"', kind="person", aliases=(), roles=(), mentions=())
+        i: Actor(
+            id=i,
+            name=f'<b>{i}</b> & "co" [x](javascript:alert(1))',
+            kind="person",
+            aliases=(),
+            roles=(),
+            mentions=(),
+        )
         for i in ("a", "b")
     }
     rel = graph.Relation("a", "b", 2, "art", 0)
-    svg = graph.svg(actors, [rel], {"a": (1.0, 2.0), "b": (3.0, 4.0)}, "graph.md", "label <x>", 10, 10)
-    assert "<b>" not in svg and "&lt;b&gt;a&lt;/b&gt; &amp; &quot;co&quot;" in svg
-    assert 'href="../actors/a/"' in svg and 'aria-label="label &lt;x&gt;"' in svg
+    pos = {"a": (1.0, 2.0), "b": (3.0, 4.0)}
+    svg = graph.svg(actors, [rel], pos, "graph/actors/a.svg", "label <x>", 10, 10, centre="a")
+    assert svg.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')
+    assert "<b>" not in svg and "&lt;b&gt;a&lt;/b&gt; &amp; &quot;co&quot; [x](javascript:alert(1))" in svg
+    # links are relative to the SVG file and open in the page, not inside the picture
+    assert '<a href="../../actors/b/" target="_top"' in svg and 'aria-label="label &lt;x&gt;"' in svg
+
+
+def test_a_page_embeds_its_graph_as_an_svg_file() -> None:
+    embed = graph.embed("actors/a.md", graph.actor_svg("a"), 'Linked to "A" <b>', 640, 360, small=True)
+    assert embed == (
+        '<object class="briefing-graph briefing-graph--actor" type="image/svg+xml" '
+        'data="../../graph/actors/a.svg" width="640" height="360" aria-label="Linked to &quot;A&quot; &lt;b&gt;" '
+        "data-search-exclude><p>The picture needs a browser that shows SVG; the table below lists every link.</p>"
+        "</object>"
+    )
+    assert graph.embed("graph.md", graph.SITE_SVG, "x", 9, 5).count('data="briefing.svg"') == 1
 
 
 @pytest.mark.parametrize(

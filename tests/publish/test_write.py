@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import RenderError
-from generator.publish.write import MANIFEST, write_tree
+from generator.publish.write import LOCK, MANIFEST, write_tree
 
 
 def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:
@@ -46,7 +46,7 @@ def test_paths_cannot_escape(tmp_path: Path, bad: str) -> None:
 
 def test_no_temporary_files_left(tmp_path: Path) -> None:
     write_tree(tmp_path, {"a/b.md": b"x"})
-    assert sorted(p.name for p in tmp_path.rglob("*")) == [MANIFEST, "a", "b.md"]
+    assert sorted(p.name for p in tmp_path.rglob("*")) == [LOCK, MANIFEST, "a", "b.md"]
 
 
 # Atomic builds: a failure anywhere leaves the previous output complete.
@@ -127,7 +127,12 @@ def test_a_build_killed_mid_commit_is_rolled_back_by_the_next_one(
     assert recover(tmp_path) is True
     assert _snapshot(tmp_path) == before
     write_tree(tmp_path, NEW)  # and the next build goes through
-    assert _snapshot(tmp_path) == {**NEW, "curating.md": b"mine", MANIFEST: _snapshot(tmp_path)[MANIFEST]}
+    assert _snapshot(tmp_path) == {
+        **NEW,
+        "curating.md": b"mine",
+        MANIFEST: _snapshot(tmp_path)[MANIFEST],
+        LOCK: b"",
+    }
 
 
 def test_commit_replaces_all_files_and_leaves_no_backups(tmp_path: Path) -> None:
@@ -135,7 +140,7 @@ def test_commit_replaces_all_files_and_leaves_no_backups(tmp_path: Path) -> None
     report = write_tree(tmp_path, NEW)
     assert report.removed == ("actors/gone.md",)
     assert sorted(p.name for p in tmp_path.rglob("*")) == sorted(
-        [MANIFEST, "curating.md", "index.md", "actors", "a.md", "b.md", "places", "p.md"]
+        [LOCK, MANIFEST, "curating.md", "index.md", "actors", "a.md", "b.md", "places", "p.md"]
     )
 
 

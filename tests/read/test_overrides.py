@@ -256,3 +256,109 @@ def test_records_are_frozen(tmp_path: Path) -> None:
     (figure,) = _load(tmp_path, "figures:\n  f-1:\n    value: 3\n").figures
     with pytest.raises(dataclasses.FrozenInstanceError):
         figure.value = 4  # type: ignore[misc]  # the assignment under test is refused
+
+
+# Issue 9: every bad value is a file:line error, never a traceback or a silent NaN
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        ("'2020-02-30'", "date '2020-02-30' is not a date on the calendar (day is out of range for month)"),
+        ("'2020-13-45'", "date '2020-13-45' is not a date on the calendar (month must be in 1..12)"),
+        ("'0000'", "date '0000' is not a date on the calendar (year 0 is out of range)"),
+        ("0000", "date '0000' is not a date on the calendar (year 0 is out of range)"),
+        ("'2020-00'", "date '2020-00' is not a date on the calendar (month must be in 1..12)"),
+        ("'20-2-3'", "date '20-2-3' must be YYYY-MM-DD, YYYY-MM or YYYY"),
+        (
+            "2020-02-15T10:00:00Z",
+            "date '2020-02-15T10:00:00+00:00' has a time of day; write only the date, YYYY-MM-DD",
+        ),
+    ],
+)
+def test_an_event_date_off_the_calendar_is_an_error(tmp_path: Path, written: str, problem: str) -> None:
+    o = _load(tmp_path, f"events:\n  a1-10:\n    date: {written}\n")
+    assert o.errors == (f"overrides.yml:3: {problem}",)  # an error stops the build
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("2020-02-30", "day is out of range for month"),
+        ("0000-01-01", "year 0 is out of range"),
+        ("2020-13-01", "month must be in 1..12"),
+    ],
+)
+def test_an_unquoted_date_off_the_calendar_names_its_line(tmp_path: Path, written: str, reason: str) -> None:
+    # PyYAML raised a bare ValueError, shown as "error: day is out of range for month" with no file
+    o = _load(tmp_path, f"articles:\n  a.txt:\n    title: T\n    date: {written}\n")
+    assert o.errors == (
+        f"overrides.yml:4: '{written}' is not a date on the calendar ({reason}); write a real date as YYYY-MM-DD",
+    )
+
+
+@pytest.mark.parametrize(
+    ("settings", "problem"),
+    [
+        ("value: " + "9" * 400, "overrides.yml:3: value has 400 digits; it is too large to be a figure"),
+        ("value: .nan", "overrides.yml:3: value must be a number, not nan"),
+        ("high: .inf", "overrides.yml:3: high must be a number, not inf"),
+        ("low: -.inf", "overrides.yml:3: low must be a number, not -inf"),
+        (
+            "low: 5\n    high: 2",
+            "overrides.yml:2: low 5 is more than high 2; a figure needs low <= value <= high",
+        ),
+        (
+            "value: 10\n    high: 2",
+            "overrides.yml:2: value 10 is more than high 2; a figure needs low <= value <= high",
+        ),
+    ],
+    ids=["400 digits", "nan", "inf", "-inf", "low > high", "value > high"],
+)
+def test_a_figure_value_that_is_no_number_is_an_error(tmp_path: Path, settings: str, problem: str) -> None:
+    o = _load(tmp_path, f"figures:\n  a1-9:\n    {settings}\n")
+    assert o.errors == (problem,)  # an error stops the build
+
+
+@pytest.mark.parametrize("name", ["''", "'   '"])
+def test_renaming_to_nothing_is_an_error(tmp_path: Path, name: str) -> None:
+    o = _load(tmp_path, f"actors:\n  Sana:\n    name: {name}\nplaces:\n  Aleppo:\n    name: {name}\n")
+    assert o.errors == (
+        "overrides.yml:3: 'name' must be non-empty text; to drop an entry write 'hide: true'",
+        "overrides.yml:6: 'name' must be non-empty text; to drop an entry write 'hide: true'",
+    )
+
+
+@pytest.mark.parametrize(
+    ("pin", "problem"),
+    [
+        (
+            "{article: a1, text: ''}",
+            "overrides.yml:4: 'text' of a pinned mention must be the words of the name",
+        ),
+        (
+            "{article: a1, text: '  '}",
+            "overrides.yml:4: 'text' of a pinned mention must be the words of the name",
+        ),
+        ("{article: a1, start: -5}", "overrides.yml:4: 'start' is an offset into the article body, from 0"),
+    ],
+)
+def test_a_pin_that_names_no_words_is_an_error(tmp_path: Path, pin: str, problem: str) -> None:
+    o = _load(tmp_path, f"actors:\n  Sana:\n    mentions:\n      - {pin}\n")
+    assert o.errors == (problem,)
+
+
+def test_the_same_words_pinned_to_two_actors_is_an_error(tmp_path: Path) -> None:
+    o = _load(
+        tmp_path,
+        "actors:\n  Sana:\n    mentions:\n      - {article: a1, text: Assad, occurrence: 2}\n"
+        "  Hafez Assad:\n    mentions:\n      - {article: a1, text: Assad, occurrence: 2}\n"
+        "places:\n  Damascus:\n    mentions:\n      - {article: a1, start: 36}\n"
+        "  Syria:\n    mentions:\n      - {article: a1, start: 36}\n",
+    )
+    assert o.errors == (
+        "overrides.yml:7: 'Assad' (occurrence 2) in 'a1' is already pinned to 'Sana' at overrides.yml:4; "
+        "a mention belongs to one actor or place",
+        "overrides.yml:14: offset 36 in 'a1' is already pinned to 'Damascus' at overrides.yml:11; "
+        "a mention belongs to one actor or place",
+    )

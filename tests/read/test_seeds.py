@@ -82,9 +82,23 @@ def test_non_utf8_names_file_line_and_byte(tmp_path: Path) -> None:
     )
 
 
-def test_empty_article(tmp_path: Path) -> None:
-    (tmp_path / "empty.md").write_text("---\ntitle: x\n---\n\n", "utf-8")
-    assert _read(tmp_path).errors == (f"{tmp_path}/empty.md:4: the article body is empty",)
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("---\ntitle: x\n---\n\n", 4),
+        ("", 1),
+        # only zero-width spaces, joiners, a BOM, direction marks and blanks: nothing a reader can see
+        ("\u200b\u200c\u200d\n\u2060\ufeff \u200e\t\n", 1),
+    ],
+    ids=["front matter only", "empty file", "zero-width"],
+)
+def test_an_empty_article_is_left_out_with_a_warning(tmp_path: Path, body: str, line: int) -> None:
+    (tmp_path / "empty.md").write_text(body, "utf-8")
+    (tmp_path / "kept.md").write_text("Aleppo fell.\n", "utf-8")
+    read = _read(tmp_path)
+    assert read.errors == ()
+    assert [a.path for a in read.articles] == ["kept.md"]
+    assert f"{tmp_path}/empty.md:{line}: the article body is empty; it is left out" in read.warnings
 
 
 def test_binary_file(tmp_path: Path) -> None:
@@ -144,4 +158,72 @@ def test_each_override_setting_wins_over_front_matter_and_the_rest_is_kept(tmp_p
         dt.date(2020, 2, 17),
         "Meta source",
         "http://meta",
+    )
+
+
+# Issue 9: symbolic links are never followed; other encodings are named
+
+
+def test_symbolic_links_are_never_read(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", "utf-8")
+    (seeds / "story.md").write_text("---\ndate: 2020-02-17\n---\nAleppo fell.\n", "utf-8")
+    (seeds / "passwd.md").symlink_to(secret)  # outside the folder: would publish the machine's file
+    (seeds / "again.md").symlink_to(seeds / "story.md")  # inside: still a link, still skipped
+    (seeds / "gone.md").symlink_to(tmp_path / "missing.md")
+    (seeds / "loop.md").symlink_to(seeds / "loop.md")
+    read = _read(seeds)
+    assert [a.path for a in read.articles] == ["story.md"]
+    assert read.errors == ()
+    assert read.warnings == (
+        f"{seeds}/again.md: a symbolic link is not read (it points to {seeds}/story.md); "
+        "copy the article in instead",
+        f"{seeds}/gone.md: a symbolic link is not read (it points to {tmp_path}/missing.md, which does "
+        "not exist); copy the article in instead",
+        f"{seeds}/loop.md: a symbolic link is not read (it points to {seeds}/loop.md, which loops back on "
+        "itself); copy the article in instead",
+        f"{seeds}/passwd.md: a symbolic link is not read (it points to {secret}); copy the article in instead",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Aleppo fell on Monday.\n".encode("utf-16"), "UTF-16 (little-endian)"),  # with its BOM
+        (b"\xfe\xff" + "Aleppo fell on Monday.\n".encode("utf-16-be"), "UTF-16 (big-endian)"),
+        ("Aleppo fell on Monday.\n".encode("utf-16-le"), "UTF-16 (little-endian)"),  # no BOM
+        ("Aleppo fell on Monday.\n".encode("utf-16-be"), "UTF-16 (big-endian)"),
+    ],
+    ids=["le-bom", "be-bom", "le", "be"],
+)
+def test_a_utf16_file_is_named_as_such(tmp_path: Path, data: bytes, encoding: str) -> None:
+    (tmp_path / "wide.txt").write_bytes(data)
+    assert _read(tmp_path).errors == (
+        f"{tmp_path}/wide.txt: the file is encoded as {encoding}, not UTF-8; save it as UTF-8",
+    )
+
+
+def test_an_article_records_the_line_its_body_starts_on(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: T\ndate: 2020-02-17\n---\nBody.\n", "utf-8")
+    (tmp_path / "b.md").write_text("Body.\n", "utf-8")
+    assert [a.line for a in _read(tmp_path).articles] == [5, 1]
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("2020-02-30", "day is out of range for month"),
+        ("0000-01-01", "year 0 is out of range"),
+        ("2020-13-01", "month must be in 1..12"),
+    ],
+)
+def test_a_front_matter_date_off_the_calendar_names_file_and_line(
+    tmp_path: Path, written: str, reason: str
+) -> None:
+    # PyYAML raised a bare ValueError: "error: day is out of range for month", with no file at all
+    (tmp_path / "a.md").write_text(f"---\ntitle: T\ndate: {written}\n---\nAleppo fell.\n", "utf-8")
+    assert _read(tmp_path).errors == (
+        f"{tmp_path}/a.md:3: '{written}' is not a date on the calendar ({reason}); write a real date as YYYY-MM-DD",
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from generator.model import (
     Actor,
     Analysis,
@@ -17,9 +19,9 @@ from generator.model import (
     Span,
     Timex,
 )
-from generator.read.overrides import Overrides, load_overrides
+from generator.read.overrides import ActorOverride, MentionPin, Overrides, load_overrides
 from generator.read.seeds import split_paragraphs
-from generator.resolve.curate import curate, curate_events, curate_figures
+from generator.resolve.curate import curate, curate_events, curate_figures, dated
 
 BODY = (
     "President Bashar al-Assad spoke in Damascus. Assad said the army would press on.\n"
@@ -358,3 +360,64 @@ def test_an_override_names_the_listed_page_before_an_unlisted_namesake(tmp_path:
     )
     assert c.descriptions == {"bashar-al-assad": "Syria's president."}
     assert [a.name for a in c.unlisted] == ["Assad"]
+
+
+# Issue 9: curation problems that used to crash or pass silently
+
+
+def test_renaming_an_actor_to_another_actors_name_points_to_aliases(tmp_path: Path) -> None:
+    c = _curate(tmp_path, "actors:\n  Sana:\n    name: bashar al-assad\n")
+    assert c.errors == (
+        "overrides.yml:3: cannot rename 'Sana' to 'bashar al-assad': another actor is called "
+        "'Bashar al-Assad'; to make them one, list 'Sana' under 'aliases:' of 'Bashar al-Assad' instead",
+    )
+    assert sorted(a.name for a in c.actors) == ["Bashar al-Assad", "Sana"]  # not two pages of one name
+    c = _curate(tmp_path, "actors:\n  Sana:\n    name: Hafez Assad\n")  # an alias is a name too
+    assert "another actor is called 'Bashar al-Assad'" in c.errors[0]
+
+
+def test_a_pin_at_a_negative_offset_matches_nothing(tmp_path: Path) -> None:
+    # the loader refuses it; curation, handed one anyway, must not count from the end of the body
+    assert BODY.endswith("Damscus.\n")
+    pin = MentionPin(path="overrides.yml", line=4, article=ART, text="Damscus.", start=-len("Damscus.\n"))
+    entry = ActorOverride(path="overrides.yml", line=2, key="Sana", mentions=(pin,))
+    overrides = Overrides("overrides.yml", actors=(entry,))
+    c = curate(_actors(), _places(), overrides, [_analysis()])
+    assert c.errors == ("overrides.yml:4: 'Damscus.' (occurrence 1) is not in article 'a1'",)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2020-02-30", "'2020-02-30' is not a date on the calendar (day is out of range for month)"),
+        ("2020-13", "'2020-13' is not a date on the calendar (month must be in 1..12)"),
+        ("0000", "'0000' is not a date on the calendar (year 0 is out of range)"),
+    ],
+)
+def test_dated_refuses_a_date_off_the_calendar_with_a_message(value: str, message: str) -> None:
+    timex = Timex(_span("Assad"), "DATE", "2020-02-17")
+    with pytest.raises(ValueError) as raised:
+        dated(timex, value)
+    assert str(raised.value) == message
+
+
+def test_dated_takes_the_day_of_a_datetime() -> None:
+    timex = dated(Timex(_span("Assad"), "DATE", "2020-02-17"), dt.datetime(2020, 2, 3, 10, 0))
+    assert (timex.value, timex.begin, timex.end, timex.precision) == (
+        "2020-02-03",
+        dt.date(2020, 2, 3),
+        dt.date(2020, 2, 3),
+        "day",
+    )
+
+
+def test_a_figure_correction_that_leaves_low_above_high_is_an_error(tmp_path: Path) -> None:
+    mention = FigureMention(_span("Assad"), None, 200.0, 250.0, "", "", "cities")
+    figure = Figure("a1-9", mention, "", Span(ART, 0, 44, BODY[:44]), (), ())
+    o = _overrides(tmp_path, "figures:\n  a1-9:\n    low: 300\n")
+    result, errors, _warnings = curate_figures([figure], o)
+    assert errors == [
+        "overrides.yml:2: with this correction, low 300 is more than high 250; "
+        "a figure needs low <= value <= high"
+    ]
+    assert result == [figure]

@@ -31,7 +31,9 @@ def fmt_amount(amount: float | None) -> str:
     """Format a duration amount: 4 → "4", 2.5 → "2.5", None → "X"."""
     if amount is None:
         return "X"
-    return str(int(amount)) if amount == int(amount) else f"{amount:g}"
+    if amount == int(amount):
+        return str(int(amount))
+    return f"{amount:f}".rstrip("0")  # never "1e+06": TIMEX3 amounts are plain decimals
 
 
 def duration_value(amount: float | None, unit: str) -> str:
@@ -92,22 +94,23 @@ def period(unit: str, day: dt.date) -> Period:
         monday = day - dt.timedelta(days=day.weekday())
         if unit == "weekend":
             return Period(
-                f"{year}-W{week:02d}-WE", monday + dt.timedelta(5), monday + dt.timedelta(6), "week"
+                f"{year:04d}-W{week:02d}-WE", monday + dt.timedelta(5), monday + dt.timedelta(6), "week"
             )
-        return Period(f"{year}-W{week:02d}", monday, monday + dt.timedelta(6), "week")
+        return Period(f"{year:04d}-W{week:02d}", monday, monday + dt.timedelta(6), "week")
     if unit == "month":
         return Period(
-            f"{day.year}-{day.month:02d}", day.replace(day=1), month_end(day.year, day.month), "month"
+            f"{day.year:04d}-{day.month:02d}", day.replace(day=1), month_end(day.year, day.month), "month"
         )
     if unit == "quarter":
         q = (day.month - 1) // 3 + 1
         return Period(
-            f"{day.year}-Q{q}", dt.date(day.year, 3 * q - 2, 1), month_end(day.year, 3 * q), "quarter"
+            f"{day.year:04d}-Q{q}", dt.date(day.year, 3 * q - 2, 1), month_end(day.year, 3 * q), "quarter"
         )
     if unit == "decade":
         start = day.year // 10 * 10
-        return Period(str(start // 10), dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")
-    return Period(str(day.year), dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year")
+        # TIMEX3 writes years with four digits and decades with three: year 90 is 0090, the 90s 009.
+        return Period(f"{start // 10:03d}", dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade")
+    return Period(f"{day.year:04d}", dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), "year")
 
 
 def season(code: str, year: int) -> Period:
@@ -115,17 +118,23 @@ def season(code: str, year: int) -> Period:
     first = next(month for c, month in SEASONS.values() if c == code)
     begin = dt.date(year, first, 1)
     last = add_months(begin, 2)
-    return Period(f"{year}-{code}", begin, month_end(last.year, last.month), "quarter")
+    return Period(f"{year:04d}-{code}", begin, month_end(last.year, last.month), "quarter")
 
 
 def half(number_: int, year: int) -> Period:
     """Return the first or second half of a year."""
     begin = dt.date(year, 1 if number_ == 1 else 7, 1)
-    return Period(f"{year}-H{number_}", begin, month_end(year, 6 if number_ == 1 else 12), "quarter")
+    return Period(f"{year:04d}-H{number_}", begin, month_end(year, 6 if number_ == 1 else 12), "quarter")
 
 
 def narrow(mod: str, begin: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-    """Narrow a period's bounds to its START, MID or END third (END of a week: Fri to Sun)."""
+    """Narrow a period's bounds to its START, MID or END third (END of a week: Fri to Sun).
+
+    Any other mod (APPROX: "about a month ago") keeps the whole period: an approximate
+    period is no narrower than the period itself.
+    """
+    if mod not in ("START", "MID", "END"):
+        return begin, end
     days = (end - begin).days + 1
     if days == 7:
         cut = {"START": (0, 2), "MID": (2, 4), "END": (4, 6)}[mod]

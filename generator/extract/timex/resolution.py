@@ -48,6 +48,13 @@ class Deferred:
 Outcome: TypeAlias = Resolution | Deferred | None
 """What a rule's resolver returns: a resolution, a deferred one, or None to drop the candidate."""
 
+VOID = Resolution("VOID", "", why="words that look like a date but name no day ('31 February')")
+"""A resolver's answer for words that name an impossible date: no expression, and no shorter one inside.
+
+None would let a shorter candidate take the words ("February" out of "31 February");
+a wrong date is worse than none, so the whole phrase stays undated.
+"""
+
 
 def unanchored(type_: str, value: str, why: str) -> Resolution:
     """Return a result that cannot be placed on the calendar."""

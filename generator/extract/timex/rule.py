@@ -83,9 +83,14 @@ class Rule:
         return cls(name, re.compile(pattern, re.I), resolve, before, check, nameable)
 
     def matches(self, text: str) -> Iterator[Candidate]:
-        """Yield every match in the body, widened leftwards by the prefix when one stands before it."""
+        """Yield every match in the body, widened leftwards by the prefix when one stands before it.
+
+        A match that starts inside a number ("000 years ago" in "10,000 years ago") is no match.
+        """
         for m in self.pattern.finditer(text):
             start = m.start()
+            if _inside_number(text, start):
+                continue
             if self.prefix is not None:
                 before = self.prefix.search(text, max(0, start - 40), start)
                 start = before.start() if before is not None else start
@@ -97,3 +102,9 @@ class Rule:
         if self.nameable and ctx.in_ents(cand.s, cand.e, NAME_LABELS):
             return False
         return self.check is None or self.check(cand, ctx)
+
+
+def _inside_number(text: str, start: int) -> bool:
+    """Whether `start` falls after a digit, or after a digit and a separator ("10,|000", "2.|5")."""
+    before = text[max(0, start - 2) : start]
+    return before[-1:].isdigit() or (len(before) == 2 and before[1] in ",." and before[0].isdigit())

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from generator.extract.timex.lexicon import MONTHS
 from generator.extract.timex.patterns import DAY, DIGITS, MOD, MONTH_NAME, WEEKDAY_NAME, WORD, YEAR_DIGITS
 from generator.extract.timex.periods import period
-from generator.extract.timex.resolution import Resolution, dated, no_dct
+from generator.extract.timex.resolution import VOID, Resolution, dated, no_dct
 from generator.extract.timex.rule import Candidate, Rule
 from generator.extract.timex.words import full_year, mod_of
 
@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 # fmt: off
 HOLIDAYS = {
     "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25), "new year's day": (1, 1),
-    "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14), "independence day": (7, 4),
+    "new year's": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14),
+    "independence day": (7, 4),
 }
-"""Fixed-date holidays to (month, day)."""
+"""Fixed-date holidays to (month, day), by their words in lower case with a straight apostrophe."""
 
 BEFORE_MAY = frozenset([
     "in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "before", "after",
@@ -35,14 +36,16 @@ BEFORE_MAY = frozenset([
 def calendar_date(m: Candidate, scope: Scope, month: int, day: int, year: int | None) -> Resolution | None:
     """Resolve a month and day, with or without a year."""
     why = "a full date"
+    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
+        return VOID  # "31 February", "the 45th of March": no day in any year
     if year is None:
         if scope.dct is None:
             return no_dct("DATE", f"XXXX-{month:02d}-{day:02d}", "no year given")
         year, why = scope.place_year(month, scope.dct.month, m, calendar.month_name[month])
     try:
         return dated(period("day", dt.date(year, month, day)), why)
-    except ValueError:  # "February 30"
-        return None
+    except ValueError:  # "29 February 2019"
+        return VOID
 
 
 def _month_number(m: Candidate) -> int:
@@ -72,9 +75,24 @@ def _resolve_numeric(m: Candidate, scope: Scope) -> Resolution | None:
 
 
 def _resolve_holiday(m: Candidate, scope: Scope) -> Resolution | None:
-    """Resolve "Christmas" and other fixed-date holidays like a date without a year."""
-    month, day = HOLIDAYS[" ".join(m.words)]
-    return calendar_date(m, scope, month, day, None)
+    """Resolve "Christmas" as a date without a year; "next Christmas" is the first after the article date."""
+    words = " ".join(m.words).replace("’", "'").split()
+    det = words[0] if words[0] in ("next", "last", "this") else ""
+    key = " ".join(words[1:] if det else words)
+    if key not in HOLIDAYS:
+        return None
+    month, day = HOLIDAYS[key]
+    if not det:
+        return calendar_date(m, scope, month, day, None)
+    if scope.dct is None:
+        return no_dct("DATE", f"XXXX-{month:02d}-{day:02d}", f"'{det}' and no year given")
+    year = scope.dct.year
+    if det == "next" and (month, day) <= (scope.dct.month, scope.dct.day):
+        year += 1
+    elif det == "last" and (month, day) >= (scope.dct.month, scope.dct.day):
+        year -= 1
+    where = {"next": "the first after", "last": "the last before", "this": "the one in the year of"}[det]
+    return dated(period("day", dt.date(year, month, day)), f"{where} the article date ({scope.dct})")
 
 
 def _resolve_month_year(m: Candidate, scope: Scope) -> Resolution | None:
@@ -147,9 +165,10 @@ MONTH = Rule.of(
 
 HOLIDAY = Rule.of(
     "holiday",
-    r"\b(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Halloween|Valentine's\s+Day"
+    r"\b(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Halloween|Valentine['’]s\s+Day"
     r"|Independence\s+Day)",
     _resolve_holiday,
+    prefix=r"(?:next|last|this)\s+",
     nameable=True,
 )
 """A fixed-date holiday: "Christmas", "New Year's Eve", "Independence Day"."""

@@ -22,6 +22,8 @@ NAMED_DAYS = frozenset(["black", "cyber", "super", "bloody", "good", "holy", "as
 def _resolve_weekday(m: Candidate, scope: Scope) -> Resolution | None:
     """Resolve "Monday", "last Friday" and "Friday morning" from the determiner or the tense."""
     words = m.words
+    if words[-2:] in (["before", "last"], ["after", "next"]):
+        return _resolve_week_beyond(m, scope)
     wd = next(WEEKDAYS[w] for w in words if w in WEEKDAYS)
     part = PARTS_OF_DAY.get(words[-1], "")
     name = m.text.split()[-2 if part else -1]
@@ -64,6 +66,23 @@ def _place_weekday(m: Candidate, scope: Scope, wd: int, det: str, name: str) -> 
     return dct_day - dt.timedelta(back), f"the most recent {name} before the article date ({dct}), {ctx}"
 
 
+def _resolve_week_beyond(m: Candidate, scope: Scope) -> Resolution | None:
+    """Resolve "the Monday before last" (a week before last Monday) and "the Friday after next"."""
+    words = m.words
+    wd = next(WEEKDAYS[w] for w in words if w in WEEKDAYS)
+    name = next(w for w in m.text.split() if w.lower() in WEEKDAYS)
+    if scope.dct is None:
+        return no_dct("DATE", f"XXXX-WXX-{wd + 1}", f"a {name}")
+    dct = scope.dct
+    if words[-1] == "last":
+        day = dct - dt.timedelta(((dct.weekday() - wd) % 7 or 7) + 7)
+        why = f"the {name} a week before the last {name} before the article date ({dct})"
+    else:
+        day = dct + dt.timedelta(((wd - dct.weekday()) % 7 or 7) + 7)
+        why = f"the {name} a week after the next {name} after the article date ({dct})"
+    return dated(period("day", day), why)
+
+
 def _check_weekday(m: Candidate, ctx: Context) -> bool:
     """Reject named days such as "Black Friday" and "Super Tuesday"."""
     return ctx.prev_word(m.s) not in NAMED_DAYS
@@ -92,12 +111,17 @@ def _resolve_deictic(m: Candidate, scope: Scope) -> Resolution | None:
 
 WEEKDAY = Rule.of(
     "weekday",
-    rf"\b(?:(?:last|next|this|coming|past)\s+)?{WEEKDAY_NAME}(?:\s+(?:morning|afternoon|evening|night))?",
+    rf"\b(?:(?:last|next|this|coming|past)\s+)?{WEEKDAY_NAME}(?:\s+(?:morning|afternoon|evening|night)"
+    r"|\s+before\s+last|\s+after\s+next)?(?![a-z])",
     _resolve_weekday,
     check=_check_weekday,
     nameable=True,
 )
-"""A weekday, with its determiner and part of day: "Monday", "last Friday", "Friday morning"."""
+"""A weekday, with its determiner and part of day: "Monday", "last Friday", "Friday morning".
+
+"Mondays" is not a day ("on Mondays" repeats; "two Mondays ago" is left undated), and
+"the Monday before last" is a week before last Monday.
+"""
 
 DEICTIC = Rule.of(
     "deictic",

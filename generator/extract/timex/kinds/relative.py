@@ -108,9 +108,11 @@ def _season(m: Candidate, scope: Scope, code: str, det: str, year: int | None, m
 
 
 def _resolve_season(m: Candidate, scope: Scope) -> Resolution | None:
-    """Resolve "summer 2008", "this spring" and "in the fall"."""
-    words = m.words
-    code = next(SEASONS[w][0] for w in words if w in SEASONS)
+    """Resolve "summer 2008", "this spring", "in the fall" and "mid-summer"."""
+    words = re.findall(r"[a-z]+", m.low)  # "mid-summer" is two words
+    code = next((SEASONS[w][0] for w in words if w in SEASONS), None)
+    if code is None:
+        return None
     det = next((w for w in words if w in ("this", "last", "next", "coming")), "")
     digits = DIGITS.findall(m.text)
     mod = mod_of(m.text) if words[0] not in ("this", "last", "next", "the", *SEASONS) else ""
@@ -155,8 +157,13 @@ def _resolve_ago(m: Candidate, scope: Scope) -> Resolution | None:
 
 
 def _check_ago(m: Candidate, ctx: Context) -> bool:
-    """Take "two days before/after" only at the end of a clause, not before an event."""
+    """Take "two days before/after" only at the end of a clause, not before an event.
+
+    "A month earlier than usual" compares two times and dates neither: it is left out.
+    """
     if m.low.endswith(("before", "after")) and not re.match(r"\s*[.,;:)]", ctx.following(m.e)):
+        return False
+    if m.low.endswith(("earlier", "later")) and re.match(r"\s+than\b", ctx.following(m.e), re.I):
         return False
     return check_length(m, ctx)
 

@@ -76,7 +76,7 @@ def _check_year(m: Candidate, ctx: Context) -> bool:
 def _resolve_fy_short(m: Candidate, scope: Scope) -> Resolution | None:
     """Resolve "FY08"."""
     year = full_year(DIGITS.findall(m.text)[-1])
-    return dated(Period(f"FY{year}", dt.date(year, 1, 1), dt.date(year, 12, 31), "year"), _FISCAL_WHY)
+    return dated(Period(f"FY{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31), "year"), _FISCAL_WHY)
 
 
 def _resolve_decade(m: Candidate, scope: Scope) -> Resolution | None:
@@ -98,6 +98,8 @@ def _resolve_quarter(m: Candidate, scope: Scope) -> Resolution | None:
     size = 6 if name == "half" else 3
     q = int(low[1]) if low.startswith("q") else next((ORDINALS[w] for w in words if w in ORDINALS), 0)
     q = 4 if "final" in words else q
+    if name == "half" and q > 2:
+        return None  # "the third half of 1600" names no half of a year
     mod = mod_of(low) if "of" in words[: words.index(name) if name in words else 0] else ""
     fiscal = "FY" if re.search(r"(fiscal|financial) year|fiscal \d", low) else ""
     years = [int(n) for n in DIGITS.findall(low) if len(n) == 4]
@@ -114,6 +116,11 @@ def _resolve_quarter(m: Candidate, scope: Scope) -> Resolution | None:
             f"the {name} {where} the article date",
             mod,
         )
+    if years and q == 0:
+        # "the last quarter of 2009" is its fourth; "this half of 2009" names no half of its own.
+        if "last" not in words[: words.index(name)]:
+            return None
+        q = 4 if name == "quarter" else 2
     if years:
         year, why = years[-1], f"{name} and year given"
     elif re.search(r"\byear\b", low):
@@ -145,7 +152,7 @@ def _resolve_fiscal_year(m: Candidate, scope: Scope) -> Resolution | None:
     if scope.dct is None:
         return no_dct("DATE", "FYXXXX", "a fiscal year")
     year = scope.dct.year + (-1 if "last" in words else 1 if "next" in words else 0)
-    p = Period(f"FY{year}", dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    p = Period(f"FY{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
     return dated(p, "the fiscal year of the article date, shown as the calendar year", mod_of(m.text))
 
 
