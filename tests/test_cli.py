@@ -132,3 +132,13 @@ def test_unwritable_output_is_one_line(
     assert f"error: {out}/actors/" in err and ".md: cannot write (Permission denied)\n" in err
     assert "Traceback" not in err
     assert err.endswith("build failed; the previous output was left as it was\n")
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_jobs_must_be_a_whole_number_of_at_least_one(jobs: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["build", "--jobs", jobs])
+    assert caught.value.code == 2
+    assert (
+        f"argument --jobs/-j: expected a whole number of at least 1, not '{jobs}'" in capsys.readouterr().err
+    )
