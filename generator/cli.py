@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from generator.cache import location
 from generator.config import BuildConfig, model_from_env
 from generator.errors import GeneratorError
 from generator.extract.parse import DEFAULT_MODEL
@@ -43,9 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument(
         "--cache",
-        type=Path,
+        type=location,
         default=None,
-        help="folder of cached per-article analyses (default: $BRIEFING_CACHE or .cache/briefing)",
+        help="folder or fsspec URL of cached per-article analyses "
+        "(default: $BRIEFING_CACHE or .cache/briefing)",
     )
     b.add_argument("--no-cache", action="store_true", help="analyse every article afresh")
     b.add_argument(

@@ -15,6 +15,8 @@ flag), the environment, the default below.
 | cache     | `$BRIEFING_CACHE`       | `.cache/briefing/`           |
 | jobs      |                         | the number of cores          |
 
+The cache may be a folder or an fsspec URL (`memory://…`, `s3://…`).
+
 An empty environment variable counts as unset.
 """
 
@@ -25,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache import Location, location
 from generator.extract.parse import DEFAULT_MODEL
 
 SEEDS = Path("seeds")
@@ -56,8 +59,8 @@ class BuildConfig:
     """spaCy pipeline package or path."""
     strict: bool = False
     """Treat warnings as errors."""
-    cache: Path | None = CACHE
-    """Folder of cached per-article analyses; None analyses every article afresh."""
+    cache: Location | None = CACHE
+    """Folder (or fsspec URL) of cached per-article analyses; None analyses every article afresh."""
     verbose: bool = False
     """Log each step of the build as it finishes, with its time."""
     jobs: int | None = None
@@ -73,7 +76,7 @@ class BuildConfig:
         overrides: Path | None = None,
         out: Path | None = None,
         model: str | None = None,
-        cache: Path | None = None,
+        cache: Location | None = None,
         no_cache: bool = False,
         strict: bool = False,
         verbose: bool = False,
@@ -93,7 +96,7 @@ class BuildConfig:
             out=out or root / OUT,
             model=model or model_from_env(env),
             strict=strict,
-            cache=None if no_cache else cache or root / (env.get(ENV_CACHE) or CACHE),
+            cache=None if no_cache else cache or location(env.get(ENV_CACHE) or str(CACHE), root),
             verbose=verbose,
             jobs=jobs,
         )
