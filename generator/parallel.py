@@ -1,4 +1,4 @@
-"""Where the per-article analysis runs: here, or in worker processes (`--jobs N`).
+"""Where the per-article analysis runs: here, in worker processes (`--jobs N`), or on Dask.
 
 `executor` turns a build's settings into an `extract.run.Executor`. With more
 than one job and more than one batch to analyse, `processes` starts a pool of
@@ -51,8 +51,17 @@ def default_jobs() -> int:
 
 
 def executor(config: BuildConfig) -> Executor:
-    """The executor a build asks for: `--jobs` local processes."""
-    return processes(config.jobs or default_jobs())
+    """The executor a build asks for: Dask with `--executor dask`, else `--jobs` local processes."""
+    jobs = config.jobs or default_jobs()
+    if config.executor == "dask":
+        try:
+            from generator import cluster
+        except ImportError as exc:
+            raise GeneratorError(
+                f"--executor dask needs Dask ({exc}); install the pins in requirements-dask.txt"
+            ) from exc
+        return cluster.dask_executor(config.scheduler, jobs)
+    return processes(jobs)
 
 
 def _start_worker(start: Start | None, model: str) -> None:

@@ -1,0 +1,119 @@
+"""Run the per-article analysis on a Dask distributed cluster (`--executor dask`).
+
+The build process is the Dask client. It connects to the scheduler at
+`--scheduler ADDRESS`, or starts a `LocalCluster` of `--jobs` single-threaded
+worker processes, registers a worker plugin that loads the spaCy pipeline once
+on every worker (workers that join later included), and submits one task per
+batch (`extract.run.analyse_batch`). The analyses come back to the client as
+the same records, and the client keeps them in the same content-addressed
+cache as a local build; resolution, curation and pages stay on the client.
+
+Workers must run the same analysis code and spaCy pipeline as the client, or
+the pages would mix two versions' analyses under one cache key: each task
+returns its worker's fingerprint, and a mismatch stops the build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from distributed import Client, LocalCluster, WorkerPlugin, as_completed
+
+from generator import cache
+from generator.errors import GeneratorError
+from generator.extract import parse
+from generator.extract.run import Batch, Executor, analyse_batch
+from generator.model import Analysis
+
+if TYPE_CHECKING:
+    from distributed import Worker
+
+log = logging.getLogger(__name__)
+
+
+class LoadPipeline(WorkerPlugin):
+    """Loads the spaCy pipeline once on each worker, as the worker starts or joins."""
+
+    name = "briefing-load-pipeline"
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+
+    def setup(self, worker: Worker) -> None:
+        """Load the pipeline; a missing one is reported by the first batch, with its message."""
+        try:
+            parse.load_pipeline(self.model)
+        except GeneratorError:
+            pass
+
+
+def fingerprint(model: str) -> str:
+    """What a worker's analyses depend on besides the article: the analysis code and the pipeline."""
+    return f"{cache.extraction_fingerprint()};{cache.pipeline_fingerprint(model)}"
+
+
+def analyse_on_worker(batch: Batch, model: str) -> tuple[str, list[Analysis]]:
+    """A batch's analyses, with the fingerprint of the worker that made them."""
+    return fingerprint(model), analyse_batch(batch, model)
+
+
+@contextlib.contextmanager
+def _quiet_dask() -> Iterator[None]:
+    """Keep Dask's own INFO logs (workers starting and closing) out of the build's log, unless debugging."""
+    logger = logging.getLogger("distributed")
+    level = logger.level
+    if not log.isEnabledFor(logging.DEBUG):
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+@contextlib.contextmanager
+def connect(scheduler: str | None, workers: int) -> Iterator[Client]:
+    """A client of the cluster at `scheduler`, or of a LocalCluster of `workers` processes started here."""
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(_quiet_dask())
+        try:
+            if scheduler:
+                client = stack.enter_context(Client(scheduler))
+            else:
+                local = LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                )
+                stack.enter_context(local)
+                client = stack.enter_context(Client(local))
+        except OSError as exc:
+            where = scheduler or "a local Dask cluster"
+            raise GeneratorError(f"{where}: cannot start the analysis there ({exc})") from exc
+        yield client
+
+
+def dask_executor(scheduler: str | None, workers: int) -> Executor:
+    """Analyse batches on the Dask cluster at `scheduler`, or on a LocalCluster of `workers` processes."""
+
+    def run(batches: Sequence[Batch], model: str) -> Iterator[tuple[int, list[Analysis]]]:
+        expected = fingerprint(model)
+        with connect(scheduler, workers) as client:
+            client.register_plugin(LoadPipeline(model))
+            futures = client.map(analyse_on_worker, batches, model=model, pure=False)
+            numbers = {future.key: number for number, future in enumerate(futures)}
+            where = scheduler or "a local Dask cluster"
+            log.debug("analysing %d batches on %s", len(batches), where)
+            try:
+                for future, (found, analysed) in as_completed(futures, with_results=True):
+                    if found != expected:
+                        raise GeneratorError(
+                            f"{where}: a Dask worker runs other analysis code or "
+                            f"another spaCy pipeline ({found}; this build: {expected}); install the "
+                            "same version of the generator and the pipeline on every worker"
+                        )
+                    yield numbers[future.key], analysed
+            finally:
+                client.cancel(futures)
+
+    return run
