@@ -120,7 +120,10 @@ def _progress(enabled: bool) -> Progress:
     def wrap(items: Iterable[T], total: int, /) -> Iterable[T]:
         from tqdm import tqdm
 
-        bar: Iterable[T] = tqdm(
+        class Bar(tqdm):  # type: ignore[type-arg]  # tqdm is generic in its stubs only, not at run time
+            monitor_interval = 0  # no monitor thread: a build with no thread but its own may fork workers
+
+        bar: Iterable[T] = Bar(
             items,
             total=total,
             unit="article",

@@ -24,8 +24,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 from generator import cache
 from generator.errors import GeneratorError
-from generator.extract import parse
-from generator.extract.run import Batch, Executor, analyse_batch
+from generator.extract.run import Batch, Executor, analyse_batch, warm_up
 from generator.model import Analysis
 
 if TYPE_CHECKING:
@@ -35,7 +34,7 @@ log = logging.getLogger(__name__)
 
 
 class LoadPipeline(WorkerPlugin):
-    """Loads the spaCy pipeline once on each worker, as the worker starts or joins."""
+    """Loads the spaCy pipeline (and the extractors' tables) once on each worker, as it starts or joins."""
 
     name = "briefing-load-pipeline"
 
@@ -45,7 +44,7 @@ class LoadPipeline(WorkerPlugin):
     def setup(self, worker: Worker) -> None:
         """Load the pipeline; a missing one is reported by the first batch, with its message."""
         try:
-            parse.load_pipeline(self.model)
+            warm_up(self.model)
         except GeneratorError:
             pass
 

@@ -2,13 +2,18 @@
 
 `executor` turns a build's settings into an `extract.run.Executor`. With more
 than one job and more than one batch to analyse, `processes` starts a pool of
-worker processes. Each is a fresh interpreter (the spawn start method: no fork
-of a process that may be running threads, as `mkdocs serve` does) that loads
-the spaCy pipeline once, as it starts, then analyses whole batches, one
-`nlp.pipe` call each. The build process only hands out batches and keeps what
-comes back, so N workers keep N cores busy. With one job, or a single batch
-(an edited article under `mkdocs serve`), the batches are analysed in this
-process, where the pipeline stays loaded between rebuilds.
+worker processes, each with the spaCy pipeline loaded once, that analyse whole
+batches, one `nlp.pipe` call each. The build process only hands out batches and
+keeps what comes back, so N workers keep N cores busy. With one job, or a
+single batch (an edited article under `mkdocs serve`), the batches are analysed
+in this process, where the pipeline stays loaded between rebuilds.
+
+How workers start: on Linux, in a process running no other thread (a build
+from the command line), the build process warms up once - loads the pipeline
+and the gazetteer, about 4 s of CPU - and forks the workers, which share it.
+Forking a process that runs threads (`mkdocs serve`) can deadlock the child,
+so there, and off Linux, each worker is a fresh interpreter (spawn) that warms
+up on its own as it starts.
 
 Workers ignore Ctrl-C: the build process cancels the batches not yet started
 and waits for the ones in flight, so an interrupted build stops within a batch.
@@ -20,14 +25,15 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from generator.errors import GeneratorError
-from generator.extract import parse
-from generator.extract.run import Batch, Executor, analyse_batch
+from generator.extract.run import Batch, Executor, analyse_batch, warm_up
 from generator.model import Analysis
 
 if TYPE_CHECKING:
@@ -39,7 +45,7 @@ Work = Callable[[Batch, str], list[Analysis]]
 """What a worker does with one batch; `extract.run.analyse_batch` except in tests."""
 
 Start = Callable[[str], object]
-"""What a worker does once, as it starts, with the pipeline's name: load it."""
+"""What a worker does once, as it starts, with the pipeline's name: `extract.run.warm_up`."""
 
 
 def default_jobs() -> int:
@@ -75,18 +81,31 @@ def _start_worker(start: Start | None, model: str) -> None:
         pass  # the first batch raises it again, and its message reaches the build through the batch
 
 
-def processes(jobs: int, work: Work = analyse_batch, start: Start | None = parse.load_pipeline) -> Executor:
-    """Analyse batches in up to `jobs` worker processes, each loading the pipeline once (`start`)."""
+def start_method() -> str:
+    """`fork` where it is safe and shares the warmed-up pipeline (Linux, no other thread), else `spawn`."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+def processes(jobs: int, work: Work = analyse_batch, start: Start | None = warm_up) -> Executor:
+    """Analyse batches in up to `jobs` worker processes, each warming up (`start`) once."""
 
     def run(batches: Sequence[Batch], model: str) -> Iterator[tuple[int, list[Analysis]]]:
         workers = min(jobs, len(batches))
         if workers <= 1:
             yield from ((number, work(batch, model)) for number, batch in enumerate(batches))
             return
-        log.debug("analysing %d batches in %d worker processes", len(batches), workers)
+        method = start_method()
+        log.debug("analysing %d batches in %d worker processes (%s)", len(batches), workers, method)
+        if method == "fork" and start is not None:
+            try:
+                start(model)  # once, here: every worker is forked with it done
+            except GeneratorError:
+                pass  # the first batch raises it again
         pool = ProcessPoolExecutor(
             workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=multiprocessing.get_context(method),
             initializer=_start_worker,
             initargs=(start, model),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,7 +27,9 @@ def where(batch: Sequence[Article], model: str) -> list[Analysis]:
 
 
 def fail(batch: Sequence[Article], model: str) -> list[Analysis]:
-    raise ValueError(f"cannot analyse {batch[0].id}")
+    if batch[0].id == "a1":
+        raise ValueError(f"cannot analyse {batch[0].id}")
+    return where(batch, model)
 
 
 def die(batch: Sequence[Article], model: str) -> list[Analysis]:
@@ -37,7 +40,11 @@ def _batches(count: int) -> list[tuple[Article, ...]]:
     return [(article(f"Text {i}.\n", id=f"a{i}"),) for i in range(count)]
 
 
-def test_batches_run_in_worker_processes_and_each_comes_back_once() -> None:
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_batches_run_in_worker_processes_and_each_comes_back_once(
+    method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "start_method", lambda: method)
     batches = _batches(6)
     done = dict(parallel.processes(2, where, None)(batches, MODEL))
     assert sorted(done) == list(range(6))
@@ -57,8 +64,8 @@ def test_one_job_or_one_batch_runs_here_in_order() -> None:
 
 
 def test_an_error_in_a_worker_reaches_the_build_as_it_is() -> None:
-    with pytest.raises(ValueError, match="cannot analyse a0"):
-        list(parallel.processes(2, fail, None)(_batches(2), MODEL))
+    with pytest.raises(ValueError, match="cannot analyse a1"):
+        list(parallel.processes(2, fail, None)(_batches(3), MODEL))
 
 
 def test_a_worker_that_dies_stops_the_build_with_a_message() -> None:
@@ -68,6 +75,18 @@ def test_a_worker_that_dies_stops_the_build_with_a_message() -> None:
         "an analysis worker process stopped unexpectedly (out of memory?); "
         "try fewer jobs (--jobs 1 analyses in the build process)"
     )
+
+
+def test_workers_are_forked_only_from_a_process_without_other_threads() -> None:
+    assert parallel.start_method() == "fork"
+    stop = threading.Event()
+    watcher = threading.Thread(target=stop.wait)  # as mkdocs serve runs its file watcher
+    watcher.start()
+    try:
+        assert parallel.start_method() == "spawn"
+    finally:
+        stop.set()
+        watcher.join()
 
 
 def test_jobs_default_to_the_cores_this_process_may_use() -> None:
@@ -80,8 +99,10 @@ def test_jobs_default_to_the_cores_this_process_may_use() -> None:
 def test_any_number_of_jobs_gives_byte_identical_output(
     tmp_path: Path, apple_one_job: dict[str, bytes]
 ) -> None:
-    two = build_snapshot(tmp_path / "two", jobs=2)
-    three = build_snapshot(tmp_path / "three", jobs=3)
+    two = build_snapshot(tmp_path / "two", jobs=2)  # forked from this process
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parallel, "start_method", lambda: "spawn")  # as under mkdocs serve
+        three = build_snapshot(tmp_path / "three", jobs=3)
     assert len(apple_one_job) > 100
     assert two == apple_one_job
     assert three == apple_one_job

@@ -28,7 +28,7 @@ from typing import Protocol, TypeVar
 
 from generator.extract import chunks, parse
 from generator.extract.article import analyse_article
-from generator.model import Analysis, Article
+from generator.model import Analysis, Article, Paragraph
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +71,15 @@ class Kept(Protocol):
 def analyse_batch(pieces: Batch, model: str) -> list[Analysis]:
     """Parse a batch in one `nlp.pipe` stream and run the extractors over each Doc, in order."""
     return [analyse_article(doc, part) for part, doc in parse.parse(pieces, model, batch_size=BATCH_PIECES)]
+
+
+def warm_up(model: str) -> None:
+    """Load the pipeline, and every table the extractors build on first use, by analysing one sentence."""
+    body = "Officials in Paris said on Monday that the company would sell 5 million shares.\n"
+    article = Article(
+        "warm-up", "warm-up.md", "", None, "", "", body, (Paragraph(0, 0, len(body) - 1, False),)
+    )
+    analyse_batch([article], model)
 
 
 def in_process(batches: Sequence[Batch], model: str) -> Iterator[tuple[int, list[Analysis]]]:
