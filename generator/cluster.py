@@ -9,8 +9,10 @@ the same records, and the client keeps them in the same content-addressed
 cache as a local build; resolution, curation and pages stay on the client.
 
 Workers must run the same analysis code and spaCy pipeline as the client, or
-the pages would mix two versions' analyses under one cache key: each task
-returns its worker's fingerprint, and a mismatch stops the build.
+the pages would mix two versions' analyses under one cache key, and the
+scheduler must import the generator to read the tasks: both are checked
+before the first task (`check`), each task returns its worker's fingerprint
+for workers that join later, and a mismatch stops the build with a message.
 """
 
 from __future__ import annotations
@@ -59,6 +61,45 @@ def analyse_on_worker(batch: Batch, model: str) -> tuple[str, list[Analysis]]:
     return fingerprint(model), analyse_batch(batch, model)
 
 
+def worker_fingerprint(model: str) -> str:
+    """The fingerprint of the machine this runs on (imported there by name, never the client's copy)."""
+    return fingerprint(model)
+
+
+def importable() -> bool:
+    """Nothing; run on the scheduler, it fails there when the scheduler cannot import the generator."""
+    return True
+
+
+def _mismatch(where: str, found: str, expected: str) -> GeneratorError:
+    return GeneratorError(
+        f"{where}: a Dask worker runs other analysis code or another spaCy pipeline ({found}; "
+        f"this build: {expected}); install the same version of the generator and the pipeline "
+        "on every worker"
+    )
+
+
+def check(client: Client, model: str, where: str) -> None:
+    """Stop early, with a message, when the scheduler or a worker cannot run this build's analysis.
+
+    The scheduler unpickles the tasks, so it must import the generator too; each worker must
+    run the same analysis code and pipeline. Workers that join later are checked by their tasks.
+    """
+    try:
+        client.run_on_scheduler(importable)
+        found = client.run(worker_fingerprint, model)
+    except ImportError as exc:
+        raise GeneratorError(
+            f"{where}: the Dask scheduler or a worker cannot import the generator ({exc}); install "
+            "the same version of the generator (and, on the workers, the spaCy pipeline) on every "
+            "machine of the cluster"
+        ) from exc
+    expected = fingerprint(model)
+    for seen in found.values():
+        if seen != expected:
+            raise _mismatch(where, seen, expected)
+
+
 @contextlib.contextmanager
 def _quiet_dask() -> Iterator[None]:
     """Keep Dask's own INFO logs (workers starting and closing) out of the build's log, unless debugging."""
@@ -97,20 +138,17 @@ def dask_executor(scheduler: str | None, workers: int) -> Executor:
 
     def run(batches: Sequence[Batch], model: str) -> Iterator[tuple[int, list[Analysis]]]:
         expected = fingerprint(model)
+        where = scheduler or "a local Dask cluster"
         with connect(scheduler, workers) as client:
+            check(client, model, where)
             client.register_plugin(LoadPipeline(model))
             futures = client.map(analyse_on_worker, batches, model=model, pure=False)
             numbers = {future.key: number for number, future in enumerate(futures)}
-            where = scheduler or "a local Dask cluster"
             log.debug("analysing %d batches on %s", len(batches), where)
             try:
                 for future, (found, analysed) in as_completed(futures, with_results=True):
                     if found != expected:
-                        raise GeneratorError(
-                            f"{where}: a Dask worker runs other analysis code or "
-                            f"another spaCy pipeline ({found}; this build: {expected}); install the "
-                            "same version of the generator and the pipeline on every worker"
-                        )
+                        raise _mismatch(where, found, expected)
                     yield numbers[future.key], analysed
             finally:
                 client.cancel(futures)
