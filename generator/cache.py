@@ -5,9 +5,15 @@ cross-article propagation), stored under a key that hashes everything the
 analysis depends on: the article record (id, metadata, body), the spaCy
 pipeline's name and version, spaCy's version, and a fingerprint of the
 generator's extraction code and data. Change any of them and the entry is
-simply not found. A corrupt or foreign entry is ignored and rebuilt. The cache
-holds only what this machine wrote (`.cache/briefing/`, gitignored); it is
-never shared or published, which is why pickle is acceptable here.
+simply not found. A corrupt or foreign entry is ignored and rebuilt.
+
+The cache is a folder (`.cache/briefing/` by default, gitignored) or any
+fsspec URL (`file:///shared/briefing`, `memory://briefing`, an object store
+whose fsspec package is installed), so that a Dask cluster and a laptop can
+share one. Entries are content-addressed: whoever analysed an article, its
+entry is the same. They are pickles, and loading a pickle runs whatever its
+writer put in it, so a cache is only ever shared between machines that trust
+each other, and never published.
 """
 
 from __future__ import annotations
@@ -21,7 +27,9 @@ import logging
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from generator.errors import GeneratorError
 from generator.extract import chunks
 from generator.model import Analysis, Article
 from generator.publish.write import atomic_write
@@ -116,16 +124,63 @@ def key(article: Article, model: str) -> str:
     return hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
+Location = Path | str
+"""A cache folder on this machine, or an fsspec URL of one (`memory://briefing`, `s3://bucket/briefing`)."""
+
+
+def location(text: str, root: Path = Path()) -> Location:
+    """A cache location as written on the command line or in the environment: a URL, else a folder."""
+    return text if "://" in text else root / text
+
+
+@functools.cache
+def _filesystem(url: str) -> tuple[Any, str]:
+    """The fsspec filesystem of a URL and the folder's path in it."""
+    import fsspec
+
+    try:
+        fs, root = fsspec.core.url_to_fs(url)
+    except (ImportError, ValueError) as exc:
+        raise GeneratorError(f"{url}: cannot use this cache location ({exc})") from exc
+    return fs, str(root).rstrip("/")
+
+
+def _local(folder: Location) -> Path | None:
+    """The folder on this machine's disk (written atomically), or None for another filesystem."""
+    if isinstance(folder, Path):
+        return folder
+    from fsspec.implementations.local import LocalFileSystem
+
+    fs, root = _filesystem(folder)
+    return Path(root) if isinstance(fs, LocalFileSystem) else None
+
+
 def _entry(folder: Path, digest: str) -> Path:
     return folder / digest[:2] / f"{digest}.pickle"
 
 
-def load(folder: Path, digest: str) -> Analysis | None:
+def _remote_entry(folder: str, digest: str) -> tuple[Any, str]:
+    """The filesystem and path of an entry under a URL."""
+    fs, root = _filesystem(folder)
+    return fs, f"{root}/{digest[:2]}/{digest}.pickle"
+
+
+def load(folder: Location, digest: str) -> Analysis | None:
     """The cached analysis under `digest`, or None when missing, corrupt or not ours."""
-    path = _entry(folder, digest)
+    local = _local(folder)
+    path: Path | str
     try:
-        data = path.read_bytes()
-    except OSError:
+        if local is not None:
+            path = _entry(local, digest)
+            data = path.read_bytes()
+        else:
+            fs, path = _remote_entry(str(folder), digest)
+            data = fs.cat_file(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if local is None:
+            log.warning("%s: cannot read the analysis cache (%s)", folder, exc)
         return None
     try:
         stored_key, analysis = pickle.loads(data)
@@ -138,12 +193,17 @@ def load(folder: Path, digest: str) -> Analysis | None:
     return analysis
 
 
-def store(folder: Path, digest: str, analysis: Analysis) -> None:
+def store(folder: Location, digest: str, analysis: Analysis) -> None:
     """Save an analysis; a cache that cannot be written only costs time."""
+    data = pickle.dumps((digest, analysis), protocol=pickle.HIGHEST_PROTOCOL)
+    local = _local(folder)
     try:
-        atomic_write(
-            _entry(folder, digest), pickle.dumps((digest, analysis), protocol=pickle.HIGHEST_PROTOCOL)
-        )
+        if local is not None:
+            atomic_write(_entry(local, digest), data)
+        else:
+            # One object written whole: object stores never show a half-written entry.
+            fs, path = _remote_entry(str(folder), digest)
+            fs.pipe_file(path, data)
     except OSError as exc:
         log.warning("%s: cannot write the analysis cache (%s)", folder, exc)
 
@@ -152,8 +212,8 @@ def store(folder: Path, digest: str, analysis: Analysis) -> None:
 class Folder:
     """The analyses one spaCy pipeline produced, kept in one folder (an `extract.run.Kept`)."""
 
-    path: Path
-    """The cache folder, e.g. `.cache/briefing`."""
+    path: Location
+    """The cache folder, e.g. `.cache/briefing`, or its fsspec URL."""
     model: str
     """The spaCy pipeline the analyses came from; part of every key."""
 

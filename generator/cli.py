@@ -11,20 +11,19 @@ import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
-from generator.config import BuildConfig, model_from_env, settings_path
+from generator.cache import location
+from generator.config import EXECUTORS, BuildConfig, model_from_env, settings_path
 from generator.errors import GeneratorError
 from generator.extract.parse import DEFAULT_MODEL
 from generator.extract.run import Progress, no_progress
-from generator.model import Article
 from generator.pipeline import build, timing_table
 from generator.publish.explain import explain
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
 log = logging.getLogger("generator")
+
+T = TypeVar("T")
 
 
 TOOLS = ("mkdocs", "zensical")
@@ -115,11 +114,32 @@ def _build_options(b: argparse.ArgumentParser) -> None:
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument(
         "--cache",
-        type=Path,
+        type=location,
         default=None,
-        help="folder of cached per-article analyses (default: $BRIEFING_CACHE or .cache/briefing)",
+        help="folder or fsspec URL of cached per-article analyses "
+        "(default: $BRIEFING_CACHE or .cache/briefing)",
     )
     b.add_argument("--no-cache", action="store_true", help="analyse every article afresh")
+    b.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="worker processes for the analysis (default: the number of cores)",
+    )
+    b.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default="local",
+        help="run the analysis in local processes or on a Dask cluster (default: local)",
+    )
+    b.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="Dask scheduler to analyse on (with --executor dask; default: a LocalCluster of --jobs workers)",
+    )
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.add_argument(
         "--verbose", "-v", action="store_true", help="log each step as it finishes and print their times"
@@ -133,15 +153,29 @@ def _build_options(b: argparse.ArgumentParser) -> None:
     b.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
+def _positive(text: str) -> int:
+    """A whole number of at least 1, for --jobs."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return number
+
+
 def _progress(enabled: bool) -> Progress:
-    """A tqdm progress bar on stderr for long runs, or a pass-through."""
+    """A tqdm progress bar on stderr (articles per second, time left), or a pass-through."""
     if not enabled:
         return no_progress
 
-    def wrap(items: Iterable[tuple[Article, Doc]], total: int) -> Iterable[tuple[Article, Doc]]:
+    def wrap(items: Iterable[T], total: int, /) -> Iterable[T]:
         from tqdm import tqdm
 
-        bar: Iterable[tuple[Article, Doc]] = tqdm(
+        class Bar(tqdm):  # type: ignore[type-arg]  # tqdm is generic in its stubs only, not at run time
+            monitor_interval = 0  # no monitor thread: a build with no thread but its own may fork workers
+
+        bar: Iterable[T] = Bar(
             items,
             total=total,
             unit="article",
@@ -157,7 +191,10 @@ def _progress(enabled: bool) -> Progress:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status. No traceback is shown without --debug."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command in ("build", "serve") and args.scheduler and args.executor != "dask":
+        parser.error("--scheduler needs --executor dask")
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.INFO, format="%(levelname)s: %(message)s"
     )
@@ -255,6 +292,9 @@ def _config(args: argparse.Namespace) -> BuildConfig:
         strict=args.strict,
         verbose=args.verbose,
         map_settings=read_settings(args.config or settings_path()),
+        jobs=args.jobs,
+        executor=args.executor,
+        scheduler=args.scheduler,
     )
 
 

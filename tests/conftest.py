@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,36 @@ def apple_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
     root = copy_project(tmp_path_factory.mktemp("apple"))
     result = build(BuildConfig(seeds=MEANTIME / "apple", overrides=root / "none.yml", out=root / "site_src"))
     return root, result
+
+
+SMALL_BATCHES = 4
+"""Articles per batch in the identical-output tests, so that 30 articles make 8 batches to share out."""
+
+
+def build_snapshot(root: Path, **settings: object) -> dict[str, bytes]:
+    """Build the MEANTIME Apple articles into a fresh copy of the project in `root`, in small batches;
+    return every output file's bytes by path."""
+    from generator.extract import run
+    from generator.pipeline import BuildConfig, build
+
+    if not (MEANTIME / "apple").is_dir():
+        pytest.skip("../shared/corpora/meantime is not available")
+    root.mkdir(parents=True, exist_ok=True)
+    project = copy_project(root)
+    config = BuildConfig(
+        seeds=MEANTIME / "apple", overrides=project / "none.yml", out=project / "site_src", cache=None
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(run, "BATCH_PIECES", SMALL_BATCHES)
+        build(replace(config, **settings))  # type: ignore[arg-type]
+    out = project / "site_src"
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def apple_one_job(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The Apple articles analysed in this process, one batch after another: the reference output."""
+    return build_snapshot(tmp_path_factory.mktemp("apple-one-job"), jobs=1)
 
 
 # Hypothesis: about 300 examples per property in the default run, 10,000 in the slow lane

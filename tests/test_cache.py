@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import cache
+from generator.errors import GeneratorError
 from generator.extract import run
 from generator.model import Analysis, Article, Paragraph
 
@@ -83,7 +84,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Replace spaCy and the extractors: record which articles are parsed."""
     seen: list[str] = []
 
-    def fake_parse(articles: Iterable[Article], model: str) -> Iterator[tuple[Article, object]]:
+    def fake_parse(
+        articles: Iterable[Article], model: str, batch_size: int = 16
+    ) -> Iterator[tuple[Article, object]]:
         for article in articles:
             seen.append(article.id)
             yield article, object()
@@ -123,3 +126,49 @@ def test_a_folder_cache_spares_the_second_run(parsed: list[str], tmp_path: Path)
     assert run.analyse_articles(articles, MODEL, kept)[1] == 1
     assert run.analyse_articles(articles, MODEL, kept)[1] == 0
     assert parsed == ["a"]
+
+
+def test_a_location_is_a_url_or_a_folder_inside_the_project(tmp_path: Path) -> None:
+    assert cache.location("memory://briefing") == "memory://briefing"
+    assert cache.location("s3://bucket/briefing", tmp_path) == "s3://bucket/briefing"
+    assert cache.location(".cache/briefing", tmp_path) == tmp_path / ".cache" / "briefing"
+
+
+def test_a_cache_at_a_memory_url_keeps_analyses_for_its_article_only(tmp_path: Path) -> None:
+    url = f"memory://{tmp_path.name}/briefing"
+    kept = cache.Folder(url, MODEL)
+    a = _article("a")
+    assert kept.load(a) is None
+    kept.save(a, _analysis(a))
+    assert cache.Folder(url, MODEL).load(a) == _analysis(a)
+    assert kept.load(_article("a", "Edited.\n")) is None
+    assert cache.Folder(url + "-elsewhere", MODEL).load(a) is None
+
+
+def test_a_file_url_and_its_folder_are_the_same_cache(tmp_path: Path) -> None:
+    a = _article("a")
+    cache.Folder(f"file://{tmp_path}", MODEL).save(a, _analysis(a))
+    (entry,) = tmp_path.rglob("*.pickle")
+    assert entry.name == f"{cache.key(a, MODEL)}.pickle"
+    assert not list(tmp_path.rglob("*.tmp"))  # written whole, through a temporary file
+    assert cache.Folder(tmp_path, MODEL).load(a) == _analysis(a)
+
+
+def test_a_corrupt_entry_at_a_url_is_a_miss(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import fsspec
+
+    url = f"memory://{tmp_path.name}/corrupt"
+    a = _article("a")
+    digest = cache.key(a, MODEL)
+    fsspec.filesystem("memory").pipe_file(f"/{tmp_path.name}/corrupt/{digest[:2]}/{digest}.pickle", b"junk")
+    with caplog.at_level(logging.WARNING):
+        assert cache.Folder(url, MODEL).load(a) is None
+    assert "unreadable cache entry ignored and rebuilt" in caplog.text
+
+
+def test_an_unknown_kind_of_url_is_an_error() -> None:
+    with pytest.raises(GeneratorError) as caught:
+        cache.Folder("nosuchprotocol://briefing", MODEL).load(_article("a"))
+    assert str(caught.value) == (
+        "nosuchprotocol://briefing: cannot use this cache location (Protocol not known: nosuchprotocol)"
+    )

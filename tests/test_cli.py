@@ -136,3 +136,53 @@ def test_unwritable_output_is_one_line(
     assert f"error: {out}/actors/" in err and ".md: cannot write (Permission denied)\n" in err
     assert "Traceback" not in err
     assert err.endswith("build failed; the previous output was left as it was\n")
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_jobs_must_be_a_whole_number_of_at_least_one(jobs: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["build", "--jobs", jobs])
+    assert caught.value.code == 2
+    assert (
+        f"argument --jobs/-j: expected a whole number of at least 1, not '{jobs}'" in capsys.readouterr().err
+    )
+
+
+def test_a_scheduler_needs_the_dask_executor(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["build", "--scheduler", "tcp://127.0.0.1:8786"])
+    assert caught.value.code == 2
+    assert "error: --scheduler needs --executor dask" in capsys.readouterr().err
+
+
+def test_jobs_executor_and_a_cache_url_reach_the_build(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import cli
+
+    seen = []
+
+    def fake_build(config, progress):  # type: ignore[no-untyped-def]
+        seen.append(config)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "build", fake_build)
+    args = [
+        "build",
+        "--jobs",
+        "3",
+        "--executor",
+        "dask",
+        "--scheduler",
+        "tcp://h:8786",
+        "--cache",
+        "memory://c",
+    ]
+    assert main(args) == 130
+    (config,) = seen
+    assert (config.jobs, config.executor, config.scheduler, config.cache) == (
+        3,
+        "dask",
+        "tcp://h:8786",
+        "memory://c",
+    )

@@ -68,6 +68,11 @@ def test_environment_overrides_the_defaults() -> None:
     assert config.cache == Path("/var/cache/briefing")  # an absolute path stays where it is
 
 
+def test_a_cache_url_from_the_environment_is_kept_as_a_url() -> None:
+    environ = {"BRIEFING_CACHE": "memory://shared/briefing"}
+    assert BuildConfig.from_env(Path("/project"), environ=environ).cache == "memory://shared/briefing"
+
+
 def test_the_overrides_follow_the_seeds_unless_set() -> None:
     assert BuildConfig.from_env(environ={"BRIEFING_SEEDS": "corpus"}).overrides == Path(
         "corpus/overrides.yml"

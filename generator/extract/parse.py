@@ -59,12 +59,14 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def parse(articles: Iterable[Article], model: str = DEFAULT_MODEL) -> Iterator[tuple[Article, Doc]]:
-    """Yield each article with its spaCy Doc, in order."""
+def parse(
+    articles: Iterable[Article], model: str = DEFAULT_MODEL, batch_size: int = 16
+) -> Iterator[tuple[Article, Doc]]:
+    """Yield each article with its spaCy Doc, in order, piped through spaCy `batch_size` at a time."""
     nlp = load_pipeline(model)
     items = list(articles)
     longest = max((len(a.body) for a in items), default=0)
     if longest >= nlp.max_length:
         nlp.max_length = longest + 1
-    docs = nlp.pipe((a.body for a in items), batch_size=16)
+    docs = nlp.pipe((a.body for a in items), batch_size=batch_size)
     yield from zip(items, docs, strict=True)

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from generator.model import Article, Briefing
+from generator.extract import parse
+from generator.extract.article import analyse_article
+from generator.extract.run import Batch
+from generator.model import Analysis, Briefing
 from generator.score import participants, report
 from generator.score.entities import (
     OUR_TYPES,
@@ -53,9 +55,6 @@ from generator.score.gold import (
 from generator.score.match import Ratio
 from generator.score.participants import ParticipantScores, load_participants, score_participants
 from generator.score.timex import TimexScores, our_timexes, raw_timexes, score_timexes
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 __all__ = [
     "ANNOTATED",
@@ -119,17 +118,21 @@ def run_corpus(seeds: Path, model: str) -> CorpusRun:
 
     parts: dict[str, list[tuple[str, RawEnts]]] = defaultdict(list)
 
-    def capture(items: Iterable[tuple[Article, Doc]], _total: int) -> Iterator[tuple[Article, Doc]]:
-        for part, doc in items:  # an article, or a chunk of a very long one
-            parts[part.id].append(
-                (part.body, [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
-            )
-            yield part, doc
+    def capture(batches: Sequence[Batch], model: str) -> Iterator[tuple[int, list[Analysis]]]:
+        """Analyse in this process, in order, keeping spaCy's own entities of every Doc."""
+        for number, batch in enumerate(batches):
+            analysed = []
+            for part, doc in parse.parse(batch, model):  # an article, or a chunk of a very long one
+                parts[part.id].append(
+                    (part.body, [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+                )
+                analysed.append(analyse_article(doc, part))
+            yield number, analysed
 
     # No cache, so every article is parsed and spaCy's entities seen; a name no folder holds for
     # the overrides, so the machine's output is scored, not a curator's.
     config = BuildConfig(seeds=seeds, overrides=seeds / ".eval-no-overrides.yml", model=model, cache=None)
-    briefing, _descriptions, _warnings = assemble(config, capture)
+    briefing, _descriptions, _warnings = assemble(config, executor=capture)
     raw: dict[str, RawEnts] = {}
     for article in briefing.articles:
         offset, found = 0, []
