@@ -17,6 +17,7 @@ a row or line in `report`.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -174,13 +175,16 @@ def score_precision(run: CorpusRun, annotated: Path = ANNOTATED) -> tuple[Precis
 
 
 def run_together(corpora: Sequence[Path], model: str, scratch: Path) -> tuple[CorpusRun, dict[str, Gold]]:
-    """Run every story's articles as one corpus (linked into `scratch`), with their gold merged."""
+    """Run every story's articles as one corpus (copied into `scratch`), with their gold merged.
+
+    Copies, not links: a build reads only regular files, never a symlink, from its seeds.
+    """
     gold: dict[str, Gold] = {}
     for corpus in corpora:
         gold.update(load_gold(corpus))
         for path in sorted(corpus.glob("*.md")):
             if path.name != "README.md":
-                (scratch / path.name).symlink_to(path.resolve())
+                shutil.copyfile(path, scratch / path.name)
     return run_corpus(scratch, model), gold
 
 
