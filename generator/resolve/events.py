@@ -84,7 +84,7 @@ def _reports(analysis: Analysis, index: Index) -> list[_Report]:
     happenings = analysis.happenings or (None,) * len(analysis.timexes)
     out = []
     for timex, happening in zip(analysis.timexes, happenings, strict=True):
-        if timex.begin is None or in_heading(headings, timex.span.start) or _nested(timex, anchored):
+        if timex.begin is None or in_heading(headings, timex.span.start) or nested(timex, anchored):
             continue
         sentence = sentence_of(analysis, timex.span.start)
         clause = _clause(analysis, timex, sentence)
@@ -129,7 +129,7 @@ def _clause(analysis: Analysis, timex: Timex, sentence: Span) -> Span | None:
     return Span(sentence.article, start, end, body[start:end])
 
 
-def _nested(timex: Timex, others: Sequence[Timex]) -> bool:
+def nested(timex: Timex, others: Sequence[Timex]) -> bool:
     """True for "2012" inside "between 2012 and 2016": the range is the event's date."""
     return any(
         o is not timex

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model import Analysis, Briefing, Span, Timex
-from generator.resolve.events import event_participants
+from generator.resolve.events import event_participants, nested
 from generator.resolve.links import Index
 from generator.score.gold import ROOT, Gold
 from generator.score.match import Ratio, overlaps
@@ -203,7 +203,7 @@ def _clauses(analysis: Analysis) -> list[tuple[Span, Span]]:
     anchored = [t for t in analysis.timexes if t.begin is not None and not in_heading(headings, t.span.start)]
     found = []
     for timex in anchored:
-        if _nested(timex, anchored):
+        if nested(timex, anchored):
             continue
         sentence = sentence_of(analysis, timex.span.start)
         found.append((_clause(analysis, timex, sentence), sentence))
@@ -218,17 +218,6 @@ def _clause(analysis: Analysis, timex: Timex, sentence: Span) -> Span:
     if end <= start:
         return sentence
     return Span(sentence.article, start, end, analysis.article.body[start:end])
-
-
-def _nested(timex: Timex, others: Sequence[Timex]) -> bool:
-    """True for "2012" inside "between 2012 and 2016", which makes no event of its own."""
-    return any(
-        o is not timex
-        and o.span.start <= timex.span.start
-        and timex.span.end <= o.span.end
-        and (o.span.end - o.span.start) > (timex.span.end - timex.span.start)
-        for o in others
-    )
 
 
 def _gold_matches(briefing: Briefing, gold: dict[str, Gold]) -> dict[tuple[str, str], frozenset[str]]:
