@@ -56,7 +56,7 @@ def find_quotes(doc: Doc, article: Article, mentions: Sequence[Mention]) -> tupl
     last_sentence = -1
     for start, end in spans:
         words = doc.char_span(start, end, alignment_mode="expand")
-        if words is None:
+        if words is None or not len(words):  # only blanks between the marks: no words to quote
             continue
         sentence = words[0].sent.start
         if not _clause(words) and sentence != last_sentence:

@@ -20,7 +20,6 @@ from generator.publish.happenings import STATUS_HELP, STATUS_LABELS, as_of, comi
 from generator.publish.pages import Page
 from generator.publish.sheets import INDEX, Sheet, parts_of, sheets
 from generator.publish.site import Site, actor_page, article_page, place_page
-from generator.publish.vendor import VENDOR_DIR
 from generator.spans import headline_of
 
 OVERVIEW_EVENTS = 150
@@ -57,7 +56,6 @@ def timeline_pages(site: Site) -> list[Page]:
             "undated": undated if not split else [],
             "undated_page": "timeline/undated.md" if split and undated else "",
             "overview": _overview(b.events, where, INDEX),
-            "vendor": f"{VENDOR_DIR}/vis-timeline",
             "filter_actors": _options(site, index_events, "actors"),
             "filter_places": _options(site, index_events, "places"),
         },
@@ -144,8 +142,8 @@ def _overview(events: Sequence[Event], where: dict[str, str], page: str) -> md.S
             "className": f"tl-item tl-item-{e.status}",
             "url": md.url(page, f"{where[e.id]}#{e.id}"),
         }
-        if end > begin:
-            item["end"] = (end + dt.timedelta(days=1)).isoformat()
+        if end > begin:  # vis-timeline's end is exclusive: the next midnight, or the last second of 9999
+            item["end"] = (end + dt.timedelta(days=1)).isoformat() if end < dt.date.max else f"{end}T23:59:59"
         items.append(item)
     label = f"Interactive overview of {len(items)} of {len(events)} events"
     note = "The interactive overview needs JavaScript; the list below gives every event."

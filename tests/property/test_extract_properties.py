@@ -92,6 +92,7 @@ def check_analysis(found: Analysis) -> None:
 @example(text="January 0, 0 the third half of 1600", dct=None)  # found by Hypothesis: 1600-H3
 @example(text="191.00 decades ago", dct=dt.date(2000, 1, 1))  # found by Hypothesis: decade "9", not "009"
 @example(text="100000.75 decades ago", dct=dt.date(2000, 1, 1))  # found by Hypothesis: P1.00001e+06Y
+@example(text='" "', dct=None)  # found by Hypothesis: quotation marks around a blank (IndexError)
 def test_the_analysis_of_any_sentence_is_well_formed_and_repeatable(
     nlp, text: str, dct: dt.date | None
 ) -> None:  # type: ignore[no-untyped-def]

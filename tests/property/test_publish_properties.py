@@ -151,6 +151,8 @@ def _build(overrides_text: str, tmp: str) -> Mapping[str, bytes] | None:
 @example(anna="Olaf Lund", olaf="x", place="y", value=3, low=5, high=2, date=dt.date(2020, 2, 3), reason="")
 # found by Hypothesis: a newline in a curator's value split its error message in two
 @example(anna="0", olaf="0", place="0", value=None, low=None, high=None, date="\n", reason="")
+# found by Hypothesis: an event dated 9999 overflowed the timeline overview's exclusive end
+@example(anna="0", olaf="1", place="0", value=None, low=None, high=None, date=9999, reason="")
 def test_any_curation_gives_valid_json_and_the_same_bytes_twice(
     anna: str, olaf: str, place: str, value: object, low: object, high: object, date: object, reason: str
 ) -> None:

@@ -1,12 +1,17 @@
 /* Timeline overview: draw the events of the page's data island with vis-timeline, when it is loaded.
  *
  * The timeline page carries <div class="tl-overview" data-items="ID"> and a JSON island (written by
- * generator/publish/timeline.py); vis-timeline is vendored and loaded by that page only. Item text is
+ * generator/publish/timeline.py); vis-timeline is vendored and loaded by this script, on that page
+ * only, from beside this file (assets/vendor/vis-timeline/): a URL in the page's raw HTML would be
+ * rewritten differently by each site tool. Item text is
  * set with textContent (a template function), never as HTML. Choosing an item goes to its entry in
  * the plain list, which stays the accessible and printable fallback.
  */
 (function () {
   "use strict";
+
+  var here = document.currentScript ? document.currentScript.src : "";
+  var VENDOR = "../vendor/vis-timeline/vis-timeline-graph2d.min";
 
   function draw(container) {
     var island = document.getElementById(container.getAttribute("data-items"));
@@ -53,8 +58,21 @@
     return [new Date(first - pad), new Date(last + pad)];
   }
 
-  function setup() {
+  function drawAll() {
     Array.prototype.forEach.call(document.querySelectorAll(".tl-overview[data-items]"), draw);
+  }
+
+  function setup() {
+    if (!document.querySelector(".tl-overview[data-items]")) return;
+    if (typeof window.vis !== "undefined" || !here) { drawAll(); return; }
+    var style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = new URL(VENDOR + ".css", here).href;
+    document.head.appendChild(style);
+    var script = document.createElement("script");
+    script.src = new URL(VENDOR + ".js", here).href;
+    script.onload = drawAll;
+    document.head.appendChild(script);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
