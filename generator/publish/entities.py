@@ -19,13 +19,13 @@ def actor(site: Site, item: Actor) -> Page:
     near = site.neighbours.get(item.id, ())
     # Its own country is already named at the top of the page ("Place:").
     places = [kv for kv in site.related_places.get(item.id, ()) if kv[0] != item.place]
-    links.update(place_page(i) for i, _ in places)
+    links.update(site.placement.place(i) for i, _ in places)
     links.update(article_page(q.span.article) for q in item.quotes)
-    links.update(actor_page(other) for other, _ in near)
+    links.update(site.placement.actor(other) for other, _ in near)
     links.update(article_page(r.article) for _, r in near)
     if item.place:
-        links.add(place_page(item.place))
-    picture = graph.actor_graph(site.actors, near, item.id, path) if near else None
+        links.add(site.placement.place(item.place))
+    picture = graph.actor_graph(site.actors, near, item.id, path, site.placement.actor) if near else None
     context = {
         **shared,
         "actor": item,
@@ -43,10 +43,10 @@ def place(site: Site, item: Place) -> Page:
     shared, links = _shared(site, item)
     related = site.related_actors.get(item.id, ())
     state = site.state_of_place.get(item.id)
-    links.update(actor_page(i) for i, _ in related)
+    links.update(site.placement.actor(i) for i, _ in related)
     if state:
-        links.add(actor_page(state.id))
-    data = maps.places_data([item], site.events_at, path, format_when, site.event_pages)
+        links.add(site.placement.actor(state.id))
+    data = maps.places_data([item], site.events_at, path, format_when, site.event_pages, site.placement.place)
     context = {
         **shared,
         "place": item,
