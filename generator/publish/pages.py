@@ -64,6 +64,10 @@ def event_sources(e: Event) -> set[str]:
     return {article_page(e.sentence.article)}
 
 
+HOME_ARTICLES = 50
+"""The home page lists this many articles, the most recent first; the articles index lists them all."""
+
+
 def home(site: Site) -> Page:
     """The story at a glance: key points, what comes next, an infobox, main actors and places."""
     b = site.briefing
@@ -74,7 +78,7 @@ def home(site: Site) -> Page:
     dates = sorted(a.date for a in b.articles if a.date)
     points = key_points(b.events, today)
     upcoming = coming(b.events, today)[:NEXT_ITEMS]
-    articles = sorted(b.articles, key=lambda a: (a.date or dt.date.min, a.id), reverse=True)
+    articles = sorted(b.articles, key=lambda a: (a.date or dt.date.min, a.id), reverse=True)[:HOME_ARTICLES]
     by_kind = [(kind, [a for a in actors if a.kind == kind]) for kind in ACTOR_KINDS]
     links = {article_page(f.sentence.article) for f, _phrase, _giver in figures}
     links.update(*(event_sources(e) for e in (*points, *upcoming)))
@@ -95,6 +99,7 @@ def home(site: Site) -> Page:
         "last_date": dates[-1] if dates else None,
         "sources": sorted({a.source for a in b.articles if a.source}),
         "articles": articles,
+        "article_index": index_page("articles", 1),
     }
     return Page("index.md", "index.md.j2", "At a glance", context, frozenset(links))
 

@@ -113,3 +113,15 @@ def test_the_map_and_graph_point_at_rows_too() -> None:
     assert 'href="../actors/#actor-syria"' in built["graph/briefing.svg"]
     assert 'href="../../actors/#actor-syria"' in built["graph/actors/alice.svg"]
     assert "places/damascus.md" not in built and "actors/syria.md" not in built
+
+
+def test_the_home_page_lists_the_latest_articles_and_links_to_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.publish import pages
+
+    monkeypatch.setattr(pages, "HOME_ARTICLES", 1)
+    home = render.render_site(tiny.briefing(), {})["index.md"]
+    sources = home.split("## Sources\n\n")[1]
+    assert sources.startswith(
+        "The 1 most recent of 3 articles; [Articles](articles/index.md) lists them all.\n"
+    )
+    assert sources.count("](articles/a") == 1
