@@ -67,3 +67,48 @@ def test_the_search_index_holds_names_and_roles_not_sentences(built: tuple[str, 
     # A sentence of the article body, and a figure's sentence: on their pages, not in the index.
     for unwanted in ("scorched earth policy", "rubs their noses in the dirt"):
         assert unwanted not in index, unwanted
+
+
+@pytest.fixture(scope="module")
+def paginated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed built with ten rows to a page: three pages of actors, two of places and of figures."""
+    from generator.config import PageSettings
+    from generator.pipeline import BuildConfig, build
+    from tests.conftest import copy_project
+
+    root = copy_project(tmp_path_factory.mktemp("paginated"))
+    seeds = root / "seeds"
+    build(
+        BuildConfig(
+            seeds=seeds,
+            overrides=seeds / "overrides.yml",
+            out=root / "site_src",
+            pages=PageSettings(rows_per_page=10),
+        )
+    )
+    return root
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tool", site_tools.TOOLS)
+def test_paginated_indexes_build_strict_and_link_to_each_other(
+    paginated: Path, tool: str, tmp_path: Path
+) -> None:
+    shutil.copy(paginated / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(paginated / "site_src", tmp_path / "site_src")
+    result = site_tools.build(tool, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr
+    site = tmp_path / "site"
+    for first, later in (
+        ("actors", "actors/page-3"),
+        ("places", "places/page-2"),
+        ("figures", "figures/page-2"),
+    ):
+        assert (site / later / "index.html").is_file(), later
+        assert "Page 1 of" in (site / first / "index.html").read_text("utf-8"), first
+    middle = (site / "actors" / "page-2" / "index.html").read_text("utf-8")
+    assert re.search(r'href="\.\./"[^>]*>← Previous</a> · Page 2 of 3 · <a href="\.\./page-3/"', middle)
+    # Only the first page of each list is in the navigation.
+    home = (site / "index.html").read_text("utf-8")
+    assert "page-2/" not in home
