@@ -125,3 +125,16 @@ def test_the_home_page_lists_the_latest_articles_and_links_to_all(monkeypatch: p
         "The 1 most recent of 3 articles; [Articles](articles/index.md) lists them all.\n"
     )
     assert sources.count("](articles/a") == 1
+
+
+def test_long_lists_on_an_entity_page_are_cut_and_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.publish import entities
+
+    monkeypatch.setattr(entities, "LISTED", 1)
+    alice = render.render_site(tiny.briefing(), {})["actors/alice.md"]
+    mentions = alice.split("## Mentions {: data-search-exclude }\n\n")[1].split("\n\n")[0].splitlines()
+    assert len(mentions) == 2 and mentions[0].startswith("- **Alice** met Bob")
+    assert (
+        mentions[1]
+        == "- *2 more mentions not listed here; [briefing.json](../data/briefing.json) has every one.*"
+    )
