@@ -173,7 +173,7 @@ def test_offline_every_page_loads_with_no_failed_request_no_error_and_no_outside
 ) -> None:
     """Every non-local request is blocked: the site must not need one (no tiles are configured)."""
     pages = _pages(built_site)
-    assert len(pages) > 30
+    assert len(pages) >= 30  # the seed: 30 pages since names met once became index rows
     failures = {}
     for rel in pages:
         rel = "" if rel == "./" else rel
