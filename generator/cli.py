@@ -282,6 +282,7 @@ def _config(args: argparse.Namespace) -> BuildConfig:
     """The build `build` and `serve` run: flags, else the environment, else the defaults."""
     from generator.read.settings import read_settings
 
+    settings = read_settings(args.config or settings_path())
     return BuildConfig.from_env(
         seeds=args.seeds,
         overrides=args.overrides,
@@ -291,7 +292,8 @@ def _config(args: argparse.Namespace) -> BuildConfig:
         no_cache=args.no_cache,
         strict=args.strict,
         verbose=args.verbose,
-        map_settings=read_settings(args.config or settings_path()),
+        map_settings=settings.map,
+        page_settings=settings.pages,
         jobs=args.jobs,
         executor=args.executor,
         scheduler=args.scheduler,

@@ -20,8 +20,9 @@ flag), the environment, the default below.
 The cache may be a folder or an fsspec URL (`memory://…`, `s3://…`).
 
 `briefing.yml` holds what the published site looks like rather than where a
-build reads and writes (`generator/read/settings.py` reads it; today only the
-map: `map.tiles`, `map.attribution`, `map.max_zoom`).
+build reads and writes (`generator/read/settings.py` reads it): the map
+(`map.tiles`, `map.attribution`, `map.max_zoom`) and the pages
+(`pages.min_mentions`, `pages.rows_per_page`).
 
 An empty environment variable counts as unset.
 """
@@ -69,6 +70,37 @@ class MapSettings:
 NO_TILES = MapSettings()
 """The default map settings: the bundled basemap, offline."""
 
+MIN_MENTIONS = 2
+"""Default of `PageSettings.min_mentions`."""
+ROWS_PER_PAGE = 300
+"""Default of `PageSettings.rows_per_page`."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageSettings:
+    """Which actors and places get a page of their own, and how long an index page grows."""
+
+    min_mentions: int = MIN_MENTIONS
+    """An actor or place named fewer times gets a row (with an anchor and its sources) on its index
+    page instead of a page; curated, described and quoted ones always get a page."""
+    rows_per_page: int = ROWS_PER_PAGE
+    """Rows on one page of the actors or places index; more rows go on `page-2.md`, `page-3.md`, …"""
+
+
+DEFAULT_PAGES = PageSettings()
+"""The default page settings."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteSettings:
+    """Everything the settings file (`briefing.yml`) sets: the maps and the pages."""
+
+    map: MapSettings = NO_TILES
+    """How the maps are drawn."""
+    pages: PageSettings = DEFAULT_PAGES
+    """Which entities get pages, and the length of index pages."""
+
+
 EXECUTORS = ("local", "dask")
 """Where the per-article analysis runs: worker processes on this machine, or a Dask cluster."""
 
@@ -93,6 +125,8 @@ class BuildConfig:
     """Log each step of the build as it finishes, with its time."""
     map: MapSettings = NO_TILES
     """How the maps are drawn (from the settings file)."""
+    pages: PageSettings = DEFAULT_PAGES
+    """Which actors and places get pages, and how long index pages grow (from the settings file)."""
     jobs: int | None = None
     """Worker processes (or LocalCluster workers) for the analysis; None: the number of cores."""
     executor: str = "local"
@@ -115,6 +149,7 @@ class BuildConfig:
         strict: bool = False,
         verbose: bool = False,
         map_settings: MapSettings | None = None,
+        page_settings: PageSettings | None = None,
         jobs: int | None = None,
         executor: str = "local",
         scheduler: str | None = None,
@@ -136,6 +171,7 @@ class BuildConfig:
             cache=None if no_cache else cache or location(env.get(ENV_CACHE) or str(CACHE), root),
             verbose=verbose,
             map=map_settings or NO_TILES,
+            pages=page_settings or DEFAULT_PAGES,
             jobs=jobs,
             executor=executor,
             scheduler=scheduler,

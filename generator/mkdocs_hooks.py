@@ -69,7 +69,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     started = time.perf_counter()
     try:
         settings = read_settings(settings_path(root))
-        result = build(BuildConfig.from_env(root, out=Path(config.docs_dir), map_settings=settings))
+        result = build(
+            BuildConfig.from_env(
+                root, out=Path(config.docs_dir), map_settings=settings.map, page_settings=settings.pages
+            )
+        )
     except GeneratorError as exc:
         # Keep serving the last good pages; show the curator what to fix.
         log.error("briefing not regenerated:\n%s", exc)

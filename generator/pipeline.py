@@ -373,7 +373,7 @@ def render_pages(state: BuildState) -> BuildState:
     briefing = _need(state.briefing, "briefing")
     descriptions = _need(state.curated, "curated actors and places").descriptions
     try:
-        pages = render.render_site(briefing, descriptions, state.config.map)
+        pages = render.render_site(briefing, descriptions, state.config.map, state.config.pages)
     except jinja2.TemplateError as exc:
         raise RenderError(_template_problem(exc)) from exc
     except OSError as exc:
@@ -385,8 +385,8 @@ def export_files(state: BuildState) -> BuildState:
     """Add briefing.json, the downloads and the vendored browser libraries to the pages."""
     briefing = _need(state.briefing, "briefing")
     files = {path: text.encode("utf-8") for path, text in _need(state.pages, "pages").items()}
-    files["data/briefing.json"] = export.to_json(briefing)
-    files.update(downloads.downloads(briefing))
+    files["data/briefing.json"] = export.to_json(briefing, state.config.pages)
+    files.update(downloads.downloads(briefing, state.config.pages))
     try:
         files.update(vendor.vendor_files())
     except OSError as exc:

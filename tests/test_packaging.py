@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator import cli, new, serve
-from generator.config import BuildConfig, MapSettings
+from generator.config import BuildConfig, MapSettings, PageSettings, SiteSettings
 from generator.publish import maps
 from generator.read.settings import SettingsError, read_settings
 from tests.conftest import ROOT
@@ -56,7 +56,9 @@ def test_the_repository_site_is_the_one_new_projects_get() -> None:
 
 
 def test_settings_missing_file_is_the_offline_default(tmp_path: Path) -> None:
-    assert read_settings(tmp_path / "briefing.yml") == MapSettings(tiles=None)
+    assert read_settings(tmp_path / "briefing.yml") == SiteSettings(
+        MapSettings(tiles=None), PageSettings(2, 300)
+    )
 
 
 def test_settings_read_the_tiles(tmp_path: Path) -> None:
@@ -64,7 +66,25 @@ def test_settings_read_the_tiles(tmp_path: Path) -> None:
     path.write_text(
         "map:\n  tiles: https://t.example/{z}/{x}/{y}.png\n  attribution: © Example\n  max_zoom: 12\n"
     )
-    assert read_settings(path) == MapSettings("https://t.example/{z}/{x}/{y}.png", "© Example", 12)
+    assert read_settings(path).map == MapSettings("https://t.example/{z}/{x}/{y}.png", "© Example", 12)
+
+
+def test_settings_read_the_page_bounds(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.yml"
+    path.write_text("pages:\n  min_mentions: 3\n  rows_per_page: 50\n", "utf-8")
+    assert read_settings(path) == SiteSettings(pages=PageSettings(min_mentions=3, rows_per_page=50))
+
+
+def test_settings_report_bad_page_bounds_with_their_lines(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.yml"
+    path.write_text("pages:\n  min_mention: 3\n  min_mentions: 0\n  rows_per_page: many\n", "utf-8")
+    with pytest.raises(SettingsError) as error:
+        read_settings(path)
+    assert str(error.value).splitlines() == [
+        f"{path}:2: pages: unknown key 'min_mention' (did you mean 'min_mentions'?)",
+        f"{path}:3: pages.min_mentions: expected a whole number, at least 1",
+        f"{path}:4: pages.rows_per_page: expected a whole number, at least 10",
+    ]
 
 
 def test_settings_report_every_problem_with_its_line(tmp_path: Path) -> None:

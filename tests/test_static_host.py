@@ -121,7 +121,7 @@ def _get_status(url: str) -> int:
 def test_pages_are_served_under_the_sub_path(served: str) -> None:
     status, home = _get(served)
     assert status == 200 and "<title>" in home
-    assert _get(f"{served}actors/tayyip-erdogan/")[0] == 200
+    assert _get(f"{served}actors/sergei-lavrov/")[0] == 200
     assert _get(f"{served}data/briefing.json")[0] == 200
     assert _get(served.rstrip("/"))[0] == 200  # /briefing redirects to /briefing/
 
@@ -144,6 +144,6 @@ def test_the_sitemap_lists_pages_under_the_sub_path(served: str) -> None:
     status, sitemap = _get(f"{served}sitemap.xml")
     assert status == 200
     locations = re.findall(r"<loc>(.*?)</loc>", sitemap)
-    assert len(locations) > 30
+    assert len(locations) >= 30  # the seed's 30 pages (names met once are index rows, not pages)
     assert all(loc.startswith(served) for loc in locations), locations[:3]
     assert all(_get(loc)[0] == 200 for loc in locations[:10])

@@ -6,6 +6,7 @@ from generator.model import ACTOR_KINDS, Actor, Article, Place
 from generator.publish import markdown as md
 from generator.publish.formats import legend, preview
 from generator.publish.pages import Page
+from generator.publish.placement import ACTORS
 from generator.publish.site import Site, article_page
 
 Paragraphs = list[tuple[int, bool, md.Safe]]
@@ -32,11 +33,11 @@ def _linked_paragraphs(site: Site, article: Article, page: str) -> tuple[Paragra
 
     def linked(start: int, end: int) -> str:
         parts, cursor = [], start
-        for m_start, m_end, target in targets:
+        for m_start, m_end, target, ident in targets:
             if m_start < cursor or m_end > end or m_start < start:
                 continue
             parts.append(md.escape(article.body[cursor:m_start]) if m_start > cursor else "")
-            parts.append(_mention_link(site, article.body[m_start:m_end], page, target))
+            parts.append(_mention_link(site, article.body[m_start:m_end], page, target, ident))
             linked_pages.add(target)
             cursor = m_end
         parts.append(md.escape(article.body[cursor:end]))
@@ -59,9 +60,8 @@ def _linked_paragraphs(site: Site, article: Article, page: str) -> tuple[Paragra
     return result, linked_pages
 
 
-def _mention_link(site: Site, text: str, page: str, target: str) -> md.Safe:
-    """A mention in an article linked to its page, coloured by kind, with the hover preview."""
-    folder, _, name = target.partition("/")
-    item: Actor | Place = site.actors[name[:-3]] if folder == "actors" else site.places[name[:-3]]
+def _mention_link(site: Site, text: str, page: str, target: str, ident: str) -> md.Safe:
+    """A mention in an article linked to its page (or index row), coloured by kind, with the hover preview."""
+    item: Actor | Place = site.actors[ident] if target.startswith(f"{ACTORS}/") else site.places[ident]
     kind = item.kind if isinstance(item, Actor) else "place"
     return md.link(text, page, target, title=preview(item), classes=(f"briefing-{kind}",))

@@ -10,9 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
+from generator.config import DEFAULT_PAGES, PageSettings
 from generator.model import Briefing
+from generator.publish.placement import Placement, place_entities
 from generator.spans import headline_of
 
 LIST_SEPARATOR = "; "
@@ -55,7 +57,7 @@ def _join(items: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(items)
 
 
-def actors_csv(b: Briefing) -> bytes:
+def actors_csv(b: Briefing, placement: Placement) -> bytes:
     """One row per actor."""
     header = ("id", "name", "kind", "aliases", "roles", "mentions", "quotes", "page")
     rows = (
@@ -67,18 +69,18 @@ def actors_csv(b: Briefing) -> bytes:
             _join(a.roles),
             len(a.mentions),
             len(a.quotes),
-            f"actors/{a.id}.md",
+            placement.actor(a.id),
         )
         for a in sorted(b.actors, key=lambda a: a.id)
     )
     return _csv(header, rows)
 
 
-def places_csv(b: Briefing) -> bytes:
+def places_csv(b: Briefing, placement: Placement) -> bytes:
     """One row per place; lat and lon are empty when unknown."""
     header = ("id", "name", "kind", "lat", "lon", "aliases", "mentions", "page")
     rows = (
-        (p.id, p.name, p.kind, p.lat, p.lon, _join(p.aliases), len(p.mentions), f"places/{p.id}.md")
+        (p.id, p.name, p.kind, p.lat, p.lon, _join(p.aliases), len(p.mentions), placement.place(p.id))
         for p in sorted(b.places, key=lambda p: p.id)
     )
     return _csv(header, rows)
@@ -164,7 +166,7 @@ def figures_csv(b: Briefing) -> bytes:
     return _csv(header, rows)
 
 
-def geojson(b: Briefing) -> bytes:
+def geojson(b: Briefing, placement: Placement) -> bytes:
     """A FeatureCollection with one Point per place that has coordinates (RFC 7946: lon, lat)."""
     events_at: dict[str, list[str]] = {}
     for e in b.events:
@@ -181,7 +183,7 @@ def geojson(b: Briefing) -> bytes:
                 "aliases": list(p.aliases),
                 "mentions": len(p.mentions),
                 "events": events_at.get(p.id, []),
-                "page": f"places/{p.id}.md",
+                "page": placement.place(p.id),
             },
         }
         for p in sorted(b.places, key=lambda p: p.id)
@@ -193,16 +195,17 @@ def geojson(b: Briefing) -> bytes:
     )
 
 
-FILES = {
+FILES: dict[str, Callable[[Briefing, Placement], bytes]] = {
     "data/actors.csv": actors_csv,
     "data/places.csv": places_csv,
-    "data/events.csv": events_csv,
-    "data/figures.csv": figures_csv,
+    "data/events.csv": lambda b, _placement: events_csv(b),
+    "data/figures.csv": lambda b, _placement: figures_csv(b),
     "data/places.geojson": geojson,
 }
 """Every download this module makes, by path inside docs_dir."""
 
 
-def downloads(b: Briefing) -> dict[str, bytes]:
-    """Every download, keyed by its path inside docs_dir."""
-    return {path: make(b) for path, make in FILES.items()}
+def downloads(b: Briefing, pages: PageSettings = DEFAULT_PAGES) -> dict[str, bytes]:
+    """Every download, keyed by its path inside docs_dir; `page` columns say where each entity is shown."""
+    placement = place_entities(b, pages)
+    return {path: make(b, placement) for path, make in FILES.items()}

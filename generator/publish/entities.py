@@ -11,26 +11,40 @@ from generator.publish import markdown as md
 from generator.publish.pages import Page, event_sources
 from generator.publish.site import Site, actor_page, article_page, place_page
 
+LISTED = 100
+"""An actor or place page lists at most this many quotes, events, linked actors and places, figures and
+mentions (the first ones, in briefing order): the rest are counted, and data/briefing.json has them all.
+Without the cap, the page of a country named in most of 10,000 articles would be megabytes of HTML."""
+
 
 def actor(site: Site, item: Actor) -> Page:
     """An actor's page, with its links to other actors drawn as a small graph."""
     path = actor_page(item.id)
-    shared, links = _shared(site, item)
+    shared, links, counted = _shared(site, item)
     near = site.neighbours.get(item.id, ())
     # Its own country is already named at the top of the page ("Place:").
-    places = [kv for kv in site.related_places.get(item.id, ()) if kv[0] != item.place]
-    links.update(place_page(i) for i, _ in places)
-    links.update(article_page(q.span.article) for q in item.quotes)
-    links.update(actor_page(other) for other, _ in near)
-    links.update(article_page(r.article) for _, r in near)
+    all_places = [kv for kv in site.related_places.get(item.id, ()) if kv[0] != item.place]
+    places, quotes, listed = all_places[:LISTED], item.quotes[:LISTED], near[:LISTED]
+    more = {
+        **counted,
+        "places": len(all_places) - len(places),
+        "quotes": len(item.quotes) - len(quotes),
+        "links": len(near) - len(listed),
+    }
+    links.update(site.placement.place(i) for i, _ in places)
+    links.update(article_page(q.span.article) for q in quotes)
+    links.update(site.placement.actor(other) for other, _ in listed)
+    links.update(article_page(r.article) for _, r in listed)
     if item.place:
-        links.add(place_page(item.place))
-    picture = graph.actor_graph(site.actors, near, item.id, path) if near else None
+        links.add(site.placement.place(item.place))
+    picture = graph.actor_graph(site.actors, near, item.id, path, site.placement.actor) if near else None
     context = {
         **shared,
         "actor": item,
+        "quotes": quotes,
         "related_places": places,
-        "links": near,
+        "links": listed,
+        "more": more,
         "graph_svg": picture.embed if picture else md.Safe(""),
     }
     assets = {picture.path: picture.svg} if picture else {}
@@ -40,17 +54,20 @@ def actor(site: Site, item: Actor) -> Page:
 def place(site: Site, item: Place) -> Page:
     """A place's page, with a small map when it has coordinates."""
     path = place_page(item.id)
-    shared, links = _shared(site, item)
-    related = site.related_actors.get(item.id, ())
+    shared, links, counted = _shared(site, item)
+    all_related = site.related_actors.get(item.id, ())
+    related = all_related[:LISTED]
+    more = {**counted, "actors": len(all_related) - len(related)}
     state = site.state_of_place.get(item.id)
-    links.update(actor_page(i) for i, _ in related)
+    links.update(site.placement.actor(i) for i, _ in related)
     if state:
-        links.add(actor_page(state.id))
-    data = maps.places_data([item], site.events_at, path, format_when, site.event_pages)
+        links.add(site.placement.actor(state.id))
+    data = maps.places_data([item], site.events_at, path, format_when, site.event_pages, site.placement.place)
     context = {
         **shared,
         "place": item,
         "related_actors": related,
+        "more": more,
         "state_actor": state,
         "place_map": (
             maps.map_block("briefing-map", data, f"Map of {item.name}", site.map, small=True)
@@ -61,20 +78,27 @@ def place(site: Site, item: Place) -> Page:
     return Page(path, "place.md.j2", item.name, context, frozenset(links), backlinks=True)
 
 
-def _shared(site: Site, item: Actor | Place) -> tuple[dict[str, object], set[str]]:
-    """What actor and place pages both show (description, events, figures, mentions), and its links."""
-    events = site.events_naming.get(item.id, ())
-    figures = site.figures_naming.get(item.id, ())
-    links = {article_page(m.span.article) for m in item.mentions}
+def _shared(site: Site, item: Actor | Place) -> tuple[dict[str, object], set[str], dict[str, int]]:
+    """What actor and place pages both show (description, events, figures, mentions), its links, and how
+    many of each list are left off (past LISTED)."""
+    all_events = site.events_naming.get(item.id, ())
+    all_figures = site.figures_naming.get(item.id, ())
+    events, figures, mentions = all_events[:LISTED], all_figures[:LISTED], item.mentions[:LISTED]
+    links = {article_page(m.span.article) for m in mentions}
     links.update(*(event_sources(e) for e in events))
     links.update(article_page(f.sentence.article) for f in figures)
     context: dict[str, object] = {
         "description": site.descriptions.get(item.id, ""),
         "events": events,
         "figures": figures,
-        "mentions": _mention_rows(site, item.mentions),
+        "mentions": _mention_rows(site, mentions),
     }
-    return context, links
+    counted = {
+        "events": len(all_events) - len(events),
+        "figures": len(all_figures) - len(figures),
+        "mentions": len(item.mentions) - len(mentions),
+    }
+    return context, links, counted
 
 
 def _mention_rows(site: Site, mentions: Sequence[Mention]) -> list[tuple[Mention, md.Safe]]:

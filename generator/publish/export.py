@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.config import DEFAULT_PAGES, PageSettings
 from generator.model import Actor, Briefing, Event, Mention, Place, Role, Span
+from generator.publish.placement import place_entities
 from generator.spans import headline_of
 
 SCHEMA_VERSION = 1
@@ -61,14 +63,14 @@ def _span(s: Span) -> dict[str, Any]:
     return {"article": s.article, "start": s.start, "end": s.end, "text": s.text}
 
 
-def _actor(a: Actor) -> dict[str, Any]:
+def _actor(a: Actor, page: str) -> dict[str, Any]:
     return {
         "id": a.id,
         "name": a.name,
         "kind": a.kind,
         "aliases": list(a.aliases),
         "roles": list(a.roles),
-        "page": f"actors/{a.id}.md",
+        "page": page,
         "mentions": [_mention(m) for m in a.mentions],
         "quotes": [
             {"article": q.span.article, "start": q.span.start, "end": q.span.end, "text": q.span.text}
@@ -79,7 +81,7 @@ def _actor(a: Actor) -> dict[str, Any]:
     }
 
 
-def _place(p: Place) -> dict[str, Any]:
+def _place(p: Place, page: str) -> dict[str, Any]:
     return {
         "id": p.id,
         "name": p.name,
@@ -87,15 +89,16 @@ def _place(p: Place) -> dict[str, Any]:
         "lat": p.lat,
         "lon": p.lon,
         "aliases": list(p.aliases),
-        "page": f"places/{p.id}.md",
+        "page": page,
         "mentions": [_mention(m) for m in p.mentions],
         **_merged(p.merged_because),
         **_trail(p.curated),
     }
 
 
-def to_dict(b: Briefing) -> dict[str, Any]:
-    """The briefing as plain data, every list sorted."""
+def to_dict(b: Briefing, pages: PageSettings = DEFAULT_PAGES) -> dict[str, Any]:
+    """The briefing as plain data, every list sorted; an entity's `page` is where the site shows it."""
+    placement = place_entities(b, pages)
     unlisted = sorted(b.unlisted, key=lambda i: (i.name.lower(), i.kind))
     return {
         "schema_version": SCHEMA_VERSION,
@@ -111,8 +114,8 @@ def to_dict(b: Briefing) -> dict[str, Any]:
             }
             for a in sorted(b.articles, key=lambda a: a.id)
         ],
-        "actors": [_actor(a) for a in sorted(b.actors, key=lambda a: a.id)],
-        "places": [_place(p) for p in sorted(b.places, key=lambda p: p.id)],
+        "actors": [_actor(a, placement.actor(a.id)) for a in sorted(b.actors, key=lambda a: a.id)],
+        "places": [_place(p, placement.place(p.id)) for p in sorted(b.places, key=lambda p: p.id)],
         "events": [
             {
                 "id": e.id,
@@ -170,7 +173,7 @@ def to_dict(b: Briefing) -> dict[str, Any]:
     }
 
 
-def to_json(b: Briefing) -> bytes:
+def to_json(b: Briefing, pages: PageSettings = DEFAULT_PAGES) -> bytes:
     """Serialise deterministically: sorted keys, UTF-8, trailing newline."""
-    text = json.dumps(to_dict(b), ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
+    text = json.dumps(to_dict(b, pages), ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
     return (text + "\n").encode("utf-8")

@@ -70,7 +70,7 @@ def preview(item: Actor | Place) -> str:
 def legend(kinds: Sequence[str]) -> md.Safe:
     """The colour key for mentions and graph nodes, as raw inline HTML (kinds are our own words)."""
     keys = " ".join(f'<span class="briefing-key briefing-{k}">{KIND_LABELS.get(k, k)}</span>' for k in kinds)
-    return md.Safe(f'<span class="briefing-legend">Colour key: {keys}</span>')
+    return md.Safe(f'<span class="briefing-legend" data-search-exclude>Colour key: {keys}</span>')
 
 
 def plural(count: int, noun: str) -> str:

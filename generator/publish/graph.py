@@ -18,7 +18,7 @@ import html
 import io
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.model import Actor, Interaction
@@ -211,6 +211,7 @@ def svg(
     width: int,
     height: int,
     centre: str = "",
+    target: Callable[[str], str] | None = None,
 ) -> str:
     """The graph as an SVG file at `path`: weighted lines, nodes coloured by kind, each a link to its page.
 
@@ -245,7 +246,7 @@ def svg(
     for ident in sorted(pos, key=lambda i: (i != centre, i)):
         x, y = pos[ident]
         actor = actors[ident]
-        href = md.url(path, f"actors/{ident}.md")
+        href = md.url(path, target(ident) if target else f"actors/{ident}.md")
         radius = 9 if ident == centre else 6
         parts.append(
             f'<a href="{e(href)}" target="_top" class="briefing-{e(actor.kind)}">'
@@ -304,26 +305,36 @@ def overview_nodes(rels: Sequence[Relation]) -> list[str]:
     return sorted(degree, key=lambda i: (-degree[i], i))[:MAX_NODES]
 
 
-def site_graph(actors: Mapping[str, Actor], rels: Sequence[Relation], page: str) -> Picture:
-    """The picture for the graph page: the MAX_NODES most connected actors."""
+def site_graph(
+    actors: Mapping[str, Actor],
+    rels: Sequence[Relation],
+    page: str,
+    target: Callable[[str], str] | None = None,
+) -> Picture:
+    """The picture for the graph page: the MAX_NODES most connected actors; `target` places their links."""
     nodes = overview_nodes(rels)
     chosen = set(nodes)
     kept = [r for r in rels if r.a in chosen and r.b in chosen]
     width, height = 900, 560
     pos = layout(nodes, kept, width, height)
     label = "Relationship graph of the actors; the table below lists every link"
-    drawn = svg(actors, kept, pos, SITE_SVG, label, width, height)
+    drawn = svg(actors, kept, pos, SITE_SVG, label, width, height, target=target)
     return Picture(embed(page, SITE_SVG, label, width, height), SITE_SVG, drawn)
 
 
 def actor_graph(
-    actors: Mapping[str, Actor], near: Sequence[tuple[str, Relation]], ident: str, page: str
+    actors: Mapping[str, Actor],
+    near: Sequence[tuple[str, Relation]],
+    ident: str,
+    page: str,
+    target: Callable[[str], str] | None = None,
 ) -> Picture:
-    """The picture for one actor's page: the actor and its strongest direct links (`neighbours`)."""
+    """The picture for one actor's page: the actor and its strongest direct links (`neighbours`);
+    `target` places their links."""
     near = near[:MAX_NEIGHBOURS]
     width, height = 640, 360
     pos = ego_layout(ident, [other for other, _ in near], width, height)
     label = f"Actors linked to {actors[ident].name}; the table below lists them"
     path = actor_svg(ident)
-    drawn = svg(actors, [r for _, r in near], pos, path, label, width, height, centre=ident)
+    drawn = svg(actors, [r for _, r in near], pos, path, label, width, height, centre=ident, target=target)
     return Picture(embed(page, path, label, width, height, small=True), path, drawn)

@@ -27,8 +27,12 @@ def places_data(
     page: str,
     when: Callable[[Timex], str],
     event_pages: Mapping[str, str] | None = None,
+    target: Callable[[str], str] | None = None,
 ) -> list[dict[str, object]]:
-    """Marker data for the places that have coordinates, sorted by id; links relative to `page`."""
+    """Marker data for the places that have coordinates, sorted by id; links relative to `page`.
+
+    `target` says where a place's link points (`Placement.place`); by default its own page.
+    """
     rows: list[dict[str, object]] = []
     for p in sorted(places, key=lambda p: p.id):
         if p.lat is None or p.lon is None:
@@ -41,7 +45,7 @@ def places_data(
                 "kind": p.kind,
                 "lat": p.lat,
                 "lon": p.lon,
-                "url": md.url(page, f"places/{p.id}.md"),
+                "url": md.url(page, target(p.id) if target else f"places/{p.id}.md"),
                 "events": [
                     {
                         "when": when(e.timex),

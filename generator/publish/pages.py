@@ -13,13 +13,17 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from generator.dates import format_when
-from generator.model import ACTOR_KINDS, Actor, Event, Figure
+from generator.model import ACTOR_KINDS, Actor, Event, Figure, Place
 from generator.publish import graph, maps
 from generator.publish.formats import legend
 from generator.publish.happenings import NEXT_ITEMS, as_of, coming, key_points
+from generator.publish.placement import ACTORS, PLACES, index_page, row_anchor
 from generator.publish.site import Site, actor_page, article_page, place_page
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +39,8 @@ class Page:
     context: Mapping[str, object] = field(default_factory=dict)
     """What the template shows besides the shared helpers."""
     links: frozenset[str] = frozenset()
-    """The actor, place and article pages this page links to."""
+    """The actor, place and article pages this page links to, and the index rows (`actors/index.md#actor-x`)
+    of actors and places without a page (`placement.py`)."""
     backlinks: bool = False
     """Whether the page ends with "What links here"."""
     assets: Mapping[str, str] = field(default_factory=dict)
@@ -59,6 +64,10 @@ def event_sources(e: Event) -> set[str]:
     return {article_page(e.sentence.article)}
 
 
+HOME_ARTICLES = 50
+"""The home page lists this many articles, the most recent first; the articles index lists them all."""
+
+
 def home(site: Site) -> Page:
     """The story at a glance: key points, what comes next, an infobox, main actors and places."""
     b = site.briefing
@@ -69,12 +78,12 @@ def home(site: Site) -> Page:
     dates = sorted(a.date for a in b.articles if a.date)
     points = key_points(b.events, today)
     upcoming = coming(b.events, today)[:NEXT_ITEMS]
-    articles = sorted(b.articles, key=lambda a: (a.date or dt.date.min, a.id), reverse=True)
+    articles = sorted(b.articles, key=lambda a: (a.date or dt.date.min, a.id), reverse=True)[:HOME_ARTICLES]
     by_kind = [(kind, [a for a in actors if a.kind == kind]) for kind in ACTOR_KINDS]
     links = {article_page(f.sentence.article) for f, _phrase, _giver in figures}
     links.update(*(event_sources(e) for e in (*points, *upcoming)))
-    links.update(actor_page(a.id) for a in actors)
-    links.update(place_page(p.id) for p in places)
+    links.update(site.placement.actor(a.id) for a in actors)
+    links.update(site.placement.place(p.id) for p in places)
     links.update(article_page(a.id) for a in articles)
     context = {
         "briefing": b,
@@ -90,6 +99,7 @@ def home(site: Site) -> Page:
         "last_date": dates[-1] if dates else None,
         "sources": sorted({a.source for a in b.articles if a.source}),
         "articles": articles,
+        "article_index": index_page("articles", 1),
     }
     return Page("index.md", "index.md.j2", "At a glance", context, frozenset(links))
 
@@ -164,22 +174,72 @@ def giver(f: Figure, site: Site) -> str:
     return site.articles[f.sentence.article].source
 
 
-def actor_index(site: Site) -> Page:
-    """Actors grouped by kind, each group sorted by name."""
-    groups: list[tuple[str, list[Actor]]] = []
-    for kind in ACTOR_KINDS:
-        members = sorted((a for a in site.briefing.actors if a.kind == kind), key=lambda a: a.name.lower())
-        if members:
-            groups.append((kind, members))
-    links = frozenset(actor_page(a.id) for _, members in groups for a in members)
-    return Page("actors/index.md", "actors.md.j2", "Actors", {"groups": groups}, links)
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """Where one page of a paginated index stands among the others."""
+
+    number: int
+    """This page's number, from 1."""
+    pages: tuple[str, ...]
+    """Every page of the index, page 1 first."""
+
+    @property
+    def previous(self) -> str:
+        """The page before, or empty on the first."""
+        return self.pages[self.number - 2] if self.number > 1 else ""
+
+    @property
+    def next(self) -> str:
+        """The page after, or empty on the last."""
+        return self.pages[self.number] if self.number < len(self.pages) else ""
 
 
-def place_index(site: Site) -> Page:
-    """Every place, by name."""
-    places = sorted(site.briefing.places, key=lambda p: p.name.lower())
-    links = frozenset(place_page(p.id) for p in places)
-    return Page("places/index.md", "places.md.j2", "Places", {"places": places}, links)
+def actor_index(site: Site) -> list[Page]:
+    """The actors, grouped by kind and sorted by name, on as many pages as `rows_per_page` makes."""
+    placed = site.placement
+    paths = tuple(index_page(ACTORS, n) for n in range(1, len(placed.actor_rows) + 1))
+    found = []
+    for number, rows in enumerate(placed.actor_rows, start=1):
+        groups = [(kind, [a for a in rows if a.kind == kind]) for kind in ACTOR_KINDS]
+        links = {actor_page(a.id) for a in rows if a.id in placed.actor_pages}
+        links.update(_row_sources(rows, placed.actor_pages))
+        context = {
+            "groups": [(kind, members) for kind, members in groups if members],
+            "paged": placed.actor_pages,
+            "pager": Pager(number, paths),
+            "anchor": lambda ident: row_anchor(ACTORS, ident),
+            "total": sum(len(r) for r in placed.actor_rows),
+            "min_mentions": placed.settings.min_mentions,
+        }
+        title = "Actors" if number == 1 else f"Actors, page {number}"
+        found.append(Page(paths[number - 1], "actors.md.j2", title, context, frozenset(links)))
+    return found
+
+
+def place_index(site: Site) -> list[Page]:
+    """The places by name, on as many pages as `rows_per_page` makes."""
+    placed = site.placement
+    paths = tuple(index_page(PLACES, n) for n in range(1, len(placed.place_rows) + 1))
+    found = []
+    for number, rows in enumerate(placed.place_rows, start=1):
+        links = {place_page(p.id) for p in rows if p.id in placed.place_pages}
+        links.update(_row_sources(rows, placed.place_pages))
+        context = {
+            "places": rows,
+            "paged": placed.place_pages,
+            "pager": Pager(number, paths),
+            "anchor": lambda ident: row_anchor(PLACES, ident),
+            "total": sum(len(r) for r in placed.place_rows),
+            "min_mentions": placed.settings.min_mentions,
+        }
+        title = "Places" if number == 1 else f"Places, page {number}"
+        found.append(Page(paths[number - 1], "places.md.j2", title, context, frozenset(links)))
+    return found
+
+
+def _row_sources(rows: Iterable[Actor | Place], paged: frozenset[str]) -> set[str]:
+    """The article pages the rows without a page of their own link to (their mentions' sentences)."""
+    return {article_page(m.span.article) for item in rows if item.id not in paged for m in item.mentions}
 
 
 def site_map(site: Site) -> Page:
@@ -188,7 +248,9 @@ def site_map(site: Site) -> Page:
     places = sorted(site.briefing.places, key=lambda p: p.name.lower())
     located = [p for p in places if p.lat is not None and p.lon is not None]
     events_at: Counter[str] = Counter(ident for e in site.briefing.events for ident in e.places)
-    data = maps.places_data(located, site.events_at, path, format_when, site.event_pages)
+    data = maps.places_data(
+        located, site.events_at, path, format_when, site.event_pages, site.placement.place
+    )
     context = {
         "places": places,
         "located": located,
@@ -196,7 +258,7 @@ def site_map(site: Site) -> Page:
         "events_at": events_at,
         "map_block": maps.map_block("briefing-map", data, f"Map of {len(located)} places", site.map),
     }
-    return Page(path, "map.md.j2", "Map", context, frozenset(place_page(p.id) for p in places))
+    return Page(path, "map.md.j2", "Map", context, frozenset(site.placement.place(p.id) for p in places))
 
 
 def site_graph(site: Site) -> Page:
@@ -205,12 +267,12 @@ def site_graph(site: Site) -> Page:
     linked = {i for r in site.relations for i in (r.a, r.b)}
     alone = sorted((a for a in site.briefing.actors if a.id not in linked), key=lambda a: a.name.lower())
     top = site.relations[: graph.TOP_LINKS]
-    links = {actor_page(i) for r in top for i in (r.a, r.b)}
+    links = {site.placement.actor(i) for r in top for i in (r.a, r.b)}
     drawn = sorted(graph.overview_nodes(site.relations), key=lambda i: (site.actors[i].name.lower(), i))
-    links.update(actor_page(i) for i in drawn)
+    links.update(site.placement.actor(i) for i in drawn)
     links.update(article_page(r.article) for r in top)
-    links.update(actor_page(a.id) for a in alone)
-    picture = graph.site_graph(site.actors, site.relations, path)
+    links.update(site.placement.actor(a.id) for a in alone)
+    picture = graph.site_graph(site.actors, site.relations, path, site.placement.actor)
     context = {
         "relations": top,
         "drawn": drawn,
@@ -246,15 +308,32 @@ def tags(site: Site) -> Page:
     return Page("tags.md", "tags.md.j2", "Tags")
 
 
-def figures(site: Site) -> Page:
-    """Every number the articles give."""
-    b = site.briefing
-    links = {article_page(f.sentence.article) for f in b.figures}
-    return Page("figures.md", "figures.md.j2", "Figures", {"figures": b.figures}, frozenset(links))
+def figures(site: Site) -> list[Page]:
+    """Every number the articles give, `rows_per_page` to a page: figures.md, figures/page-2.md, …"""
+    rows = _runs(site.briefing.figures, site.placement.settings.rows_per_page)
+    paths = tuple("figures.md" if n == 1 else f"figures/page-{n}.md" for n in range(1, len(rows) + 1))
+    found = []
+    for number, run in enumerate(rows, start=1):
+        links = frozenset(article_page(f.sentence.article) for f in run)
+        context = {"figures": run, "pager": Pager(number, paths), "total": len(site.briefing.figures)}
+        title = "Figures" if number == 1 else f"Figures, page {number}"
+        found.append(Page(paths[number - 1], "figures.md.j2", title, context, links))
+    return found
 
 
-def article_index(site: Site) -> Page:
-    """Every article, in input order."""
-    articles = site.briefing.articles
-    links = frozenset(article_page(a.id) for a in articles)
-    return Page("articles/index.md", "articles.md.j2", "Articles", {"articles": articles}, links)
+def article_index(site: Site) -> list[Page]:
+    """Every article, in input order, `rows_per_page` to a page: articles/index.md, articles/page-2.md, …"""
+    rows = _runs(site.briefing.articles, site.placement.settings.rows_per_page)
+    paths = tuple(index_page("articles", n) for n in range(1, len(rows) + 1))
+    found = []
+    for number, run in enumerate(rows, start=1):
+        links = frozenset(article_page(a.id) for a in run)
+        context = {"articles": run, "pager": Pager(number, paths), "total": len(site.briefing.articles)}
+        title = "Articles" if number == 1 else f"Articles, page {number}"
+        found.append(Page(paths[number - 1], "articles.md.j2", title, context, links))
+    return found
+
+
+def _runs(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """`items` in runs of `size`, in their order; one empty run when there are none."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]

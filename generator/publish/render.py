@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.config import NO_TILES, MapSettings
+from generator.config import DEFAULT_PAGES, NO_TILES, MapSettings, PageSettings
 from generator.dates import day_text, format_when, value_text
 from generator.model import Briefing, Event, Figure, Span
 from generator.publish import articles, entities, graph, pages, timeline
@@ -27,7 +27,7 @@ from generator.publish.formats import KIND_TITLES, PLACE_TITLES, format_number, 
 from generator.publish.happenings import STATUS_HELP, STATUS_LABELS
 from generator.publish.pages import Page
 from generator.publish.sheets import INDEX
-from generator.publish.site import Site, actor_page, article_page, build_site, place_page, source_anchor
+from generator.publish.site import Site, article_page, build_site, source_anchor
 from generator.spans import headline_of
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -50,10 +50,13 @@ def environment() -> jinja2.Environment:
 
 
 def render_site(
-    briefing: Briefing, descriptions: Mapping[str, str], map_settings: MapSettings = NO_TILES
+    briefing: Briefing,
+    descriptions: Mapping[str, str],
+    map_settings: MapSettings = NO_TILES,
+    page_settings: PageSettings = DEFAULT_PAGES,
 ) -> dict[str, str]:
     """Render every generated page and copy the assets, keyed by path inside docs_dir."""
-    site = build_site(briefing, descriptions, map_settings)
+    site = build_site(briefing, descriptions, map_settings, page_settings)
     # Keyed by path: should two records share a page, the last one drawn is the page.
     built = {page.path: page for page in site_pages(site)}
     incoming = pages.backlinks(list(built.values()))
@@ -74,19 +77,20 @@ def render_site(
 def site_pages(site: Site) -> list[Page]:
     """Every generated page, in the order they are written."""
     b = site.briefing
+    placed = site.placement
     return [
         pages.home(site),
-        pages.actor_index(site),
-        *(entities.actor(site, a) for a in b.actors),
-        pages.place_index(site),
-        *(entities.place(site, p) for p in b.places),
+        *pages.actor_index(site),
+        *(entities.actor(site, a) for a in b.actors if a.id in placed.actor_pages),
+        *pages.place_index(site),
+        *(entities.place(site, p) for p in b.places if p.id in placed.place_pages),
         pages.site_map(site),
         pages.site_graph(site),
         pages.tags(site),
         pages.unlisted(site),
         *timeline.timeline_pages(site),
-        pages.figures(site),
-        pages.article_index(site),
+        *pages.figures(site),
+        *pages.article_index(site),
         *(articles.article(site, a) for a in b.articles),
     ]
 
@@ -97,13 +101,21 @@ def _helpers(site: Site, page: str, event_pages: Mapping[str, str]) -> dict[str,
     def actor_link(actor_id: str) -> md.Safe:
         actor = site.actors[actor_id]
         return md.link(
-            actor.name, page, actor_page(actor_id), title=preview(actor), classes=(f"briefing-{actor.kind}",)
+            actor.name,
+            page,
+            site.placement.actor(actor_id),
+            title=preview(actor),
+            classes=(f"briefing-{actor.kind}",),
         )
 
     def place_link(place_id: str) -> md.Safe:
         place = site.places[place_id]
         return md.link(
-            place.name, page, place_page(place_id), title=preview(place), classes=("briefing-place",)
+            place.name,
+            page,
+            site.placement.place(place_id),
+            title=preview(place),
+            classes=("briefing-place",),
         )
 
     def source_link(article_id: str, offset: int, label: str = "") -> md.Safe:

@@ -8,26 +8,28 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from generator.config import NO_TILES, MapSettings
+from generator.config import DEFAULT_PAGES, NO_TILES, MapSettings, PageSettings
 from generator.model import Actor, Article, Briefing, Event, Figure, Place
 from generator.publish import graph
 from generator.publish.cooccurrence import Ranked, co_occurrence, named_with
+from generator.publish.placement import ACTORS, PLACES, Placement, own_page, place_entities
 from generator.publish.sheets import event_pages
 
-MentionLink = tuple[int, int, str]
-"""(start, end, page) of a mention in an article body and the page it links to."""
+MentionLink = tuple[int, int, str, str]
+"""(start, end, target, id) of a mention in an article body: where it links to (`Placement`), and the
+actor's or place's id."""
 
 T = TypeVar("T")
 
 
 def actor_page(ident: str) -> str:
-    """The page of an actor, inside docs_dir."""
-    return f"actors/{ident}.md"
+    """The page of an actor, inside docs_dir (when it has one: `Site.placement`)."""
+    return own_page(ACTORS, ident)
 
 
 def place_page(ident: str) -> str:
-    """The page of a place, inside docs_dir."""
-    return f"places/{ident}.md"
+    """The page of a place, inside docs_dir (when it has one: `Site.placement`)."""
+    return own_page(PLACES, ident)
 
 
 def article_page(ident: str) -> str:
@@ -71,15 +73,21 @@ class Site:
     """Actor id → its linked actors with the relation, strongest first."""
     event_pages: dict[str, str]
     """Event id → the timeline page that draws it (`sheets.py`)."""
+    placement: Placement
+    """Which actors and places have pages, the rows of each index page, and where each link points."""
     map: MapSettings = NO_TILES
     """How the maps are drawn (bundled basemap, or the configured tiles)."""
 
 
 def build_site(
-    briefing: Briefing, descriptions: Mapping[str, str], map_settings: MapSettings = NO_TILES
+    briefing: Briefing,
+    descriptions: Mapping[str, str],
+    map_settings: MapSettings = NO_TILES,
+    page_settings: PageSettings = DEFAULT_PAGES,
 ) -> Site:
     """Index the briefing, and count once which actors and places appear together."""
     table = co_occurrence(briefing)
+    placement = place_entities(briefing, page_settings)
     relations = graph.relations(table, briefing.interactions)
     return Site(
         briefing=briefing,
@@ -88,7 +96,7 @@ def build_site(
         places={p.id: p for p in briefing.places},
         articles={a.id: a for a in briefing.articles},
         sentences={a.article.id: a.sentences for a in briefing.analyses},
-        mention_links=_mention_links(briefing),
+        mention_links=_mention_links(briefing, placement),
         events_naming=_index(briefing.events, lambda e: (*e.actors, *e.places)),
         events_at=_index(briefing.events, lambda e: e.places),
         figures_naming=_index(briefing.figures, lambda f: (*f.actors, *f.places)),
@@ -99,6 +107,7 @@ def build_site(
         neighbours=graph.neighbours(relations),
         map=map_settings,
         event_pages=event_pages(briefing.events),
+        placement=placement,
     )
 
 
@@ -111,16 +120,18 @@ def _index(items: Iterable[T], ids: Callable[[T], Iterable[str]]) -> dict[str, t
     return {ident: tuple(listed) for ident, listed in found.items()}
 
 
-def _mention_links(b: Briefing) -> dict[str, tuple[MentionLink, ...]]:
+def _mention_links(b: Briefing, placement: Placement) -> dict[str, tuple[MentionLink, ...]]:
     """Article id → the mentions an article page may link, sorted; a state's mentions link to the actor."""
     found: dict[str, list[MentionLink]] = defaultdict(list)
     for actor in b.actors:
+        target = placement.actor(actor.id)
         for m in actor.mentions:
-            found[m.span.article].append((m.span.start, m.span.end, actor_page(actor.id)))
+            found[m.span.article].append((m.span.start, m.span.end, target, actor.id))
     for place in b.places:
+        target = placement.place(place.id)
         for m in place.mentions:
             if m.kind == "place":
-                found[m.span.article].append((m.span.start, m.span.end, place_page(place.id)))
+                found[m.span.article].append((m.span.start, m.span.end, target, place.id))
     return {article: tuple(sorted(links)) for article, links in found.items()}
 
 

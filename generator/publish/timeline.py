@@ -19,7 +19,7 @@ from generator.publish import markdown as md
 from generator.publish.happenings import STATUS_HELP, STATUS_LABELS, as_of, coming
 from generator.publish.pages import Page
 from generator.publish.sheets import INDEX, Sheet, parts_of, sheets
-from generator.publish.site import Site, actor_page, article_page, place_page
+from generator.publish.site import Site, article_page
 from generator.spans import headline_of
 
 OVERVIEW_EVENTS = 150
@@ -105,8 +105,8 @@ def _links(site: Site, events: Iterable[Event], undated: Sequence[object]) -> se
     """The actor, place and article pages a timeline page links to."""
     links = {article_page(t.span.article) for t in undated}  # type: ignore[attr-defined]  # Timex records
     for e in events:
-        links.update(actor_page(i) for i in e.actors)
-        links.update(place_page(i) for i in e.places)
+        links.update(site.placement.actor(i) for i in e.actors)
+        links.update(site.placement.place(i) for i in e.places)
         links.update(article_page(s.article) for s in e.sources or (e.sentence,))
     return links
 

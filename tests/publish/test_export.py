@@ -123,7 +123,7 @@ def test_a_place_without_coordinates(data: dict[str, Any]) -> None:
         "lat": None,
         "lon": None,
         "aliases": ["Halab"],
-        "page": "places/aleppo.md",
+        "page": "places/index.md#place-aleppo",
         "mentions": [{"article": "a", "start": 15, "end": 21, "text": "Aleppo"}],
     }
 

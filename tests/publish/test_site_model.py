@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.config import NO_TILES, PageSettings
 from generator.publish import graph, pages, render
 from generator.publish.cooccurrence import co_occurrence, named_with
 from generator.publish.pages import Page
@@ -16,16 +17,18 @@ from generator.publish.site import build_site
 from tests.publish import tiny
 
 A1_S1 = tiny.S1[0]
+EVERY_PAGE = PageSettings(min_mentions=1)
+"""Every actor and place on a page of its own, as the tiny site's link tests expect."""
 
 
 @pytest.fixture(scope="module")
 def site_pages() -> dict[str, str]:
-    return render.render_site(tiny.briefing(), tiny.DESCRIPTIONS)
+    return render.render_site(tiny.briefing(), tiny.DESCRIPTIONS, NO_TILES, EVERY_PAGE)
 
 
 def _what_links_here(page: str) -> list[str]:
     """The link targets listed under "What links here", as written."""
-    section = page.split("## What links here\n\n")[1]
+    section = page.split("## What links here {: data-search-exclude }\n\n")[1]
     return re.findall(r"\]\(([^)]+)\)", section)
 
 
@@ -103,35 +106,46 @@ def test_what_links_here_on_the_tiny_site(site_pages: dict[str, str]) -> None:
     assert "../articles/a1.md" not in _what_links_here(site_pages["places/syria.md"])
     assert _what_links_here(site_pages["articles/a3.md"]) == ["index.md", "../index.md"]
     # Ghost has no mentions: its empty section runs straight into the next heading.
-    assert "## Mentions\n\n## What links here\n\n- [Alice](alice.md)\n" in site_pages["actors/ghost.md"]
+    assert (
+        "## Mentions {: data-search-exclude }\n\n## What links here {: data-search-exclude }\n\n- [Alice](alice.md)\n"
+        in site_pages["actors/ghost.md"]
+    )
 
 
 def test_text_that_looks_like_a_link_is_not_a_backlink() -> None:
     b = tiny.briefing()
     carol = dataclasses.replace(b.actors[2], name="Carol [see](bob.md)")
     b = dataclasses.replace(b, actors=(*b.actors[:2], carol, *b.actors[3:]))
-    built = render.render_site(b, {"carol": "Ally of [Bob](bob.md)"})
+    built = render.render_site(b, {"carol": "Ally of [Bob](bob.md)"}, NO_TILES, EVERY_PAGE)
     assert "](bob.md)" in built["actors/carol.md"]  # escaped, so shown as text by MkDocs
     assert "carol.md" not in _what_links_here(built["actors/bob.md"])
 
 
 def _linked_pages(path: str, text: str, known: set[str]) -> set[str]:
-    """Actor, place and article pages a rendered page links to, read from its Markdown."""
-    text = text.split("\n## What links here\n")[0]
+    """Actor, place and article pages (and index rows) a rendered page links to, read from its Markdown."""
+    text = text.split("\n## What links here")[0]
     found = set()
     for target in re.findall(r"\]\(([^)\s]+)\)", text):
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target.partition("#")[0]))
-        if resolved in known:
-            found.add(resolved)
+        page, _, anchor = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), page))
+        for candidate in (resolved, f"{resolved}#{anchor}"):
+            if candidate in known:
+                found.add(candidate)
     return found
 
 
 def test_declared_links_match_the_rendered_links_on_the_seed(seed_site) -> None:  # type: ignore[no-untyped-def]
     root, result = seed_site
     out: Path = root / "site_src"
-    built = render.site_pages(build_site(result.briefing, {}))
+    site = build_site(result.briefing, {})
+    built = render.site_pages(site)
+    rows = {
+        t
+        for t in (*site.placement.actor_targets.values(), *site.placement.place_targets.values())
+        if "#" in t
+    }
     known = {p.path for p in built if p.backlinks}
-    assert len(known) > 20
+    assert len(known) > 15 and len(rows) > 5
     for page in built:
-        rendered = _linked_pages(page.path, (out / page.path).read_text("utf-8"), known)
+        rendered = _linked_pages(page.path, (out / page.path).read_text("utf-8"), known | rows)
         assert set(page.links) - {page.path} == rendered - {page.path}, page.path
