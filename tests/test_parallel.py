@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-import threading
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from generator import parallel
 from generator.config import BuildConfig
 from generator.errors import GeneratorError
 from generator.model import Analysis, Article
-from tests.conftest import build_snapshot
+from tests.conftest import ROOT, build_snapshot
 from tests.records import article
 
 MODEL = "no_such_pipeline"  # never loaded: the workers below start without spaCy
@@ -78,15 +79,22 @@ def test_a_worker_that_dies_stops_the_build_with_a_message() -> None:
 
 
 def test_workers_are_forked_only_from_a_process_without_other_threads() -> None:
-    assert parallel.start_method() == "fork"
-    stop = threading.Event()
-    watcher = threading.Thread(target=stop.wait)  # as mkdocs serve runs its file watcher
-    watcher.start()
-    try:
-        assert parallel.start_method() == "spawn"
-    finally:
-        stop.set()
-        watcher.join()
+    # In a fresh interpreter: other tests of this session may leave threads running (browsers, Dask).
+    script = """
+import threading
+from generator import parallel
+print(parallel.start_method())
+stop = threading.Event()
+watcher = threading.Thread(target=stop.wait)  # as mkdocs serve runs its file watcher
+watcher.start()
+print(parallel.start_method())
+stop.set()
+watcher.join()
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.split() == ["fork", "spawn"]
 
 
 def test_jobs_default_to_the_cores_this_process_may_use() -> None:
