@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from generator.dates import day_text
 from generator.model import UPCOMING, Analysis, Article, Event, FigureMention, Happening, Span, Timex
-from generator.resolve.frames import kinds, same_kind
+from generator.resolve.frames import kinds, measures, same_kind, telling
 from generator.resolve.links import Index, Taking, taking_part
 from generator.slugs import slugify
 from generator.spans import heading_spans, in_heading, sentence_of, short_headline
@@ -159,14 +159,18 @@ def _kind(a: _Report, b: _Report, across: bool) -> bool:
         return False
     if not across:
         return True
-    if ha.objects and hb.objects:
-        return bool(set(ha.objects) & set(hb.objects))
+    objects_a, objects_b = telling(ha.objects), telling(hb.objects)
+    if objects_a and objects_b:
+        return bool(set(objects_a) & set(objects_b))
     if ha.noun or hb.noun:  # "the 1986 loss" is no other company's loss: the very same noun at least
         return ha.lemma == hb.lemma
     # "Car sales fell" is not "exports fell": short of two objects, some argument must agree;
     # a report with no argument at all ("he fought it") cannot tell, so it does not object.
-    args_a, args_b = {*ha.objects, ha.subject} - {""}, {*hb.objects, hb.subject} - {""}
-    return not args_a or not args_b or bool(args_a & args_b)
+    # Measures count as arguments here, but never as agreeing ones: "growth was 3 pct" is not "exports
+    # were 3 pct".
+    if not ({*ha.objects, ha.subject} - {""}) or not ({*hb.objects, hb.subject} - {""}):
+        return True
+    return bool(_arguments(ha) & _arguments(hb))
 
 
 def _same_happening(a: _Report, b: _Report) -> bool:
@@ -210,12 +214,12 @@ def _parties(a: _Report, b: _Report, across: bool = False) -> bool:
         if not shared or ha is None or hb is None:
             return False
         return bool(_arguments(ha) & _arguments(hb)) or (ha.noun and hb.noun and ha.lemma == hb.lemma)
-    return ha is not None and hb is not None and bool(set(ha.objects) & set(hb.objects))
+    return ha is not None and hb is not None and bool(set(telling(ha.objects)) & set(telling(hb.objects)))
 
 
 def _arguments(h: Happening) -> set[str]:
-    """The lemmas of a happening's subject and objects."""
-    return {*h.objects, h.subject} - {""}
+    """The lemmas of a happening's subject and objects, measures left out ("pct", "dlrs")."""
+    return {*telling(h.objects), h.subject} - {"", *measures()}
 
 
 def _inside_report(speech: _Report, content: _Report) -> bool:
@@ -287,7 +291,7 @@ def _candidates(reports: list[_Report]) -> set[tuple[int, int]]:
         if r.happening is None:
             continue
         for kind in kinds(r.happening.lemma, r.happening.objects):
-            for name in (*r.names, *(f"object:{o}" for o in r.happening.objects)):
+            for name in (*r.names, *(f"object:{o}" for o in telling(r.happening.objects))):
                 buckets.setdefault((kind, name), []).append(i)
     for members in by_article.values():
         pairs.update(itertools.combinations(members, 2))

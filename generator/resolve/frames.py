@@ -12,6 +12,9 @@ from generator.errors import GeneratorError
 DATA_FILE = Path(__file__).with_name("data") / "frames.yml"
 """The curated groups: name → lemmas."""
 
+MEASURES_FILE = Path(__file__).with_name("data") / "measures.yml"
+"""Nouns that measure (units, currencies, shares): never the object two reports share."""
+
 LIGHT = frozenset({"be", "have", "do", "make", "get", "give", "put", "go", "come", "say", "tell", "see"})
 """Verbs that say little on their own: two reports match on them only with the same object too."""
 
@@ -30,6 +33,22 @@ def groups() -> dict[str, frozenset[str]]:
     return {word: frozenset(names) for word, names in found.items()}
 
 
+@functools.cache
+def measures() -> frozenset[str]:
+    """The lemmas in MEASURES_FILE."""
+    try:
+        data = yaml.safe_load(MEASURES_FILE.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise GeneratorError(f"{MEASURES_FILE}: cannot read the measure nouns: {exc}") from exc
+    return frozenset(str(word).lower() for words in data.values() for word in words)
+
+
+def telling(objects: tuple[str, ...]) -> tuple[str, ...]:
+    """The objects that say what a happening is about: all but the measures ("pct", "dlrs", "year")."""
+    found = measures()
+    return tuple(o for o in objects if o not in found)
+
+
 def frames(lemma: str) -> frozenset[str]:
     """The groups a trigger's lemma belongs to, or the lemma itself when it is in none."""
     return groups().get(lemma, frozenset({lemma})) if lemma else frozenset()
@@ -40,12 +59,12 @@ def same_kind(a: str, b: str, objects_a: tuple[str, ...], objects_b: tuple[str, 
     if not a or not b:
         return False
     if a in LIGHT or b in LIGHT:
-        return a == b and bool(set(objects_a) & set(objects_b))
+        return a == b and bool(set(telling(objects_a)) & set(telling(objects_b)))
     return bool(frames(a) & frames(b))
 
 
 def kinds(lemma: str, objects: tuple[str, ...]) -> frozenset[str]:
     """Keys two reports of one kind of happening share: the groups, or a light verb with each object."""
     if lemma in LIGHT:
-        return frozenset(f"{lemma}:{o}" for o in objects)
+        return frozenset(f"{lemma}:{o}" for o in telling(objects))
     return frames(lemma)
