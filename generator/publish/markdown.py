@@ -7,6 +7,7 @@ that this module built from escaped parts.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -71,6 +72,7 @@ def rel(from_page: str, to_page: str) -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative(path: str, start: str) -> str:
     """`posixpath.relpath(path, start)`, without its two `abspath` calls for plain docs_dir paths.
 
@@ -93,7 +95,7 @@ def _parts(path: str) -> tuple[str, ...] | None:
     """The parts of a relative path without `.` or `..` parts ("." is no parts); None for any other path."""
     if path == ".":
         return ()
-    parts = tuple(part for part in path.split("/") if part)
+    parts = tuple(filter(None, path.split("/")))
     if not path or path.startswith("/") or "." in parts or ".." in parts:
         return None
     return parts
