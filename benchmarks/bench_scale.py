@@ -432,18 +432,22 @@ def _counts(r: dict[str, Any]) -> str:
 
 
 def _step_table(results: list[dict[str, Any]]) -> str:
-    """Each step's wall seconds in the cold --jobs 2 build and CPU seconds in the warm rebuild, per N."""
+    """Each step's wall seconds in the cold --jobs 2 build, and CPU seconds in the warm rebuild and the
+    override edit (reports from before the edit was measured show "-"), per N."""
     names = [name for name, _s in results[0]["runs"]["warm"]["report"]["timings"]]
-    head = "step: cold --jobs 2 wall | warm CPU, s"
+    head = "step: cold --jobs 2 wall | warm CPU | edit CPU, s"
     width = max(len(head), *(len(n) for n in names))
-    lines = [f"{head:<{width}}  " + "  ".join(f"{'N=' + format(r['articles'], ','):>17}" for r in results)]
+    lines = [f"{head:<{width}}  " + "  ".join(f"{'N=' + format(r['articles'], ','):>25}" for r in results)]
     for name in names:
         cells = []
         for r in results:
             cold = step(r["runs"]["cold_jobs_2"]["report"]["timings"], name)
             warm = step(r["runs"]["warm"]["report"]["cpu_timings"], name)
-            cells.append(f"{cold:8.2f} |{warm:7.2f}")
-        lines.append(f"{name:<{width}}  " + "  ".join(f"{c:>17}" for c in cells))
+            edit = r["runs"].get("edit", {}).get("report", {}).get("cpu_timings")
+            cells.append(
+                f"{cold:8.2f} |{warm:7.2f} |" + (f"{step(edit, name):7.2f}" if edit else f"{'-':>7}")
+            )
+        lines.append(f"{name:<{width}}  " + "  ".join(f"{c:>25}" for c in cells))
     return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ pages all ask here, so a sentence means the same span everywhere.
 from __future__ import annotations
 
 import bisect
+import math
 
 from generator.model import Analysis, Article, Event, Span
 
@@ -23,8 +24,8 @@ def in_heading(headings: tuple[tuple[int, int], ...], offset: int) -> bool:
 
 def sentence_of(analysis: Analysis, offset: int) -> Span:
     """The sentence that starts last at or before `offset` (the whole body when there are none)."""
-    starts = [s for s, _e in analysis.sentences]
-    i = max(bisect.bisect_right(starts, offset) - 1, 0)
+    # (offset, inf) sorts after every sentence starting at or before `offset`: no list of starts per call.
+    i = max(bisect.bisect_right(analysis.sentences, (offset, math.inf)) - 1, 0)
     start, end = analysis.sentences[i] if analysis.sentences else (0, len(analysis.article.body))
     return Span(analysis.article.id, start, end, analysis.article.body[start:end])
 

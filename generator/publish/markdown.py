@@ -7,6 +7,7 @@ that this module built from escaped parts.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -21,6 +22,9 @@ _SPACE = re.compile(r"\s+")
 _BLOCK_START = re.compile(r"^([-+])")
 _ATTR_MARKDOWN = re.compile(r"([\\`*_{}\[\]|])")
 """What inline Markdown and attr_list read inside an attribute value: code, emphasis, links, braces, cells."""
+_NEEDS_ESCAPE = re.compile(r"[\\`*_\[\]{}|#&<>]|[^\S ]|  |^[-+]|^\d+\.\s")
+"""Anything `escape` would change: a special character, whitespace other than single spaces, a list start.
+Most names and sentences have none, and one search is much cheaper than five substitutions."""
 
 
 class Safe(Markup):
@@ -37,12 +41,17 @@ def escape(value: object) -> Safe:
     """Escape text so Markdown and HTML show it literally, on one line."""
     if isinstance(value, Safe):
         return value
-    text = _SPACE.sub(" ", str(value))
+    text = str(value)
+    return Safe(text if _NEEDS_ESCAPE.search(text) is None else escaped(text))
+
+
+def escaped(text: str) -> str:
+    """`text` with whitespace runs as one space and every Markdown and HTML special escaped."""
+    text = _SPACE.sub(" ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     text = _LIST_START.sub(r"\1\\.\2", text)
-    text = _BLOCK_START.sub(r"\\\1", text)
-    return Safe(text)
+    return _BLOCK_START.sub(r"\\\1", text)
 
 
 def finalize(value: object) -> object:
@@ -59,8 +68,37 @@ def finalize(value: object) -> object:
 def rel(from_page: str, to_page: str) -> str:
     """Relative link from one generated page to another (both relative to docs_dir)."""
     target, _, anchor = to_page.partition("#")
-    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    path = relative(target, posixpath.dirname(from_page) or ".")
     return f"{path}#{anchor}" if anchor else path
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def relative(path: str, start: str) -> str:
+    """`posixpath.relpath(path, start)`, without its two `abspath` calls for plain docs_dir paths.
+
+    Pages link each other about a hundred thousand times at a thousand articles, and `relpath`
+    asks the operating system for the working directory twice each time. Paths with `.`, `..`,
+    an empty or absolute part go to `relpath` itself.
+    """
+    to, base = _parts(path), _parts(start)
+    if to is None or base is None:
+        return posixpath.relpath(path, start)
+    common = 0
+    for a, b in zip(to, base, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + list(to[common:])) or "."
+
+
+def _parts(path: str) -> tuple[str, ...] | None:
+    """The parts of a relative path without `.` or `..` parts ("." is no parts); None for any other path."""
+    if path == ".":
+        return ()
+    parts = tuple(filter(None, path.split("/")))
+    if not path or path.startswith("/") or "." in parts or ".." in parts:
+        return None
+    return parts
 
 
 def link(text: object, from_page: str, to_page: str, title: str = "", classes: tuple[str, ...] = ()) -> Safe:
@@ -112,7 +150,7 @@ def url(from_page: str, to_page: str) -> str:
     target, anchor = address(to_page)
     source, _ = address(from_page)
     base = source if source.endswith("/") or not source else posixpath.dirname(source)
-    path = posixpath.relpath(target or ".", base or ".")
+    path = relative(target or ".", base or ".")
     if not target or target.endswith("/"):
         path = "./" if path == "." else path + "/"
     return f"{path}#{anchor}" if anchor else path

@@ -11,6 +11,7 @@ that touches the disk.
 from __future__ import annotations
 
 import html
+import posixpath
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -62,10 +63,11 @@ def render_site(
     incoming = pages.backlinks(list(built.values()))
     env = environment()
     out: dict[str, str] = {}
+    links: dict[tuple[str, ...], md.Safe] = {}
     for path, page in built.items():
         extra = {"backlinks": incoming[path]} if page.backlinks else {}
         template = env.get_template(page.template)
-        helpers = _helpers(site, path, site.event_pages)
+        helpers = _helpers(site, path, site.event_pages, links)
         text = template.render(**helpers, title=page.title, **page.context, **extra)
         out[path] = md.titled(text, page.title or path)
         out.update(page.assets)
@@ -95,28 +97,47 @@ def site_pages(site: Site) -> list[Page]:
     ]
 
 
-def _helpers(site: Site, page: str, event_pages: Mapping[str, str]) -> dict[str, object]:
-    """Functions the templates call, bound to the page being rendered; `event_pages` places each event."""
+def _helpers(
+    site: Site,
+    page: str,
+    event_pages: Mapping[str, str],
+    links: dict[tuple[str, ...], md.Safe] | None = None,
+) -> dict[str, object]:
+    """Functions the templates call, bound to the page being rendered; `event_pages` places each event.
+
+    `links` keeps the links drawn so far, by folder: a link's text only depends on the folder of
+    the page it is on, and the same actors and pages are linked from thousands of pages.
+    """
+    folder = posixpath.dirname(page)
+    drawn = {} if links is None else links
 
     def actor_link(actor_id: str) -> md.Safe:
-        actor = site.actors[actor_id]
-        return md.link(
-            actor.name,
-            page,
-            site.placement.actor(actor_id),
-            title=preview(actor),
-            classes=(f"briefing-{actor.kind}",),
-        )
+        key = ("actor", folder, actor_id)
+        found = drawn.get(key)
+        if found is None:
+            actor = site.actors[actor_id]
+            found = drawn[key] = md.link(
+                actor.name,
+                page,
+                site.placement.actor(actor_id),
+                title=preview(actor),
+                classes=(f"briefing-{actor.kind}",),
+            )
+        return found
 
     def place_link(place_id: str) -> md.Safe:
-        place = site.places[place_id]
-        return md.link(
-            place.name,
-            page,
-            site.placement.place(place_id),
-            title=preview(place),
-            classes=("briefing-place",),
-        )
+        key = ("place", folder, place_id)
+        found = drawn.get(key)
+        if found is None:
+            place = site.places[place_id]
+            found = drawn[key] = md.link(
+                place.name,
+                page,
+                site.placement.place(place_id),
+                title=preview(place),
+                classes=("briefing-place",),
+            )
+        return found
 
     def source_link(article_id: str, offset: int, label: str = "") -> md.Safe:
         article = site.articles[article_id]
@@ -128,7 +149,11 @@ def _helpers(site: Site, page: str, event_pages: Mapping[str, str]) -> dict[str,
         return md.link(site.articles[article_id].title, page, article_page(article_id))
 
     def to(target: str, text: str) -> md.Safe:
-        return md.link(text, page, target)
+        key = ("to", folder, target, text)
+        found = drawn.get(key)
+        if found is None:
+            found = drawn[key] = md.link(text, page, target)
+        return found
 
     def external(url: str, text: str) -> md.Safe:
         return md.external_link(text, url)

@@ -43,6 +43,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -194,6 +195,7 @@ def _transaction(out: Path, changes: dict[str, bytes], stale: list[str]) -> None
                     "backup": _rel(out, path.parent / f".{path.name}.{token}.bak"),
                 }
             )
+        _flush(temporary)
     except BaseException:
         _discard(temporary, out)
         raise
@@ -347,13 +349,38 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def _write_file(path: Path, data: bytes) -> None:
-    """Write a staged file completely and flush it to disk."""
+    """Write a staged file completely (`_flush` puts it on disk)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as handle:
         handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
     os.chmod(path, 0o644)
+
+
+FLUSHING = 16
+"""Staged files flushed to disk at once (fewer are flushed one by one)."""
+
+
+def _flush(paths: list[Path]) -> None:
+    """Flush every staged file to disk before the journal names them; raise the first failure.
+
+    One `fsync` after another waits for one disk commit each (7 s for the 900 pages an actor's
+    rename rewrites at 1,000 articles); flushes that run together share the file system's commits.
+    """
+
+    def flush(path: Path) -> None:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    if len(paths) < FLUSHING:
+        for path in paths:
+            flush(path)
+        return
+    with ThreadPoolExecutor(max_workers=min(FLUSHING, len(paths))) as pool:
+        for _done in pool.map(flush, paths):
+            pass
 
 
 def _prune(folder: Path, out: Path) -> None:

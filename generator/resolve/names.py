@@ -13,6 +13,7 @@ their nicknames ("Tim"/"Timothy", "Tom"/"Thomas", from the `nicknames` package).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -111,6 +112,38 @@ def spells(short: str, name: str) -> bool:
         return False
     bare = without_legal_form(name)
     return any(_spelled(letters, words) for words in {(*_content_words(name),), (*_content_words(bare),)})
+
+
+def initials(name: str) -> set[str]:
+    """The blocking keys of a name an acronym may spell: its content words' first letters.
+
+    With and without its legal form, as `spells` tries it; empty when it has fewer than two
+    capitalised content words (then nothing spells it).
+    """
+    return {
+        "".join(w[0] for w in words)
+        for words in (_content_words(name), _content_words(without_legal_form(name)))
+    } - {""}
+
+
+def spellable(short: str, longest: int = 12) -> set[str] | None:
+    """The initials of every name `short` could spell (`spells`); None when it is too long to list them.
+
+    An acronym spells a name by word prefixes, so the name's initials are letters of the
+    acronym in order, its first letter first: 2^(n-1) - 1 keys for n letters, listed up to
+    `longest` letters (acronyms are shorter; a longer "acronym" is compared with every name).
+    """
+    letters = short.replace(".", "").lower()
+    if not letters.isalpha() or len(letters) < 2:
+        return set()  # spells nothing
+    if len(letters) > longest:
+        return None
+    rest = letters[1:]
+    return {
+        letters[0] + "".join(rest[i] for i in chosen)
+        for size in range(1, len(rest) + 1)
+        for chosen in itertools.combinations(range(len(rest)), size)
+    }
 
 
 def _spelled(letters: str, words: tuple[str, ...]) -> bool:

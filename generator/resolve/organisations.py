@@ -204,11 +204,15 @@ def _join_short_forms(
     """An acronym joins a name it spells (UN); a first word a name it begins (Lockheed), with evidence."""
     by_first: dict[str, list[str]] = defaultdict(list)
     by_letter: dict[str, list[str]] = defaultdict(list)
+    by_initials: dict[str, set[str]] = defaultdict(set)
     for key, name in shown.items():
         words = name.split()
         if len(words) > 1:
             by_first[keys.fold(words[0])].append(key)
             by_letter[keys.fold(words[0])[:1]].append(key)
+            for initials in keys.initials(name):
+                by_initials[initials].add(key)
+    order = {key: (letter, i) for letter, bucket in by_letter.items() for i, key in enumerate(bucket)}
     for key in sorted(groups, key=lambda k: (len(k), k)):
         name = shown[key]
         if " " in name:
@@ -216,7 +220,7 @@ def _join_short_forms(
         if all(m.name.isupper() or "." in m.name for m in groups[key]):
             targets = [
                 k
-                for k in by_letter.get(key[:1], [])
+                for k in _may_spell(name, key[:1], by_letter, by_initials, order)
                 if k != key and (k in states) == (key in states) and keys.spells(name, shown[k])
             ]
             verb = "spells"
@@ -235,6 +239,24 @@ def _join_short_forms(
         _join_with_evidence(
             key, targets, verb, shown, context, joins, verb == "spells" or not casing.lower[key]
         )
+
+
+def _may_spell(
+    name: str,
+    letter: str,
+    by_letter: dict[str, list[str]],
+    by_initials: dict[str, set[str]],
+    order: dict[str, tuple[str, int]],
+) -> list[str]:
+    """The names beginning with `letter` whose initials `name` could spell, in `by_letter` order.
+
+    Blocking by initials finds the same names as trying `spells` on every name of the letter.
+    """
+    spellable = keys.spellable(name)
+    if spellable is None:
+        return by_letter.get(letter, [])  # too long to list what it could spell: try every name
+    found = {k for initials in spellable for k in by_initials.get(initials, ()) if order[k][0] == letter}
+    return sorted(found, key=order.__getitem__)
 
 
 def _join_with_evidence(

@@ -4,20 +4,21 @@ The small English model tags "Aleppo" in one sentence and misses it in the
 next. Once every article is analysed, a name that the corpus tagged reliably
 (a gazetteer place, a name of two or more words, or one tagged at least
 twice) is matched as a whole, case-sensitive word elsewhere, where nothing
-else was found.
+else was found. All names are looked for in one pass over each article
+(`matcher.Matcher`), never one search per name.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
 from generator.extract.locations import widen
 from generator.model import Analysis, Mention, Span
+from generator.resolve.matcher import Matcher
 from generator.spans import heading_spans, in_heading, sentence_of
 
 _MIN_LENGTH = 4
@@ -28,11 +29,7 @@ def propagate(analyses: Sequence[Analysis]) -> list[Analysis]:
     known = _reliable_names(analyses)
     if not known:
         return list(analyses)
-    pattern = re.compile(
-        r"(?<![\w-])("
-        + "|".join(re.escape(n) for n in sorted(known, key=lambda n: (-len(n), n)))
-        + r")(?![\w-])"
-    )
+    names = Matcher(known)
     result = []
     for analysis in analyses:
         body = analysis.article.body
@@ -44,11 +41,10 @@ def propagate(analyses: Sequence[Analysis]) -> list[Analysis]:
         reach = list(itertools.accumulate((e for _s, e in taken), max))
         headings = heading_spans(analysis.article)
         added = []
-        for match in pattern.finditer(body):
-            start, end = match.span()
+        for start, end, name in names.finditer(body):
             if _overlaps(starts, reach, start, end) or in_heading(headings, start):
                 continue
-            template = known[match.group(1)]
+            template = known[name]
             sentence = sentence_of(analysis, start)
             found = replace(
                 template,

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 
 import markdown as python_markdown
 import pytest
 import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from generator.publish import markdown as md
-from generator.publish.markdown import escape, external_link, link, rel
+from generator.publish.markdown import escape, escaped, external_link, link, rel, relative
 
 
 def _html(text: str) -> str:
@@ -49,6 +52,35 @@ def test_rel_links() -> None:
     assert rel("actors/x.md", "articles/a.md#p3") == "../articles/a.md#p3"
     assert rel("index.md", "actors/x.md") == "actors/x.md"
     assert rel("actors/index.md", "actors/x.md") == "x.md"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab1. \n\t\u00a0-+#*_`[]{}|\\&<>x"), max_size=12))
+@example("12. x")
+@example(" - x")
+@example("a\u2003b")
+def test_plain_text_skips_escaping_only_when_it_would_not_change(text: str) -> None:
+    """The quick test for text with nothing to escape never lets through text that needs escaping."""
+    assert escape(text) == escaped(text)
+
+
+PATH = st.lists(st.sampled_from(["a", "b", "x.md", ".", "..", ""]), max_size=4).map("/".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(PATH, PATH)
+@example("actors/x.md", "actors")
+@example("actors/", ".")
+@example("/abs/x.md", "actors")
+def test_relative_is_relpath(path: str, start: str) -> None:
+    """The quick relative path is `posixpath.relpath`, whatever the paths (it raises as relpath does)."""
+    try:
+        expected = posixpath.relpath(path, start)
+    except ValueError:
+        with pytest.raises(ValueError):
+            relative(path, start)
+        return
+    assert relative(path, start) == expected
 
 
 def test_link_escapes_its_text() -> None:

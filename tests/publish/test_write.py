@@ -52,6 +52,7 @@ def test_no_temporary_files_left(tmp_path: Path) -> None:
 # Atomic builds: a failure anywhere leaves the previous output complete.
 
 import os  # noqa: E402
+import threading  # noqa: E402
 
 from generator.publish import write  # noqa: E402
 from generator.publish.write import JOURNAL, recover  # noqa: E402
@@ -99,6 +100,32 @@ def test_failure_while_staging_changes_nothing(
     with pytest.raises(Boom):
         write_tree(tmp_path, NEW)
     assert _snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("n", [1, 17, 40])
+def test_failure_while_flushing_many_staged_files_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n: int
+) -> None:
+    """Past `FLUSHING` files the flushes run together; any one failing still changes nothing."""
+    before = _previous(tmp_path)
+    many = {f"actors/a{i:02d}.md": f"page {i}".encode() for i in range(40)}
+    real, lock, calls = os.fsync, threading.Lock(), {"n": 0}
+
+    def failing(fd: int) -> None:
+        with lock:
+            calls["n"] += 1
+            mine = calls["n"]
+        if mine == n:
+            raise Boom()
+        real(fd)
+
+    monkeypatch.setattr(write.os, "fsync", failing)
+    with pytest.raises(Boom):
+        write_tree(tmp_path, {**NEW, **many})
+    assert _snapshot(tmp_path) == before
+    monkeypatch.undo()
+    write_tree(tmp_path, {**NEW, **many})
+    assert {rel: data for rel, data in _snapshot(tmp_path).items() if rel in many} == many
 
 
 @pytest.mark.parametrize("exc", [Boom(), KeyboardInterrupt()])

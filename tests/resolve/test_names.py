@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from generator.resolve import names
 
@@ -117,6 +119,36 @@ def test_is_given_name(word: str, given: bool) -> None:
 )
 def test_spells(short: str, name: str, spells: bool) -> None:
     assert names.spells(short, name) is spells
+    if spells:  # blocking by initials finds the name for the acronym
+        assert names.initials(name) & (names.spellable(short) or set())
+
+
+WORDS = ["United", "Nations", "of", "the", "Airlines", "Air", "American", "Motors", "Corp", "Inc.", "Ministry",
+         "Nippon", "All", "Trade", "and", "Émile", "Uni", "nations", "North", "Atlantic", "Co", "Group"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=5).map(" ".join), min_size=1, max_size=12),
+    st.text(alphabet="UNAMCIOTGE.n&", min_size=1, max_size=7),
+)
+@example(["United Nations", "Uni Nations"], "UN")
+@example(["American Motors Corp", "All Nippon Airways"], "AMC")
+def test_blocking_by_initials_finds_every_name_spelled(many: list[str], short: str) -> None:
+    """The names an acronym's blocking keys find are a superset of those it spells: all-pairs on a sample."""
+    keys = names.spellable(short)
+    spelled = {n for n in many if names.spells(short, n)}
+    if keys is None:
+        return  # too long to block: compared with every name
+    blocked = {n for n in many if names.initials(n) & keys}
+    assert spelled <= blocked
+
+
+def test_long_acronyms_are_not_blocked() -> None:
+    assert names.spellable("ABCDEFGHIJKLM") is None
+    assert names.spellable("A.B.") == {"ab"}
+    assert names.spellable("S&P") == set()  # spells nothing
+    assert names.spellable("NATO") == {"na", "nt", "no", "nat", "nao", "nto", "nato"}
 
 
 @pytest.mark.parametrize(
