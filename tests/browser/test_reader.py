@@ -45,8 +45,17 @@ def _search(watched: Watched, base_url: str, query: str) -> list[str]:
     box = site_tools.search_input(page, watched.tool)
     box.press_sequentially(query, delay=20)  # both tools search on key presses, not on `fill`
     results = site_tools.search_results(page, watched.tool)
-    results.first.wait_for(timeout=10_000)
-    return [link.evaluate("a => a.href").split("?")[0] for link in results.all()]
+    results.first.wait_for(timeout=30_000)
+    # The tools redraw the results as each key arrives: read them in one go once two reads agree.
+    read = "links => links.map(a => a.href.split('?')[0])"
+    hrefs: list[str] = results.evaluate_all(read)
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        again: list[str] = results.evaluate_all(read)
+        if again == hrefs:
+            break
+        hrefs = again
+    return hrefs
 
 
 @pytest.mark.parametrize(
