@@ -59,7 +59,7 @@ check: lint test-fast
 test: lint test-all
 
 test-fast: venv
-	$(PY) -m pytest -m "not slow"
+	HYPOTHESIS_PROFILE=quick $(PY) -m pytest -m "not slow"
 
 test-all: venv
 	$(PY) -m pytest

@@ -92,12 +92,13 @@ def apple_one_job(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     return build_snapshot(tmp_path_factory.mktemp("apple-one-job"), jobs=1)
 
 
-# Hypothesis: about 300 examples per property in the default run, 10,000 in the slow lane
+# Hypothesis: about 300 examples per property in the default run (`make test`), 100 in the edit loop's
+# fast lane (`make check` sets HYPOTHESIS_PROFILE=quick), 10,000 in the slow lane
 # (`tests/property/test_slow_lane.py`, marked slow, re-runs tests/property with HYPOTHESIS_PROFILE=slow;
 # a property that builds a whole site asks for fewer with `tests.property.examples`).
 from hypothesis import HealthCheck, settings  # noqa: E402
 
-for _name, _examples in (("default", 300), ("slow", 10_000)):
+for _name, _examples in (("default", 300), ("quick", 100), ("slow", 10_000)):
     settings.register_profile(
         _name,
         max_examples=_examples,
