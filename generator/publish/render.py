@@ -19,7 +19,7 @@ import jinja2
 
 from generator.config import DEFAULT_PAGES, NO_TILES, MapSettings, PageSettings
 from generator.dates import day_text, format_when, value_text
-from generator.model import Briefing, Event, Figure, Span
+from generator.model import Actor, Briefing, Event, Figure, Place, Span
 from generator.publish import articles, entities, graph, pages, timeline
 from generator.publish import markdown as md
 from generator.publish.assets import ASSET_DIR as ASSET_DIR  # re-exported for tests/golden.py
@@ -111,33 +111,21 @@ def _helpers(
     folder = posixpath.dirname(page)
     drawn = {} if links is None else links
 
-    def actor_link(actor_id: str) -> md.Safe:
-        key = ("actor", folder, actor_id)
+    def entity_link(kind: str, ident: str) -> md.Safe:
+        key = (kind, folder, ident)
         found = drawn.get(key)
         if found is None:
-            actor = site.actors[actor_id]
-            found = drawn[key] = md.link(
-                actor.name,
-                page,
-                site.placement.actor(actor_id),
-                title=preview(actor),
-                classes=(f"briefing-{actor.kind}",),
-            )
+            item: Actor | Place = site.actors[ident] if kind == "actor" else site.places[ident]
+            target = site.placement.actor(ident) if kind == "actor" else site.placement.place(ident)
+            style = f"briefing-{item.kind}" if kind == "actor" else "briefing-place"
+            found = drawn[key] = md.link(item.name, page, target, title=preview(item), classes=(style,))
         return found
 
+    def actor_link(actor_id: str) -> md.Safe:
+        return entity_link("actor", actor_id)
+
     def place_link(place_id: str) -> md.Safe:
-        key = ("place", folder, place_id)
-        found = drawn.get(key)
-        if found is None:
-            place = site.places[place_id]
-            found = drawn[key] = md.link(
-                place.name,
-                page,
-                site.placement.place(place_id),
-                title=preview(place),
-                classes=("briefing-place",),
-            )
-        return found
+        return entity_link("place", place_id)
 
     def source_link(article_id: str, offset: int, label: str = "") -> md.Safe:
         article = site.articles[article_id]
