@@ -1,7 +1,8 @@
 """The built site with bounded output: rows for rarely named entities, links that resolve, a small search index.
 
-Built with each site tool (`site_tools.TOOLS`) from the seed, where Tayyip Erdogan is
-named once: he is a row of the actors index, not a page.
+Built with each site tool (`site_tools.TOOLS`) from the seed, where Lebanon is named
+once and acts in no dated event: it is a row of the actors index, not a page. Tayyip
+Erdogan is named once too, but his ultimatum is dated: he has a page.
 """
 
 from __future__ import annotations
@@ -36,11 +37,13 @@ def built(
 @pytest.mark.slow
 def test_a_single_mention_is_a_row_with_its_anchor(built: tuple[str, Path]) -> None:
     _tool, site = built
-    assert not (site / "actors" / "tayyip-erdogan").exists()
+    assert not (site / "actors" / "lebanon").exists()
     index = (site / "actors" / "index.html").read_text("utf-8")
-    assert 'id="actor-tayyip-erdogan"' in index
+    assert 'id="actor-lebanon"' in index
     article = next((site / "articles").glob("000-*/index.html")).read_text("utf-8")
-    assert 'href="../../actors/#actor-tayyip-erdogan"' in article
+    assert 'href="../../actors/#actor-lebanon"' in article
+    assert (site / "actors" / "tayyip-erdogan" / "index.html").is_file()
+    assert 'href="../../actors/tayyip-erdogan/"' in article
 
 
 @pytest.mark.slow

@@ -2,10 +2,11 @@
 
 An actor or place named fewer than `PageSettings.min_mentions` times gets no page
 of its own: it is a row of the actors or places index, with an HTML anchor and
-links to the sentences that name it. Curated ones (any override names them) and
-quoted actors always get a page. Index pages hold `PageSettings.rows_per_page`
-rows each: `actors/index.md`, then `actors/page-2.md`, … in a stable order
-(actors by kind, then name; places by name).
+links to the sentences that name it. Curated ones (any override names them),
+quoted actors and actors who act in a dated event (its agent, the "by" phrase of
+a passive, or its speaker: Erdogan's ultimatum, named once) always get a page.
+Index pages hold `PageSettings.rows_per_page` rows each: `actors/index.md`, then
+`actors/page-2.md`, … in a stable order (actors by kind, then name; places by name).
 
 Every link to an actor or place goes through `Placement.actor` or
 `Placement.place`, so a link never points at a page that is not written.
@@ -43,10 +44,15 @@ def row_anchor(folder: str, ident: str) -> str:
     return f"{folder[:-1]}-{ident}"
 
 
-def has_page(item: Actor | Place, settings: PageSettings) -> bool:
-    """Whether an actor or place gets a page of its own: named often enough, curated, or quoted."""
-    quoted = isinstance(item, Actor) and bool(item.quotes)
-    return bool(item.curated) or quoted or len(item.mentions) >= settings.min_mentions
+ACTING_ROLES = frozenset({"agent", "by-agent", "speaker"})
+"""Roles in an event that give an actor a page of its own, however seldom it is named."""
+
+
+def has_page(item: Actor | Place, settings: PageSettings, acting: frozenset[str] = frozenset()) -> bool:
+    """Whether an actor or place gets a page of its own: named often enough, curated, quoted, or acting
+    (its id in `acting`) in a dated event."""
+    principal = isinstance(item, Actor) and (bool(item.quotes) or item.id in acting)
+    return bool(item.curated) or principal or len(item.mentions) >= settings.min_mentions
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +92,8 @@ def place_entities(briefing: Briefing, settings: PageSettings = DEFAULT_PAGES) -
     places = sorted(briefing.places, key=lambda p: (p.name.lower(), p.id))
     actor_rows = _chunks(actors, settings.rows_per_page)
     place_rows = _chunks(places, settings.rows_per_page)
-    actor_pages = frozenset(a.id for a in actors if has_page(a, settings))
+    acting = frozenset(r.id for e in briefing.events for r in e.roles if r.role in ACTING_ROLES)
+    actor_pages = frozenset(a.id for a in actors if has_page(a, settings, acting))
     place_pages = frozenset(p.id for p in places if has_page(p, settings))
     return Placement(
         actor_rows=actor_rows,

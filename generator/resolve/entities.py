@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from generator.extract import gazetteer, lexicon
 from generator.extract.mentions import ROLE_NOUNS, TITLES
+from generator.extract.participants import LOCATIVE, STATE_LOCATIVE
 from generator.model import ACTOR_KINDS, Actor, Analysis, Mention, Place
 from generator.resolve import institutions
 from generator.resolve import names as keys
@@ -32,6 +33,8 @@ from generator.resolve.unionfind import Joins
 
 T = TypeVar("T", Actor, Place)
 _LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across"}
+_ACTING_ROLES = frozenset({"agent", "by-agent", "speaker"})
+_WEAK_LOCATIVE = LOCATIVE - STATE_LOCATIVE | {"of"}  # "belongs to X", "on X": too weak for an unknown name
 
 
 def resolve_actors(analyses: Sequence[Analysis]) -> list[Actor]:
@@ -238,6 +241,7 @@ def resolve_places(analyses: Sequence[Analysis], actors: Sequence[Actor]) -> lis
             if here:
                 groups[actor.name.lower()].extend(here)
     groups, reasons = _join_places(groups)
+    bodies = {a.article.id: a.article.body for a in analyses}
     places = []
     for key, ms in sorted(groups.items()):
         name = display_name(ms)
@@ -259,7 +263,44 @@ def resolve_places(analyses: Sequence[Analysis], actors: Sequence[Actor]) -> lis
             )
         )
     organisations = {a.name for a in actors if a.kind == "organisation"}
-    return _plurals_unlisted(places, organisations)
+    acting = {
+        (a.article.id, p.span.start) for a in analyses for p in a.participants if p.role in _ACTING_ROLES
+    }
+    return [
+        replace(p, unlisted=_no_place_reason(p.mentions, located, acting, bodies))
+        if not p.unlisted and p.kind == "place" and gazetteer.lookup_place(p.name) is None
+        else p
+        for p in _plurals_unlisted(places, organisations)
+    ]
+
+
+def _no_place_reason(
+    mentions: Sequence[Mention],
+    located: set[tuple[str, int]],
+    acting: set[tuple[str, int]],
+    bodies: dict[str, str],
+) -> str:
+    """Why a name the gazetteer does not know is no place, or "" when the text makes it one.
+
+    "in Darat Izza", "into the northern Arabian Sea" or a dateline make an unknown name a place;
+    "belongs to Cisco", "a contract to Halliburton", "cities on Earth", "the Arabs of the North" or
+    "Microsoft's Windows Mobile" do not, as for a state. A name that acts ("Cisco states", "developed
+    by Cisco") more often than the text locates anything there names an actor, not a place.
+    """
+    here = 0
+    for m in mentions:
+        before = bodies[m.span.article][max(0, m.span.start - 16) : m.span.start].split()
+        while before and before[-1].lower() in {"the", "a", "an"}:
+            before.pop()
+        if (m.span.article, m.span.start) in located and not (
+            before and before[-1].lower() in _WEAK_LOCATIVE
+        ):
+            here += 1
+    if not here:
+        return "not in the gazetteer, and no sentence locates anything there"
+    if sum((m.span.article, m.span.start) in acting for m in mentions) > here:
+        return "not in the gazetteer, and it acts more often than the text locates anything there"
+    return ""
 
 
 def _join_places(groups: dict[str, list[Mention]]) -> tuple[dict[str, list[Mention]], dict[str, list[str]]]:

@@ -364,3 +364,48 @@ def test_a_curated_institution_is_listed_whatever_the_junk_filter_said() -> None
     junk = [replace(m, unlisted="a model or serial number") for m in art.mentions]
     actors = resolve_actors([Analysis(art.article, art.sentences, tuple(junk), (), (), ())])
     assert [(a.name, a.unlisted) for a in actors] == [("Nikkei 225", ""), ("S&P 500", "")]
+
+
+def test_a_name_the_gazetteer_does_not_know_is_a_place_only_where_the_text_locates_something() -> None:
+    from generator.model import Participant
+    from generator.resolve.entities import resolve_places
+    from tests.records import analysis, article, mention
+
+    body = (
+        "Shelling hit Kafr Halab's outskirts. The mark belongs to Qarmala. Microsoft's Zephyrine Mobile "
+        "sold well. Arabs of the Vosgeland cheered. Based in Tarvik - Ostrana. Ostrana states it. Ostrana sued."
+    )
+    art = article(body, "a")
+    names = ("Kafr Halab", "Qarmala", "Zephyrine Mobile", "Vosgeland", "Ostrana", "Ostrana", "Ostrana")
+    named = [mention(art, name, "place", occurrence=max(0, i - 4)) for i, name in enumerate(names)]
+    art2 = article("Troops massed near Vosgeland.", "b")
+    near = mention(art2, "Vosgeland", "place")
+
+    def taking_part(m: Mention, role: str, verb: str) -> Participant:
+        return Participant(m.span, role, Span(m.span.article, 0, len(verb), verb))
+
+    analyses = [
+        analysis(
+            art,
+            tuple(named),
+            participants=(
+                taking_part(named[0], "location", "hit"),  # its place noun locates the shelling
+                taking_part(named[1], "location", "belongs"),  # "to" is too weak for an unknown name
+                taking_part(named[4], "location", "Based"),  # "in Tarvik - Ostrana", once
+                taking_part(named[5], "speaker", "states"),
+                taking_part(named[6], "agent", "sued"),
+            ),
+        ),
+        analysis(art2, (near,)),
+    ]
+    reasons = {p.name: p.unlisted for p in resolve_places(analyses, [])}
+    never = "not in the gazetteer, and no sentence locates anything there"
+    assert reasons == {
+        "Kafr Halab": "",
+        "Qarmala": never,
+        "Zephyrine Mobile": never,
+        "Vosgeland": never,  # "near Vosgeland", but the parse found no location
+        "Ostrana": "not in the gazetteer, and it acts more often than the text locates anything there",
+    }
+    analyses[1] = analysis(art2, (near,), participants=(taking_part(near, "location", "massed"),))
+    assert {p.name: p.unlisted for p in resolve_places(analyses, [])}["Vosgeland"] == ""
