@@ -45,7 +45,7 @@ def resolve_actors(analyses: Sequence[Analysis]) -> list[Actor]:
     mentions = [m for a in analyses for m in a.mentions if m.kind in ACTOR_KINDS]
     mentions = _places_named_like_companies(mentions, analyses, retyped)
     mentions = _governments_as_states(mentions, retyped)
-    mentions = _organisations_typed_as_people(mentions, retyped)
+    mentions = _organisations_typed_as_people(mentions, bodies, retyped)
     mentions = _titled_people(mentions, retyped)
     mentions = surnames_as_people(mentions)
     mentions = _common_words_unlisted(mentions, words)
@@ -122,18 +122,26 @@ def _governments_as_states(mentions: list[Mention], retyped: dict[Mention, str])
     return result
 
 
-def _organisations_typed_as_people(mentions: list[Mention], retyped: dict[Mention, str]) -> list[Mention]:
+def _organisations_typed_as_people(
+    mentions: list[Mention], bodies: dict[str, str], retyped: dict[Mention, str]
+) -> list[Mention]:
     """A "person" without a given name whose name the corpus also types as an organisation.
 
     Either the tagger reads that very name as an organisation elsewhere ("Best Buy"), or the
     name begins with an organisation's one-word name ("Lockheed Martin" beside "Lockheed").
+    A name written after a person's title ("Defense Secretary Caspar Weinberger") stays a person.
     """
     votes: Counter[tuple[str, str]] = Counter((m.name, m.kind) for m in mentions)
     companies = {m.name for m in mentions if m.kind == "organisation"}
     result = []
     for m in mentions:
         words = m.name.split()
-        if m.kind == "person" and len(words) > 1 and not keys.is_given_name(words[0]):
+        if (
+            m.kind == "person"
+            and len(words) > 1
+            and not keys.is_given_name(words[0])
+            and not _after_title(bodies[m.span.article], m.span.start)
+        ):
             because = ""
             if votes[(m.name, "organisation")]:
                 because = "is an organisation elsewhere in the corpus"
@@ -145,6 +153,13 @@ def _organisations_typed_as_people(mentions: list[Mention], retyped: dict[Mentio
                 m = org
         result.append(m)
     return result
+
+
+def _after_title(body: str, start: int) -> bool:
+    """Whether the word before `start` is a person's title or role ("Secretary", "Mr.", "spokesman")."""
+    before = body[max(0, start - 24) : start].split()
+    word = before[-1].lower().rstrip(".,") if before and body[start - 1 : start].isspace() else ""
+    return bool(word) and (bool(ROLE_NOUNS.match(word)) or word in TITLES)
 
 
 def _titled_people(mentions: list[Mention], retyped: dict[Mention, str]) -> list[Mention]:

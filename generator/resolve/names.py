@@ -17,11 +17,14 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 
+import yaml
 from cleanco import basename  # type: ignore[import-untyped]  # cleanco ships no type hints
 from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 
+from generator.errors import GeneratorError
 from generator.extract import lexicon
 
 LEGAL_FORM = re.compile(
@@ -196,8 +199,22 @@ def same_given_name(a: str, b: str) -> bool:
 
 
 def is_given_name(word: str) -> bool:
-    """True for a word the nickname list knows as a given name."""
-    return len(given_name_forms(word)) > 1
+    """True for a word the nickname list or `data/given_names.yml` knows as a given name."""
+    return len(given_name_forms(word)) > 1 or fold(word) in _given_names()
+
+
+GIVEN_NAMES_FILE = Path(__file__).with_name("data") / "given_names.yml"
+"""Given names the nickname list does not know (Sergei, Recep, Bashar), by language area."""
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """The names in GIVEN_NAMES_FILE, folded."""
+    try:
+        data = yaml.safe_load(GIVEN_NAMES_FILE.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise GeneratorError(f"{GIVEN_NAMES_FILE}: cannot read the given names: {exc}") from exc
+    return frozenset(fold(str(name)) for names in data.values() for name in names)
 
 
 def misspelt(a: str, b: str) -> int:

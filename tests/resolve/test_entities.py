@@ -409,3 +409,18 @@ def test_a_name_the_gazetteer_does_not_know_is_a_place_only_where_the_text_locat
     }
     analyses[1] = analysis(art2, (near,), participants=(taking_part(near, "location", "massed"),))
     assert {p.name: p.unlisted for p in resolve_places(analyses, [])}["Vosgeland"] == ""
+
+
+def test_a_name_after_a_title_stays_a_person_where_the_corpus_also_reads_an_organisation() -> None:
+    kinds = {
+        a.name: a.kind
+        for a in resolve_actors(
+            [
+                _story("a", "Quinlan Okafor of Marvale left.", ("Quinlan Okafor", "organisation")),
+                _story("b", "Defense Secretary Quinlan Okafor said so.", ("Quinlan Okafor", "person")),
+                _story("c", "Vorta Brandt grew.", ("Vorta Brandt", "organisation")),
+                _story("d", "The chief of Vorta Brandt said so.", ("Vorta Brandt", "person")),
+            ]
+        )
+    }
+    assert kinds == {"Quinlan Okafor": "person", "Vorta Brandt": "organisation"}
