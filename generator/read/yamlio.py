@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from generator.errors import GeneratorError
 
 
 class LineDict(dict[Any, Any]):  # Any: YAML gives any value; readers check each one they use
@@ -82,3 +85,15 @@ def load(text: str, path: str) -> object:
         raise ValueError(f"{path}: invalid YAML: {exc}") from exc
     except RecursionError as exc:  # thousands of nested brackets
         raise ValueError(f"{path}: invalid YAML: nested too deeply") from exc
+
+
+def word_lists(path: Path, what: str) -> frozenset[str]:
+    """Every word of a package data file of named lists (`name: [word, …]`), lower case.
+
+    Raises GeneratorError naming the file and `what` it holds when it cannot be read.
+    """
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise GeneratorError(f"{path}: cannot read {what}: {exc}") from exc
+    return frozenset(str(word).lower() for words in data.values() for word in words)

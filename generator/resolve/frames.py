@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import GeneratorError
+from generator.read.yamlio import word_lists
 
 DATA_FILE = Path(__file__).with_name("data") / "frames.yml"
 """The curated groups: name → lemmas."""
@@ -36,11 +37,7 @@ def groups() -> dict[str, frozenset[str]]:
 @functools.cache
 def measures() -> frozenset[str]:
     """The lemmas in MEASURES_FILE."""
-    try:
-        data = yaml.safe_load(MEASURES_FILE.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise GeneratorError(f"{MEASURES_FILE}: cannot read the measure nouns: {exc}") from exc
-    return frozenset(str(word).lower() for words in data.values() for word in words)
+    return word_lists(MEASURES_FILE, "the measure nouns")
 
 
 def telling(objects: tuple[str, ...]) -> tuple[str, ...]:

@@ -19,13 +19,12 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
 from cleanco import basename  # type: ignore[import-untyped]  # cleanco ships no type hints
 from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 
-from generator.errors import GeneratorError
 from generator.extract import lexicon
+from generator.read.yamlio import word_lists
 
 LEGAL_FORM = re.compile(
     r"[,\s]+(inc|incorporated|corp|corporation|co|ltd|limited|plc|llc|ag|sa|s\.a|n\.v|nv|gmbh|group)\.?$",
@@ -210,11 +209,7 @@ GIVEN_NAMES_FILE = Path(__file__).with_name("data") / "given_names.yml"
 @functools.cache
 def _given_names() -> frozenset[str]:
     """The names in GIVEN_NAMES_FILE, folded."""
-    try:
-        data = yaml.safe_load(GIVEN_NAMES_FILE.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise GeneratorError(f"{GIVEN_NAMES_FILE}: cannot read the given names: {exc}") from exc
-    return frozenset(fold(str(name)) for names in data.values() for name in names)
+    return frozenset(fold(name) for name in word_lists(GIVEN_NAMES_FILE, "the given names"))
 
 
 def misspelt(a: str, b: str) -> int:
