@@ -33,7 +33,7 @@ from generator.resolve.unionfind import Joins
 
 T = TypeVar("T", Actor, Place)
 _LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across"}
-_ACTING_ROLES = frozenset({"agent", "by-agent", "speaker"})
+_ACTING = frozenset({"agent", "by-agent", "speaker"})
 _WEAK_LOCATIVE = LOCATIVE - STATE_LOCATIVE | {"of"}  # "belongs to X", "on X": too weak for an unknown name
 
 
@@ -278,15 +278,32 @@ def resolve_places(analyses: Sequence[Analysis], actors: Sequence[Actor]) -> lis
             )
         )
     organisations = {a.name for a in actors if a.kind == "organisation"}
-    acting = {
-        (a.article.id, p.span.start) for a in analyses for p in a.participants if p.role in _ACTING_ROLES
-    }
+    acting = {(a.article.id, p.span.start) for a in analyses for p in a.participants if p.role in _ACTING}
     return [
-        replace(p, unlisted=_no_place_reason(p.mentions, located, acting, bodies))
-        if not p.unlisted and p.kind == "place" and gazetteer.lookup_place(p.name) is None
+        replace(p, unlisted=_no_place_reason(p.mentions, located | _addresses(analyses), acting, bodies))
+        if not p.unlisted
+        and p.kind == "place"
+        and gazetteer.lookup_place(p.name) is None
+        and not (" " in p.name and lexicon.is_place_noun(p.name.split()[-1]))  # "Mississippi River"
         else p
         for p in _plurals_unlisted(places, organisations)
     ]
+
+
+def _addresses(analyses: Sequence[Analysis]) -> set[tuple[str, int]]:
+    """(article, start) of a name written after a place and a comma: "Danville, Calif.", "Toledo, Ohio"."""
+    found = set()
+    for analysis in analyses:
+        body = analysis.article.body
+        ends = {m.span.end for m in analysis.mentions if m.kind in ("place", "state")}
+        for m in analysis.mentions:
+            if (
+                m.span.start >= 2
+                and body[m.span.start - 2 : m.span.start] == ", "
+                and m.span.start - 2 in ends
+            ):
+                found.add((analysis.article.id, m.span.start))
+    return found
 
 
 def _no_place_reason(
@@ -295,26 +312,28 @@ def _no_place_reason(
     acting: set[tuple[str, int]],
     bodies: dict[str, str],
 ) -> str:
-    """Why a name the gazetteer does not know is no place, or "" when the text makes it one.
+    """Why a name the gazetteer does not know, and that does not end in a geographical noun
+    ("Mississippi River"), is no place, or "" when the text makes it one.
 
-    "in Darat Izza", "into the northern Arabian Sea" or a dateline make an unknown name a place;
-    "belongs to Cisco", "a contract to Halliburton", "cities on Earth", "the Arabs of the North" or
-    "Microsoft's Windows Mobile" do not, as for a state. A name that acts ("Cisco states", "developed
-    by Cisco") more often than the text locates anything there names an actor, not a place.
+    "in Darat Izza", "into the northern Arabian Sea", a dateline or an address ("Danville, Calif.")
+    make an unknown name a place; "belongs to Cisco", "a contract to Halliburton", "cities on Earth",
+    "the Arabs of the North" or "Microsoft's Windows Mobile" do not, as for a state. A name that acts
+    in two clauses or more ("Cisco states", "developed by Cisco") and is never the object of "in",
+    "at", "near" or the like names an actor, not a place.
     """
-    here = 0
+    here = after_preposition = 0
     for m in mentions:
         before = bodies[m.span.article][max(0, m.span.start - 16) : m.span.start].split()
         while before and before[-1].lower() in {"the", "a", "an"}:
             before.pop()
-        if (m.span.article, m.span.start) in located and not (
-            before and before[-1].lower() in _WEAK_LOCATIVE
-        ):
+        word = before[-1].lower() if before else ""
+        if (m.span.article, m.span.start) in located and word not in _WEAK_LOCATIVE:
             here += 1
+            after_preposition += word in STATE_LOCATIVE
     if not here:
         return "not in the gazetteer, and no sentence locates anything there"
-    if sum((m.span.article, m.span.start) in acting for m in mentions) > here:
-        return "not in the gazetteer, and it acts more often than the text locates anything there"
+    if not after_preposition and sum((m.span.article, m.span.start) in acting for m in mentions) >= 2:
+        return "not in the gazetteer, and it acts in clauses but no preposition places anything there"
     return ""
 
 

@@ -373,27 +373,30 @@ def test_a_name_the_gazetteer_does_not_know_is_a_place_only_where_the_text_locat
 
     body = (
         "Shelling hit Kafr Halab's outskirts. The mark belongs to Qarmala. Microsoft's Zephyrine Mobile "
-        "sold well. Arabs of the Vosgeland cheered. Based in Tarvik - Ostrana. Ostrana states it. Ostrana sued."
+        "sold well. Arabs of the Vosgeland cheered. A bank based in Tarvik, Ostr., grew. Barges on the Ulm River. "
+        "Based in Tarvik - Pellaro. Pellaro states it. Pellaro sued."
     )
     art = article(body, "a")
-    names = ("Kafr Halab", "Qarmala", "Zephyrine Mobile", "Vosgeland", "Ostrana", "Ostrana", "Ostrana")
-    named = [mention(art, name, "place", occurrence=max(0, i - 4)) for i, name in enumerate(names)]
+    names = ("Kafr Halab", "Qarmala", "Zephyrine Mobile", "Vosgeland", "Tarvik", "Ostr", "Ulm River")
+    named = [mention(art, name, "place") for name in names]
+    pellaro = [mention(art, "Pellaro", "place", occurrence=i) for i in range(3)]
     art2 = article("Troops massed near Vosgeland.", "b")
     near = mention(art2, "Vosgeland", "place")
 
-    def taking_part(m: Mention, role: str, verb: str) -> Participant:
+    def taking_part(m: Mention, verb: str, role: str = "location") -> Participant:
         return Participant(m.span, role, Span(m.span.article, 0, len(verb), verb))
 
     analyses = [
         analysis(
             art,
-            tuple(named),
+            (*named, *pellaro),
             participants=(
-                taking_part(named[0], "location", "hit"),  # its place noun locates the shelling
-                taking_part(named[1], "location", "belongs"),  # "to" is too weak for an unknown name
-                taking_part(named[4], "location", "Based"),  # "in Tarvik - Ostrana", once
-                taking_part(named[5], "speaker", "states"),
-                taking_part(named[6], "agent", "sued"),
+                taking_part(named[0], "hit"),  # its place noun locates the shelling
+                taking_part(named[1], "belongs"),  # "to" is too weak for an unknown name
+                taking_part(named[4], "based"),
+                taking_part(pellaro[0], "Based"),  # in an apposition, after no preposition
+                taking_part(pellaro[1], "states", "speaker"),
+                taking_part(pellaro[2], "sued", "agent"),
             ),
         ),
         analysis(art2, (near,)),
@@ -405,9 +408,12 @@ def test_a_name_the_gazetteer_does_not_know_is_a_place_only_where_the_text_locat
         "Qarmala": never,
         "Zephyrine Mobile": never,
         "Vosgeland": never,  # "near Vosgeland", but the parse found no location
-        "Ostrana": "not in the gazetteer, and it acts more often than the text locates anything there",
+        "Tarvik": "",
+        "Ostr": "",  # an address: a name after a place and a comma
+        "Ulm River": "",  # its name ends in a geographical noun
+        "Pellaro": "not in the gazetteer, and it acts in clauses but no preposition places anything there",
     }
-    analyses[1] = analysis(art2, (near,), participants=(taking_part(near, "location", "massed"),))
+    analyses[1] = analysis(art2, (near,), participants=(taking_part(near, "massed"),))
     assert {p.name: p.unlisted for p in resolve_places(analyses, [])}["Vosgeland"] == ""
 
 
