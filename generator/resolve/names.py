@@ -21,7 +21,7 @@ from pathlib import Path
 
 from cleanco import basename  # type: ignore[import-untyped]  # cleanco ships no type hints
 from nicknames import NickNamer
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from generator.extract import lexicon
 from generator.read.yamlio import word_lists
@@ -53,13 +53,18 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isascii() and ch.isalnum())
 
 
+_DANGLING_AND = re.compile(r"\s+(?:and|&)$", re.I)
+"""What "and Co" leaves behind once its legal form is gone."""
+
+
 @functools.lru_cache(maxsize=65536)
 def without_legal_form(name: str) -> str:
-    """The name without trailing legal forms ("Chrysler Corp" → "Chrysler", "Aer Lingus Group PLC")."""
+    """The name without trailing legal forms ("Chrysler Corp" → "Chrysler", "Aer Lingus Group PLC",
+    "Kidder, Peabody and Co Inc" → "Kidder, Peabody")."""
     previous = None
     while previous != name:
         previous = name
-        name = LEGAL_FORM.sub("", basename(name) or name).strip(" ,")
+        name = _DANGLING_AND.sub("", LEGAL_FORM.sub("", basename(name) or name)).strip(" ,")
     return name or previous
 
 
@@ -221,7 +226,7 @@ def misspelt(a: str, b: str) -> int:
     if min(len(a), len(b)) < 10 or a == b:
         return 0
     limit = 1 if min(len(a), len(b)) < 20 else 2
-    distance = Levenshtein.distance(a, b, score_cutoff=limit)
+    distance = OSA.distance(a, b, score_cutoff=limit)  # two letters swapped are one slip ("Avaition")
     return distance if distance <= limit else 0
 
 

@@ -20,6 +20,7 @@ and names the curated data keeps apart stay apart (Apple Inc., Apple Corps).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -31,6 +32,7 @@ from generator.resolve.casing import Casing
 from generator.resolve.naming import actor_record, display_name, same_key_reasons
 from generator.resolve.unionfind import Joins
 
+_POSSESSIVE = re.compile(r"['’]s$")
 _KIND_PRIORITY = {kind: i for i, kind in enumerate(("state", "group", "organisation", "person"))}
 
 
@@ -67,7 +69,7 @@ def resolve_organisations(
     mentions: Sequence[Mention], bodies: dict[str, str], casing: Casing, retyped: dict[Mention, str]
 ) -> list[Actor]:
     """Group organisations, states and groups by name key, then join what the evidence says is one."""
-    grouped, why_grouped, curated = _grouped_names(mentions)
+    grouped, why_grouped, curated = _grouped_names(mentions, casing)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[keys.compact_key(grouped[m])].append(m)
@@ -76,8 +78,8 @@ def resolve_organisations(
     context = Context(groups, states, shown)
     joins = Joins(groups)
     _join_defined_acronyms(groups, bodies, shown, states, joins)
+    _join_misspellings(groups, shown, states, joins)  # first: "Piedmont" begins one name, spelt two ways
     _join_short_forms(groups, shown, states, context, casing, joins)
-    _join_misspellings(groups, shown, states, joins)
     _join_owner_prefixes(groups, shown, states, joins)
     actors = []
     for root, members in sorted(joins.groups().items()):
@@ -93,14 +95,17 @@ def resolve_organisations(
     return actors
 
 
-def _grouped_names(mentions: Sequence[Mention]) -> tuple[dict[Mention, str], dict[Mention, str], set[str]]:
+def _grouped_names(
+    mentions: Sequence[Mention], casing: Casing
+) -> tuple[dict[Mention, str], dict[Mention, str], set[str]]:
     """The name each mention is grouped under, why when it is not its own, and the curated names.
 
     Curated names first: the lexicon's aliases ("Apple Computer" → "Apple Inc.") and the
     institutions' short forms ("the Fed"), a one-word short form only where no other name in its
     article begins with it ("Dow" beside "Dow Chemical"). Then a shorter name that ends another
     organisation's name in the same article joins it ("the Air Force" after "the United States Air
-    Force", "the Commission" after "the European Commission"); in articles with no longer form, it
+    Force", "the Commission" after "the European Commission", "Kodak" after "Eastman Kodak Co" when
+    the corpus never writes the word in lowercase); in articles with no longer form, it
     joins the name it joined everywhere else, when that is always the same one. Last, a division
     named by its parent and a region or line of business ("EADS North America", "Boeing Commercial
     Airplanes") joins the parent.
@@ -122,7 +127,8 @@ def _grouped_names(mentions: Sequence[Mention]) -> tuple[dict[Mention, str], dic
             curated.add(name)
         if name != m.name and name != m.name.rstrip("."):
             why[m] = f"'{m.name}' is a curated name of '{name}'"
-    _shortened_in_article(names, why)
+    _common_word_dropped(names, why, casing)
+    _shortened_in_article(names, why, casing)
     known = set(names.values())
     for m, name in names.items():
         words = name.split()
@@ -141,17 +147,43 @@ def _begins_another(short: str, institution: institutions.Institution, names: se
     return any(n.startswith(short + " ") and institutions.lookup(n) != institution for n in names)
 
 
-def _shortened_in_article(names: dict[Mention, str], why: dict[Mention, str]) -> None:
-    """Point a short name at the one longer name of its article that ends with it ("the Air Force")."""
+def _common_word_dropped(names: dict[Mention, str], why: dict[Mention, str], casing: Casing) -> None:
+    """Read "Latest Federal Reserve" as "Federal Reserve" where its article also names that: a headline's
+    or a sentence's first word, one the corpus writes in lowercase, taken into the name by the tagger."""
+    in_article: dict[str, set[str]] = defaultdict(set)
+    for m, name in names.items():
+        in_article[m.span.article].add(name)
+    for m, name in names.items():
+        first, _space, rest = name.partition(" ")
+        if (
+            rest
+            and rest[:1].isupper()
+            and rest in in_article[m.span.article]
+            and casing.common(first)
+            and m.span.start - m.sentence[0] <= 4  # the sentence's first word, maybe after "The" or a quote
+        ):
+            names[m] = rest
+            why[m] = f"'{name}' is '{rest}' after the common word '{first}'"
+
+
+def _shortened_in_article(names: dict[Mention, str], why: dict[Mention, str], casing: Casing) -> None:
+    """Point a short name at the one longer name of its article that ends with it ("the Air Force"),
+    legal forms aside ("Kodak", "Eastman Kodak Co")."""
     in_article: dict[str, set[str]] = defaultdict(set)
     for m, name in names.items():
         in_article[m.span.article].add(name)
     joined: dict[str, set[str]] = defaultdict(set)
     pending = []
     for m, name in names.items():
-        if m.kind == "state" or (" " not in name and not lexicon.is_institution(name)):
+        if m.kind == "state" or (
+            " " not in name and not lexicon.is_institution(name) and casing.lower[name.lower()]
+        ):
             continue
-        longer = [n for n in in_article[m.span.article] if n != name and n.endswith(" " + name)]
+        longer = [
+            n
+            for n in in_article[m.span.article]
+            if n != name and (n.endswith(" " + name) or keys.without_legal_form(n).endswith(" " + name))
+        ]
         if len(longer) == 1:
             names[m] = longer[0]
             joined[name].add(longer[0])
@@ -208,7 +240,7 @@ def _join_short_forms(
     for key, name in shown.items():
         words = name.split()
         if len(words) > 1:
-            by_first[keys.fold(words[0])].append(key)
+            by_first[keys.fold(_POSSESSIVE.sub("", words[0]))].append(key)  # "Moody's Investors Service"
             by_letter[keys.fold(words[0])[:1]].append(key)
             for initials in keys.initials(name):
                 by_initials[initials].add(key)
@@ -270,8 +302,16 @@ def _join_with_evidence(
 ) -> None:
     """Join `key` to the one target named in its article, or (`across`) the only one a third name links."""
     here = [k for k in targets if context.same_article(key, k)]
+    parent = _parent(here, shown) if verb == "begins" else ""
     if len({joins.find(k) for k in here}) == 1:
         joins.join(key, here[0], f"'{shown[key]}' {verb} '{shown[here[0]]}', named in the same article")
+    elif parent:
+        joins.join(
+            key,
+            parent,
+            f"'{shown[key]}' begins '{shown[parent]}', named in the same article, whose name begins "
+            "every other name there that begins with it",
+        )
     elif across and not here and len({joins.find(k) for k in targets}) == 1:
         third = context.co_mentioned(key, targets[0])
         if third:
@@ -281,6 +321,16 @@ def _join_with_evidence(
                 f"'{shown[key]}' {verb} '{shown[targets[0]]}', the only name that does; "
                 f"both are named with '{third}'",
             )
+
+
+def _parent(candidates: list[str], shown: dict[str, str]) -> str:
+    """The one name whose core (legal forms aside) begins all the others: "Ford Motor Co" of "Ford Motor
+    Credit Co" and "Ford Motor Co of Canada Ltd"; "" when there is none."""
+    for key in sorted(candidates, key=lambda k: (len(keys.without_legal_form(shown[k])), k)):
+        core = keys.without_legal_form(shown[key]) + " "
+        if all(other == key or shown[other].startswith(core) for other in candidates):
+            return key
+    return ""
 
 
 def _join_misspellings(

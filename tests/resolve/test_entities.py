@@ -430,3 +430,70 @@ def test_a_name_after_a_title_stays_a_person_where_the_corpus_also_reads_an_orga
         )
     }
     assert kinds == {"Quinlan Okafor": "person", "Vorta Brandt": "organisation"}
+
+
+def test_wire_copy_short_forms_join_their_company() -> None:
+    org = "organisation"
+    pages = {
+        a.name: sorted({m.name for m in a.mentions})
+        for a in resolve_actors(
+            [
+                _story(
+                    "a",
+                    "Ford Motor Co said. Ford Motor Credit Co lent. Ford grew.",
+                    ("Ford Motor Co", org),
+                    ("Ford Motor Credit Co", org),
+                    ("Ford", org),
+                ),
+                _story("b", "Eastman Kodak Co sued. Kodak won.", ("Eastman Kodak Co", org), ("Kodak", org)),
+                _story("c", "Kidder, Peabody and Co Inc rose.", ("Kidder, Peabody and Co Inc", org)),
+                _story("d", "Kidder Peabody fell.", ("Kidder Peabody", org)),
+                _story(
+                    "e",
+                    "Moody's Investors Service cut. Moody's said.",
+                    ("Moody's Investors Service", org),
+                    ("Moody", org),
+                ),
+                _story(
+                    "f",
+                    "Piedmont Aviation Inc rose. Piedmont Avaition Inc fell. Piedmont said. Piedmont Aviation Inc.",
+                    ("Piedmont Aviation Inc", org),
+                    ("Piedmont Avaition Inc", org),
+                    ("Piedmont", org),
+                    ("Piedmont Aviation Inc", org),
+                ),
+            ]
+        )
+    }
+    assert pages == {
+        "Ford Motor Co": ["Ford", "Ford Motor Co"],  # the parent of the names beginning with "Ford"
+        "Ford Motor Credit Co": ["Ford Motor Credit Co"],
+        "Eastman Kodak Co": ["Eastman Kodak Co", "Kodak"],  # legal forms aside, it ends with "Kodak"
+        "Kidder, Peabody and Co Inc": ["Kidder Peabody", "Kidder, Peabody and Co Inc"],  # "and Co"
+        "Moody's Investors Service": ["Moody", "Moody's Investors Service"],
+        "Piedmont Aviation Inc": ["Piedmont", "Piedmont Avaition Inc", "Piedmont Aviation Inc"],  # swapped
+    }
+
+
+def test_a_sentences_common_first_word_is_not_part_of_the_name() -> None:
+    org = "organisation"
+    analyses = [
+        _story(
+            "a",
+            "Latest Federal Reserve data came. The latest data and the latest talks: the Federal Reserve.",
+            ("Latest Federal Reserve", org),
+            ("Federal Reserve", org),
+        ),
+        _story(
+            "b",
+            "The rubber price and rubber output rose, the Rubber Research Institute said. The Research Institute.",
+            ("Rubber Research Institute", org),
+            ("Research Institute", org),
+        ),
+    ]
+    assert {a.name: a.merged_because for a in resolve_actors(analyses)} == {
+        "Federal Reserve": ("'Latest Federal Reserve' is 'Federal Reserve' after the common word 'Latest'",),
+        "Rubber Research Institute": (  # inside its sentence: "Rubber" is part of the name
+            "'Research Institute' is how the article shortens 'Rubber Research Institute'",
+        ),
+    }
