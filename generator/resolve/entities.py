@@ -13,6 +13,7 @@ People then join by `persons`, organisations, states and groups by
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -187,7 +188,8 @@ def _titled_people(mentions: list[Mention], retyped: dict[Mention, str]) -> list
 
 
 def _common_words_unlisted(mentions: list[Mention], words: Casing) -> list[Mention]:
-    """Set aside a one-word name the corpus writes mostly in lowercase ("Lost", "Video", "Digital").
+    """Set aside a one-word name the corpus writes mostly in lowercase ("Lost", "Video", "Digital"),
+    or such a word after initials read as a person ("H.K. Dlrs").
 
     Only a word written with one capital ("NeXT", "AMC" are not common words), not a place, a
     curated name, nor a word of a person's full name in the corpus ("Jobs", "Cook").
@@ -195,11 +197,13 @@ def _common_words_unlisted(mentions: list[Mention], words: Casing) -> list[Menti
     in_names: set[str] = set()
     for m in mentions:
         parts = m.name.lower().split()
-        if m.kind == "person" and len(parts) > 1:
+        first = m.name.split()[0] if parts else ""
+        if m.kind == "person" and len(parts) > 1 and first[:1].isupper() and not _after_initials(m.name):
             in_names.update((parts[0], parts[-1]))
     result = []
     for m in mentions:
-        name = m.name
+        name = _after_initials(m.name) if m.kind == "person" else ""
+        name = name or m.name
         if (
             not m.unlisted
             and m.kind in {"organisation", "person"}
@@ -217,6 +221,15 @@ def _common_words_unlisted(mentions: list[Mention], words: Casing) -> list[Menti
             )
         result.append(m)
     return result
+
+
+def _after_initials(name: str) -> str:
+    """The last word of a name made of initials and that word ("H.K. Dlrs" → "Dlrs"), else ""."""
+    *initials, last = name.split() or [""]
+    return last if initials and all(_INITIALS.fullmatch(w) for w in initials) else ""
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def _curated_listed(mentions: list[Mention]) -> list[Mention]:

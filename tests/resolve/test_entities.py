@@ -244,6 +244,22 @@ def test_a_one_word_name_the_corpus_writes_in_lowercase_is_set_aside() -> None:
     }
 
 
+def test_a_currency_after_initials_or_a_number_is_no_person() -> None:
+    actors = resolve_actors(
+        [
+            _story(
+                "a",
+                "It cost 5 H.K. Dlrs, or 43,.590 dlrs; 10 dlrs more, 2 dlrs less. Dlrs rose.",
+                ("H.K. Dlrs", "person"),
+                ("43,.590 dlrs", "person"),
+                ("Dlrs", "person"),
+            )
+        ]
+    )
+    common = "a common word capitalised: the articles write 'dlrs' in lowercase"
+    assert {(a.name, a.unlisted) for a in actors} >= {("H.K. Dlrs", common), ("Dlrs", common)}
+
+
 def test_curated_short_forms_name_their_institution_unless_ambiguous_in_the_article() -> None:
     pages = _pages(
         _story(
