@@ -43,7 +43,7 @@ def resolve_actors(analyses: Sequence[Analysis]) -> list[Actor]:
     retyped: dict[Mention, str] = {}
     bodies = {a.article.id: a.article.body for a in analyses}
     words = casing(bodies.values())
-    mentions = [m for a in analyses for m in a.mentions if m.kind in ACTOR_KINDS]
+    mentions = [_unmarked(m) for a in analyses for m in a.mentions if m.kind in ACTOR_KINDS]
     mentions = _places_named_like_companies(mentions, analyses, retyped)
     mentions = _governments_as_states(mentions, retyped)
     mentions = _organisations_typed_as_people(mentions, bodies, retyped)
@@ -61,6 +61,18 @@ def resolve_actors(analyses: Sequence[Analysis]) -> list[Actor]:
     return sorted(
         _plurals_unlisted(actors, organisations), key=lambda a: (a.kind, a.name.lower(), a.unlisted)
     )
+
+
+def _unmarked(m: Mention) -> Mention:
+    """The mention without a wire service's angle brackets around a company or its ticker
+    ("<Qantas Airways Ltd>", "Telegraph Co <T.N>", "BankAmerica <BAC> Bank of America")."""
+    name = m.name.strip("<> ")
+    name = name.split("<")[0].strip() or name
+    if ">" in name:
+        before, _mark, after = name.partition(">")
+        after = after.strip()
+        name = after if after[:1].isupper() else before.strip()
+    return replace(m, name=name) if name != m.name and name else m
 
 
 def _unlisted_actors(mentions: Sequence[Mention], retyped: dict[Mention, str]) -> list[Actor]:

@@ -513,3 +513,19 @@ def test_a_sentences_common_first_word_is_not_part_of_the_name() -> None:
             "'Research Institute' is how the article shortens 'Rubber Research Institute'",
         ),
     }
+
+
+def test_a_wire_services_angle_brackets_are_no_part_of_a_name() -> None:
+    org = "organisation"
+    story = _story(
+        "a",
+        "Shares of <Qantas Airways Ltd> rose. BankAmerica <BAC> Bank of America said. Telegraph Co <T.N> fell.",
+        ("Qantas Airways Ltd>", org),
+        ("BAC> Bank of America", org),
+        ("Telegraph Co <T.N", org),
+    )
+    assert {a.name for a in resolve_actors([story])} == {
+        "Qantas Airways Ltd",
+        "Bank of America",
+        "Telegraph Co",
+    }
