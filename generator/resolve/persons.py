@@ -14,7 +14,7 @@ often than people).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from generator.model import Actor, Mention
@@ -34,6 +34,7 @@ def resolve_persons(mentions: Sequence[Mention], retyped: dict[Mention, str]) ->
         (full[key] if len(key) > 1 else single).append(m)
     reasons: dict[Key, list[str]] = defaultdict(list)
     _join_nicknames(full, reasons)
+    _join_misspellings(full, reasons)
     by_surname = _index(full, -1)
     by_first = _index(full, 0)
     articles_of = {key: {m.span.article for m in ms} for key, ms in full.items()}
@@ -96,23 +97,45 @@ def _most_named(keys_here: list[Key], full: dict[Key, list[Mention]], article: s
 
 def _join_nicknames(full: dict[Key, list[Mention]], reasons: dict[Key, list[str]]) -> None:
     """Join full names with one surname whose given names are nicknames of each other (Tim, Timothy)."""
-    for group in _index(full, -1).values():
+
+    def nicknames(key: Key, other: Key) -> str:
+        if other[1:-1] == key[1:-1] and other[0] != key[0] and keys.same_given_name(other[0], key[0]):
+            return f"'{key[0].title()}' and '{other[0].title()}' are one given name"
+        return ""
+
+    _join_by(full, reasons, -1, nicknames)
+
+
+def _join_misspellings(full: dict[Key, list[Mention]], reasons: dict[Key, list[str]]) -> None:
+    """Join full names with one given name whose surnames differ by a slip ("Albert Melknikov" and the
+    more often named "Albert Melnikov"), when the whole name is long enough for `names.misspelt`."""
+
+    def slipped(key: Key, other: Key) -> str:
+        slips = keys.misspelt("".join(other), "".join(key)) if other[:-1] == key[:-1] else 0
+        return (
+            f"the surnames differ by {slips} letter{'s' if slips > 1 else ''}, a misspelling" if slips else ""
+        )
+
+    _join_by(full, reasons, 0, slipped)
+
+
+def _join_by(
+    full: dict[Key, list[Mention]],
+    reasons: dict[Key, list[str]],
+    position: int,
+    why: Callable[[Key, Key], str],
+) -> None:
+    """Join into the more often named full name each other one with the same word at `position` and
+    as many words for which `why` gives a reason."""
+    for group in _index(full, position).values():
         for key in sorted(group, key=lambda k: (-len(full[k]), k)):
-            if key not in full:
-                continue
             for other in group:
-                if (
-                    other != key
-                    and other in full
-                    and len(other) == len(key)
-                    and other[1:-1] == key[1:-1]
-                    and other[0] != key[0]
-                    and keys.same_given_name(other[0], key[0])
-                ):
-                    first, second = display_name(full[key]), display_name(full[other])
+                if other == key or key not in full or other not in full or len(other) != len(key):
+                    continue
+                because = why(key, other)
+                if because:
                     reasons[key].append(
-                        f"{first} and {second}: "
-                        f"'{key[0].title()}' and '{other[0].title()}' are one given name"
+                        f"{display_name(full[key])} and {display_name(full[other])}: {because}"
                     )
                     reasons[key].extend(reasons.pop(other, []))
                     full[key].extend(full.pop(other))

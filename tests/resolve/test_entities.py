@@ -529,3 +529,19 @@ def test_a_wire_services_angle_brackets_are_no_part_of_a_name() -> None:
         "Bank of America",
         "Telegraph Co",
     }
+
+
+def test_a_misspelt_surname_joins_the_person_named_more_often() -> None:
+    joined = _joined(
+        _story(
+            "a",
+            "George Shultz met. George Shultz left.",
+            ("George Shultz", "person"),
+            ("George Shultz", "person"),
+        ),
+        _story("b", "George Schultz said.", ("George Schultz", "person")),
+        _story("c", "Anna Berg and Anna Borg spoke.", ("Anna Berg", "person"), ("Anna Borg", "person")),
+    )
+    assert joined == {
+        "George Shultz": ("George Shultz and George Schultz: the surnames differ by 1 letter, a misspelling",)
+    }  # "annaberg" is too short to tell a slip from another person
