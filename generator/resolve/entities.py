@@ -50,6 +50,7 @@ def resolve_actors(analyses: Sequence[Analysis]) -> list[Actor]:
     mentions = _titled_people(mentions, retyped)
     mentions = surnames_as_people(mentions)
     mentions = _common_words_unlisted(mentions, words)
+    mentions = [_numbered_person_unlisted(m) for m in mentions]
     mentions = _curated_listed(mentions)
     listed = [m for m in mentions if not m.unlisted]
     actors = [
@@ -233,6 +234,13 @@ def _common_words_unlisted(mentions: list[Mention], words: Casing) -> list[Menti
             )
         result.append(m)
     return result
+
+
+def _numbered_person_unlisted(m: Mention) -> Mention:
+    """Set aside a "person" whose name holds a digit: a table's row ("Revs 34.2") or an amount."""
+    if m.kind == "person" and not m.unlisted and any(c.isdigit() for c in m.name):
+        return replace(m, unlisted="a person's name has no digits: a table row or an amount")
+    return m
 
 
 def _after_initials(name: str) -> str:

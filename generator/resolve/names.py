@@ -221,9 +221,12 @@ def misspelt(a: str, b: str) -> int:
     """Edit distance between two long folded names when small enough to be a misspelling, else 0.
 
     One letter in a name of 10 to 19 letters, two from 20; shorter names differ too often by one
-    letter to be one name ("Austria", "Australia" are not; "Reagan Adminstration" is).
+    letter to be one name ("Austria", "Australia" are not; "Reagan Adminstration" is). A name
+    that only adds letters before or after the other ("usagriculturedepartment") is a longer name,
+    not a slip.
     """
-    if min(len(a), len(b)) < 10 or a == b:
+    short, long = sorted((a, b), key=len)
+    if len(short) < 10 or a == b or long.startswith(short) or long.endswith(short):
         return 0
     limit = 1 if min(len(a), len(b)) < 20 else 2
     distance = OSA.distance(a, b, score_cutoff=limit)  # two letters swapped are one slip ("Avaition")
@@ -231,8 +234,10 @@ def misspelt(a: str, b: str) -> int:
 
 
 def blocks(keys: Iterable[str], width: int = 4) -> dict[str, list[str]]:
-    """Keys grouped by their first `width` characters: the pairs worth comparing for misspellings."""
+    """Keys grouped by their first and by their last `width` characters: the pairs worth comparing for
+    misspellings. A slip in a name of 10 letters or more leaves one end whole ("Salmon", "Salomon")."""
     grouped: dict[str, list[str]] = {}
     for key in sorted(set(keys)):
-        grouped.setdefault(key[:width], []).append(key)
+        grouped.setdefault("<" + key[:width], []).append(key)
+        grouped.setdefault(">" + key[-width:], []).append(key)
     return grouped

@@ -200,15 +200,24 @@ def test_government_of(name: str, state: str) -> None:
         ("defencedepartment", "defensedepartment", 1),
         ("abcdefghijklmnopqrstu", "abcdefghijklmnopqrsxy", 2),  # two letters from 20
         ("abcdefghijklmno", "abcdefghijklmxy", 0),  # two letters under 20: too many
+        ("piedmontavaition", "piedmontaviation", 1),  # two letters swapped: one slip
+        ("usagriculturedepartment", "agriculturedepartment", 0),  # a longer name, not a slip
+        ("senateagriculturecommitteeus", "senateagriculturecommittee", 0),
     ],
 )
 def test_misspelt(a: str, b: str, distance: int) -> None:
     assert names.misspelt(a, b) == distance
 
 
-def test_blocks_group_keys_by_their_start() -> None:
-    assert names.blocks(["reaganadmin", "reagan", "rea", "apple", "reaganadmin"]) == {
-        "appl": ["apple"],
-        "rea": ["rea"],
-        "reag": ["reagan", "reaganadmin"],
+def test_blocks_group_keys_by_their_start_and_their_end() -> None:
+    assert names.blocks(["reaganadmin", "reagan", "rea", "apple", "reaganadmin", "salmonbros"]) == {
+        "<appl": ["apple"],
+        "<rea": ["rea"],
+        "<reag": ["reagan", "reaganadmin"],
+        "<salm": ["salmonbros"],
+        ">agan": ["reagan"],
+        ">dmin": ["reaganadmin"],
+        ">pple": ["apple"],
+        ">rea": ["rea"],
+        ">bros": ["salmonbros"],
     }
