@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from generator.config import DEFAULT_PAGES, PageSettings
 from generator.model import ACTOR_KINDS, Actor, Briefing, Place
+from generator.resolve.links import ACTING_ROLES
 
 T = TypeVar("T", Actor, Place)
 
@@ -42,10 +43,6 @@ def index_page(folder: str, number: int) -> str:
 def row_anchor(folder: str, ident: str) -> str:
     """The HTML id of an entity's row on its index page (`actor-x`, `place-x`): never a heading's id."""
     return f"{folder[:-1]}-{ident}"
-
-
-ACTING_ROLES = frozenset({"agent", "by-agent", "speaker"})
-"""Roles in an event that give an actor a page of its own, however seldom it is named."""
 
 
 def has_page(item: Actor | Place, settings: PageSettings, acting: frozenset[str] = frozenset()) -> bool:

@@ -26,7 +26,7 @@ from generator.model import ACTOR_KINDS, Actor, Analysis, Mention, Place
 from generator.resolve import institutions
 from generator.resolve import names as keys
 from generator.resolve.casing import Casing, casing
-from generator.resolve.links import located_mentions
+from generator.resolve.links import ACTING_ROLES, located_mentions
 from generator.resolve.naming import actor_record, display_name, same_key_reasons, unlisted_reason
 from generator.resolve.organisations import resolve_organisations
 from generator.resolve.persons import resolve_persons, surnames_as_people
@@ -34,7 +34,6 @@ from generator.resolve.unionfind import Joins
 
 T = TypeVar("T", Actor, Place)
 _LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across"}
-_ACTING = frozenset({"agent", "by-agent", "speaker"})
 _WEAK_LOCATIVE = LOCATIVE - STATE_LOCATIVE | {"of"}  # "belongs to X", "on X": too weak for an unknown name
 
 
@@ -311,9 +310,12 @@ def resolve_places(analyses: Sequence[Analysis], actors: Sequence[Actor]) -> lis
             )
         )
     organisations = {a.name for a in actors if a.kind == "organisation"}
-    acting = {(a.article.id, p.span.start) for a in analyses for p in a.participants if p.role in _ACTING}
+    acting = {
+        (a.article.id, p.span.start) for a in analyses for p in a.participants if p.role in ACTING_ROLES
+    }
+    located |= _addresses(analyses)
     return [
-        replace(p, unlisted=_no_place_reason(p.mentions, located | _addresses(analyses), acting, bodies))
+        replace(p, unlisted=_no_place_reason(p.mentions, located, acting, bodies))
         if not p.unlisted
         and p.kind == "place"
         and gazetteer.lookup_place(p.name) is None

@@ -194,6 +194,11 @@ def interactions(analyses: Sequence[Analysis], index: Index) -> list[Interaction
     return sorted(found, key=lambda i: (i.article, i.start, i.a, i.b, i.kind))
 
 
+ACTING_ROLES = frozenset({"agent", "by-agent", "speaker"})
+"""The roles in which a name acts: an actor acting in a dated event gets a page however seldom named,
+and a name the gazetteer does not know that acts but is never located is no place."""
+
+
 def located_mentions(analyses: Sequence[Analysis]) -> set[tuple[str, int]]:
     """(article, start) of every name the text locates something at ("in Syria"), for place pages."""
     found = set()
