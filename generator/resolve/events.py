@@ -183,10 +183,16 @@ def _same_happening(a: _Report, b: _Report) -> bool:
         return True
     plans = {ea.status, eb.status} <= UPCOMING and bool(a.names & b.names)
     restated = plans or _kind(a, b, across=False)
-    if same_article and _same_date(ea.timex, eb.timex) and restated:
+    if same_article and _same_date(ea.timex, eb.timex) and restated and not _numbers_differ(a, b):
         return True  # a plan and its restatement; "the nine-year insurgency", "the nine-year-old war"
     across = not same_article
     return _overlapping(ea.timex, eb.timex) and _parties(a, b, across) and _kind(a, b, across)
+
+
+def _numbers_differ(a: _Report, b: _Report) -> bool:
+    """Both clauses give numbers and none of them can be the other's: in one article, two happenings
+    ("cocoa exports will rise to 35,000 tonnes in 1987", "tea exports to 95,000 tonnes in 1987")."""
+    return bool(a.figures and b.figures) and not any(_overlap(fa, fb) for fa in a.figures for fb in b.figures)
 
 
 def _telling(reports: list[_Report]) -> list[_Report]:
@@ -253,7 +259,12 @@ def _dated_apart(a: _Report, b: _Report) -> bool:
 
 
 def _merge(reports: list[_Report], articles: dict[str, Article]) -> list[Event]:
-    """Merge reports of one happening (union-find over candidate pairs); flag dates and numbers at odds."""
+    """Merge reports of one happening (union-find over candidate pairs); flag dates and numbers at odds.
+
+    Across articles two groups that each name someone join only when they share a name, and two that
+    each say who or what (subjects, objects) only when they share one: a report that names no one
+    may join either, but never chains two happenings of different actors or things into one.
+    """
     parent = list(range(len(reports)))
 
     def root(i: int) -> int:
@@ -263,10 +274,20 @@ def _merge(reports: list[_Report], articles: dict[str, Article]) -> list[Event]:
         return i
 
     conflicts: dict[int, list[str]] = {}
+    # By root: the names and the arguments (subjects, objects) its reports give.
+    named = {i: set(r.telling) for i, r in enumerate(reports)}
+    argued = {i: _arguments(r.happening) if r.happening else set() for i, r in enumerate(reports)}
     for i, j in sorted(_candidates(reports)):
         a, b = reports[i], reports[j]
         if _same_happening(a, b):
-            parent[root(j)] = root(i)
+            ri, rj = root(i), root(j)
+            if ri == rj or (
+                a.event.sentence.article != b.event.sentence.article and _apart(ri, rj, named, argued)
+            ):
+                continue  # "GM's car sales rose", "sales rose", "Ford's car sales rose": no chain
+            parent[rj] = ri
+            named[ri] |= named.pop(rj)
+            argued[ri] |= argued.pop(rj)
         elif _dated_apart(a, b):
             conflicts.setdefault(i, []).append(_date_note(b, articles))
             conflicts.setdefault(j, []).append(_date_note(a, articles))
@@ -279,6 +300,13 @@ def _merge(reports: list[_Report], articles: dict[str, Article]) -> list[Event]:
         group = [reports[i] for i in members]
         events.append(_event(group, notes + _number_notes(group, articles)))
     return events
+
+
+def _apart(ri: int, rj: int, named: dict[int, set[str]], argued: dict[int, set[str]]) -> bool:
+    """Two groups of reports that both name someone, or both say who or what, with nothing in common."""
+    return bool(named[ri] and named[rj] and not named[ri] & named[rj]) or bool(
+        argued[ri] and argued[rj] and not argued[ri] & argued[rj]
+    )
 
 
 def _candidates(reports: list[_Report]) -> set[tuple[int, int]]:
