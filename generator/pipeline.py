@@ -5,9 +5,15 @@
 timing each. Everything is read, extracted, resolved and checked before
 anything is written, so a failed build leaves the previous output as it was:
 
-    read_overrides → read_seeds → analyse → correct_mentions → propagate_mentions → resolve_entities
-    → curate_entities → link → build_events_and_figures → curate_events_and_figures
-    → check → assemble_briefing | log_warnings → render_pages → export_files → write_files
+    read_overrides → read_seeds → recall → analyse → correct_mentions → propagate_mentions
+    → resolve_entities → remember → curate_entities → link → build_events_and_figures
+    → curate_events_and_figures → check → assemble_briefing | log_warnings → render_pages
+    → export_files → write_files
+
+No override changes what the steps from `analyse` to `resolve_entities` make,
+so with a cache `remember` keeps their result, keyed by every article and the
+generator itself, and the next build from the same articles `recall`s it and
+skips them: an override edit re-runs only curation and what follows.
 
 `assemble` runs the steps before the bar (no output, no logging: scoring and
 tests use it); `build` runs them all.
@@ -92,6 +98,10 @@ class BuildState:
     """One per article: spaCy and the extractors, then names propagated across articles."""
     misses: int = 0
     """Articles analysed afresh (not found in the cache)."""
+    recalled: bool = False
+    """True when the corpus as resolved before curation came from the cache (`recall`)."""
+    kept_from: tuple[int, int] = (0, 0)
+    """How many warnings and faults there were before `analyse`: `remember` keeps those added after."""
     actors: tuple[Actor, ...] = ()
     """Actors as resolved from the mentions, before overrides; no ids yet."""
     places: tuple[Place, ...] = ()
@@ -207,10 +217,35 @@ def read_seeds(state: BuildState) -> BuildState:
     )
 
 
+def _kept(config: BuildConfig) -> cache.Folder | None:
+    """The build's cache, or None with `--no-cache`."""
+    return None if config.cache is None else cache.Folder(config.cache, config.model)
+
+
+def recall(state: BuildState) -> BuildState:
+    """Take the corpus as resolved before curation from the cache, when these articles were resolved."""
+    state = replace(state, kept_from=(len(state.warnings), len(state.faults)))
+    kept = _kept(state.config)
+    found = None if kept is None else kept.recall(state.articles)
+    if found is None:
+        return state
+    return replace(
+        state,
+        analyses=found.analyses,
+        actors=found.actors,
+        places=found.places,
+        warnings=state.warnings + found.warnings,
+        faults=state.faults + found.faults,
+        recalled=True,
+    )
+
+
 def analyse(state: BuildState) -> BuildState:
     """Run spaCy and the extractors over each article, reusing cached analyses, on `--jobs` workers."""
+    if state.recalled:
+        return state
     config = state.config
-    kept = None if config.cache is None else cache.Folder(config.cache, config.model)
+    kept = _kept(config)
     executor = state.executor or parallel.executor(config)
     analyses, misses = analysis.analyse_articles(state.articles, config.model, kept, state.progress, executor)
     faults = [
@@ -223,11 +258,15 @@ def analyse(state: BuildState) -> BuildState:
 
 def correct_mentions(state: BuildState) -> BuildState:
     """Cut back names that swallowed a neighbour ("U.S. Semiconductor"), with the corpus as evidence."""
+    if state.recalled:
+        return state
     return replace(state, analyses=tuple(respan(state.analyses)))
 
 
 def propagate_mentions(state: BuildState) -> BuildState:
     """Find names known from one article where another mentions them without spaCy noticing."""
+    if state.recalled:
+        return state
     found, isolated = per_article(
         propagate, state.analyses, "find known names in", "names known from other articles are not linked"
     )
@@ -241,6 +280,8 @@ def propagate_mentions(state: BuildState) -> BuildState:
 
 def resolve_entities(state: BuildState) -> BuildState:
     """Cluster mentions across articles into actors and places."""
+    if state.recalled:
+        return state
 
     def resolve(analyses: Sequence[Analysis]) -> tuple[list[Actor], list[Place]]:
         actors = entities.resolve_actors(analyses)
@@ -250,6 +291,19 @@ def resolve_entities(state: BuildState) -> BuildState:
         resolve, state.analyses, "resolve the names of", "it is published without links to actors and places"
     )
     return _isolated(replace(state, actors=tuple(actors), places=tuple(places)), isolated)
+
+
+def remember(state: BuildState) -> BuildState:
+    """Keep the corpus as resolved before curation in the cache, for the next build from the same articles."""
+    kept = _kept(state.config)
+    if kept is None or state.recalled:
+        return state
+    warnings, faults = state.kept_from
+    resolved = cache.Resolved(
+        state.analyses, state.actors, state.places, state.warnings[warnings:], state.faults[faults:]
+    )
+    kept.remember(state.articles, resolved)
+    return state
 
 
 def curate_entities(state: BuildState) -> BuildState:
@@ -407,10 +461,12 @@ def write_files(state: BuildState) -> BuildState:
 STEPS: tuple[Step, ...] = (
     ("read_overrides", read_overrides),
     ("read_seeds", read_seeds),
+    ("recall", recall),
     ("analyse", analyse),
     ("correct_mentions", correct_mentions),
     ("propagate_mentions", propagate_mentions),
     ("resolve_entities", resolve_entities),
+    ("remember", remember),
     ("curate_entities", curate_entities),
     ("link", link),
     ("build_events_and_figures", build_events_and_figures),

@@ -52,6 +52,29 @@ def test_a_corrupt_entry_is_a_miss(tmp_path: Path, caplog: pytest.LogCaptureFixt
     assert "unreadable cache entry ignored and rebuilt" in caplog.text
 
 
+def test_a_resolved_corpus_is_kept_for_exactly_its_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = cache.Folder(tmp_path, MODEL)
+    a, b = _article("a"), _article("b")
+    resolved = cache.Resolved((_analysis(a), _analysis(b)), (), (), ("a warning",), (("a warning", "trace"),))
+    assert kept.recall([a, b]) is None
+    kept.remember([a, b], resolved)
+    assert kept.recall([a, b]) == resolved
+    assert kept.recall([a]) is None
+    assert kept.recall([b, a]) is None
+    assert kept.recall([a, _article("b", "Edited.\n")]) is None
+    assert cache.Folder(tmp_path, "another_pipeline").recall([a, b]) is None
+    monkeypatch.setattr(cache, "package_fingerprint", lambda: "edited generator")
+    assert kept.recall([a, b]) is None
+
+
+def test_a_resolved_entry_is_never_taken_for_an_analysis(tmp_path: Path) -> None:
+    a = _article("a")
+    cache.store(tmp_path, cache.key(a, MODEL), cache.Resolved((_analysis(a),), (), (), (), ()))
+    assert cache.Folder(tmp_path, MODEL).load(a) is None
+
+
 def test_the_cache_module_runs_no_analysis() -> None:
     assert not hasattr(cache, "analyse_articles")
     assert not hasattr(cache, "parse")

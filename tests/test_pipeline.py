@@ -111,6 +111,45 @@ def test_assemble_runs_the_steps_before_any_output(
     assert not (root / "nowhere").exists()
 
 
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_a_rebuild_recalls_the_resolved_corpus_and_gives_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, cache = copy_project(tmp_path), tmp_path / "cache"
+    recalled: list[bool] = []
+    real_remember = pipeline.remember
+
+    def remember(state: BuildState) -> BuildState:
+        recalled.append(state.recalled)
+        return real_remember(state)
+
+    monkeypatch.setattr(pipeline, "STEPS", tuple((n, remember if n == "remember" else s) for n, s in STEPS))
+    first = build(_config(root, cache, out=tmp_path / "first"))
+    again = build(_config(root, cache, out=tmp_path / "again"))
+    assert recalled == [False, True]
+    assert again.warnings == first.warnings
+    assert _tree(tmp_path / "again") == _tree(tmp_path / "first")
+    # An override edit is curated afresh over the recalled corpus, as over a resolved one.
+    (root / "seeds" / "overrides").mkdir()
+    actor = max(first.briefing.actors, key=lambda a: (len(a.mentions), a.id)).name
+    (root / "seeds" / "overrides" / "edit.yml").write_text(
+        f"actors:\n  {actor!r}:\n    name: Renamed By Test\n", "utf-8"
+    )
+    edited = build(_config(root, cache, out=tmp_path / "edited"))
+    monkeypatch.setattr(pipeline.cache.Folder, "recall", lambda _self, _articles: None)
+    resolved = build(_config(root, cache, out=tmp_path / "resolved"))
+    assert recalled == [False, True, True, False]
+    assert "Renamed By Test" in {a.name for a in edited.briefing.actors}
+    assert _tree(tmp_path / "edited") != _tree(tmp_path / "first")
+    assert edited.warnings == resolved.warnings
+    assert _tree(tmp_path / "edited") == _tree(tmp_path / "resolved")
+
+
 def test_timing_table() -> None:
     assert timing_table([("read_seeds", 0.5), ("analyse", 1.5)]) == (
         "step         seconds   share\n"
