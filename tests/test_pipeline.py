@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import logging
 import os
 from dataclasses import replace
@@ -13,7 +14,7 @@ import pytest
 
 from generator import pipeline
 from generator.config import BuildConfig
-from generator.errors import RenderError, WriteError
+from generator.errors import InternalError, RenderError, WriteError
 from generator.model import Actor, Briefing, Mention, Place, Span
 from generator.pipeline import STEPS, BuildState, assemble, build, run, timing_table
 from generator.publish import write
@@ -72,6 +73,25 @@ def test_run_applies_the_steps_in_order_and_times_each() -> None:
     assert state.warnings == ("one", "two", "three")  # each step saw the state the one before returned
     assert [name for name, _s in state.timings] == seen
     assert all(seconds >= 0 for _name, seconds in state.timings)
+
+
+def test_run_pauses_the_garbage_collector_and_puts_it_back_even_when_a_step_fails() -> None:
+    seen: list[tuple[bool, int]] = []
+
+    def look(state: BuildState) -> BuildState:
+        seen.append((gc.isenabled(), gc.get_freeze_count()))
+        return state
+
+    def fail(state: BuildState) -> BuildState:
+        raise ValueError("broken")
+
+    run([("one", look), ("two", look)], BuildState(BuildConfig()))
+    assert seen[0] == (False, 0)
+    assert seen[1][0] is False and seen[1][1] > 0  # what the first step left is frozen
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with pytest.raises(InternalError):
+        run([("one", look), ("fail", fail)], BuildState(BuildConfig()))
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 def test_build_runs_every_step_and_reports_its_time(
