@@ -41,6 +41,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import jinja2
+import jinja2.bccache
+
 from generator.errors import GeneratorError
 from generator.extract import chunks
 from generator.model import Actor, Analysis, Article, Place
@@ -48,7 +51,7 @@ from generator.publish.write import atomic_write
 
 log = logging.getLogger(__name__)
 
-E = TypeVar("E", Analysis, "Resolved", "Output")
+E = TypeVar("E", Analysis, "Resolved", "Output", bytes)
 """A kind of cache entry."""
 
 FORMAT = 2
@@ -153,13 +156,9 @@ def package_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def key(article: Article, model: str) -> str:
-    """The cache key of one article's analysis."""
-    record = {
-        "format": FORMAT,
-        "extraction": extraction_fingerprint(),
-        "pipeline": pipeline_fingerprint(model),
-        "chunk": chunks.CHUNK_CHARS,
+def _article_record(article: Article) -> dict[str, object]:
+    """Everything of an article that its analysis reads, for keys."""
+    return {
         "id": article.id,
         "path": article.path,
         "title": article.title,
@@ -168,6 +167,17 @@ def key(article: Article, model: str) -> str:
         "url": article.url,
         "body": article.body,
         "line": article.line,
+    }
+
+
+def key(article: Article, model: str) -> str:
+    """The cache key of one article's analysis."""
+    record = {
+        "format": FORMAT,
+        "extraction": extraction_fingerprint(),
+        "pipeline": pipeline_fingerprint(model),
+        "chunk": chunks.CHUNK_CHARS,
+        **_article_record(article),
     }
     return hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
@@ -230,14 +240,20 @@ class Resolved:
 
 
 def resolved_key(articles: Sequence[Article], model: str) -> str:
-    """The key of the corpus resolved from these articles: their keys, and the generator's fingerprint."""
+    """The key of the corpus resolved from these articles: them, the pipeline and the whole generator.
+
+    The generator's fingerprint covers the analysis code too, so the analysis's own
+    (`extraction_fingerprint`, which parses every module it imports) is not needed here.
+    """
     record = {
         "format": FORMAT,
         "entry": "resolved",
         "package": package_fingerprint(),
-        "articles": [key(article, model) for article in articles],
+        "pipeline": pipeline_fingerprint(model),
+        "chunk": chunks.CHUNK_CHARS,
+        "articles": [_article_record(article) for article in articles],
     }
-    return hashlib.sha256(json.dumps(record).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +312,7 @@ def load(folder: Location, digest: str, kind: type[E]) -> E | None:
     return entry
 
 
-def store(folder: Location, digest: str, analysis: Analysis | Resolved | Output) -> None:
+def store(folder: Location, digest: str, analysis: Analysis | Resolved | Output | bytes) -> None:
     """Save an entry; a cache that cannot be written only costs time."""
     data = pickle.dumps((digest, analysis), protocol=pickle.HIGHEST_PROTOCOL)
     local = _local(folder)
@@ -309,6 +325,30 @@ def store(folder: Location, digest: str, analysis: Analysis | Resolved | Output)
             fs.pipe_file(path, data)
     except OSError as exc:
         log.warning("%s: cannot write the analysis cache (%s)", folder, exc)
+
+
+class Templates(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept in the cache, so that a build does not compile them all again.
+
+    Keyed by the generator's fingerprint, which covers the environment's options as well as
+    the templates; Jinja itself rejects an entry whose template source or Python differs.
+    """
+
+    def __init__(self, folder: Location) -> None:
+        self.folder = folder
+
+    def _digest(self, bucket: jinja2.bccache.Bucket) -> str:
+        return hashlib.sha256(f"template\0{package_fingerprint()}\0{bucket.key}".encode()).hexdigest()
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Fill the bucket from the cache, when there."""
+        data = load(self.folder, self._digest(bucket), bytes)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep the bucket's compiled template."""
+        store(self.folder, self._digest(bucket), bucket.bytecode_to_string())
 
 
 @dataclass(frozen=True, slots=True)

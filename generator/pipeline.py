@@ -462,7 +462,9 @@ def render_pages(state: BuildState) -> BuildState:
     briefing = _need(state.briefing, "briefing")
     descriptions = _need(state.curated, "curated actors and places").descriptions
     try:
-        pages = render.render_site(briefing, descriptions, state.config.map, state.config.pages)
+        config = state.config
+        compiled = None if config.cache is None else cache.Templates(config.cache)
+        pages = render.render_site(briefing, descriptions, config.map, config.pages, compiled)
     except jinja2.TemplateError as exc:
         raise RenderError(_template_problem(exc)) from exc
     except OSError as exc:

@@ -195,3 +195,25 @@ def test_an_unknown_kind_of_url_is_an_error() -> None:
     assert str(caught.value) == (
         "nosuchprotocol://briefing: cannot use this cache location (Protocol not known: nosuchprotocol)"
     )
+
+
+def test_compiled_templates_are_kept_and_draw_the_same(tmp_path: Path) -> None:
+    import jinja2
+
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "page.md.j2").write_text("{% for x in xs %}{{ x }}.{% endfor %}\n", "utf-8")
+    kept = cache.Templates(tmp_path / "cache")
+
+    def env() -> jinja2.Environment:
+        return jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path / "t")), bytecode_cache=kept)
+
+    first = env().get_template("page.md.j2").render(xs=[1, 2])
+    assert list((tmp_path / "cache").rglob("*.pickle"))
+    compiled: list[str] = []
+    fresh = env()
+    real = fresh.compile
+    fresh.compile = lambda *a, **k: compiled.append("compiled") or real(*a, **k)  # type: ignore[method-assign]
+    assert fresh.get_template("page.md.j2").render(xs=[1, 2]) == first == "1.2."
+    assert not compiled  # loaded, not compiled again
+    (tmp_path / "t" / "page.md.j2").write_text("{{ xs | length }}\n", "utf-8")
+    assert env().get_template("page.md.j2").render(xs=[1, 2]) == "2"  # an edited template is compiled
