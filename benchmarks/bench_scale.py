@@ -253,7 +253,7 @@ def bench(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     print(f"N = {n}: warm rebuild", file=sys.stderr)
     runs["warm"] = build("warm", 2, out, cache)
     print(f"N = {n}: warm rebuild, pages drawn", file=sys.stderr)
-    runs["warm_drawn"] = build("warm_drawn", 2, _copy(out, root / "out-drawn"), cache)
+    runs["warm_drawn"] = build("warm_drawn", 2, _copy(out, root), cache)
     mentions = rename_top_actor(out, overrides)
     print(f"N = {n}: override edit (an actor with {mentions} mentions renamed)", file=sys.stderr)
     runs["edit"] = build("edit", 2, out, cache)
@@ -276,10 +276,11 @@ def bench(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     return result
 
 
-def _copy(out: Path, to: Path) -> Path:
-    """A copy of an output folder, which no build has written into: the next build there draws its pages."""
-    shutil.rmtree(to, ignore_errors=True)
-    shutil.copytree(out, to)
+def _copy(out: Path, beside: Path) -> Path:
+    """A copy of an output folder under a new name, which no build has written into: a build there
+    draws every page (the cache records the last build of each folder, by its path)."""
+    to = Path(tempfile.mkdtemp(prefix="out-drawn-", dir=beside))
+    shutil.copytree(out, to, dirs_exist_ok=True)
     return to
 
 
@@ -306,7 +307,7 @@ def profile(root: Path, args: argparse.Namespace, logs: Path) -> list[dict[str, 
         "utf-8",
     )
     cmd = [sys.executable, str(script), str(stats_file)]
-    drawn = _copy(root / "site_src", logs / "profiled-out")  # a folder no build wrote: every page drawn
+    drawn = _copy(root / "site_src", logs)  # a folder no build wrote: every page drawn
     args_ = [str(root / "seeds"), str(root / "overrides.yml"), str(drawn), str(root / "cache")]
     print("profiling the warm rebuild", file=sys.stderr)
     measure([*cmd, *args_, "2", args.model, str(report)], ROOT, logs / "profile.log", report)
