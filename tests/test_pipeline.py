@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import logging
 import os
 from dataclasses import replace
@@ -13,7 +14,7 @@ import pytest
 
 from generator import pipeline
 from generator.config import BuildConfig
-from generator.errors import RenderError, WriteError
+from generator.errors import InternalError, RenderError, WriteError
 from generator.model import Actor, Briefing, Mention, Place, Span
 from generator.pipeline import STEPS, BuildState, assemble, build, run, timing_table
 from generator.publish import write
@@ -74,6 +75,25 @@ def test_run_applies_the_steps_in_order_and_times_each() -> None:
     assert all(seconds >= 0 for _name, seconds in state.timings)
 
 
+def test_run_pauses_the_garbage_collector_and_puts_it_back_even_when_a_step_fails() -> None:
+    seen: list[tuple[bool, int]] = []
+
+    def look(state: BuildState) -> BuildState:
+        seen.append((gc.isenabled(), gc.get_freeze_count()))
+        return state
+
+    def fail(state: BuildState) -> BuildState:
+        raise ValueError("broken")
+
+    run([("one", look), ("two", look)], BuildState(BuildConfig()))
+    assert seen[0] == (False, 0)
+    assert seen[1][0] is False and seen[1][1] > 0  # what the first step left is frozen
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with pytest.raises(InternalError):
+        run([("one", look), ("fail", fail)], BuildState(BuildConfig()))
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
 def test_build_runs_every_step_and_reports_its_time(
     tmp_path: Path, shared_cache: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -109,6 +129,84 @@ def test_assemble_runs_the_steps_before_any_output(
     assert any("Nobody At All" in w for w in warnings)
     assert not caplog.records  # the warnings are returned, not logged
     assert not (root / "nowhere").exists()
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_a_rebuild_recalls_the_resolved_corpus_and_gives_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, cache = copy_project(tmp_path), tmp_path / "cache"
+    recalled: list[bool] = []
+    real_remember = pipeline.remember
+
+    def remember(state: BuildState) -> BuildState:
+        recalled.append(state.recalled)
+        return real_remember(state)
+
+    monkeypatch.setattr(pipeline, "STEPS", tuple((n, remember if n == "remember" else s) for n, s in STEPS))
+    first = build(_config(root, cache, out=tmp_path / "first"))
+    again = build(_config(root, cache, out=tmp_path / "again"))
+    assert recalled == [False, True]
+    assert again.warnings == first.warnings
+    assert _tree(tmp_path / "again") == _tree(tmp_path / "first")
+    # An override edit is curated afresh over the recalled corpus, as over a resolved one.
+    (root / "seeds" / "overrides").mkdir()
+    actor = max(first.briefing.actors, key=lambda a: (len(a.mentions), a.id)).name
+    (root / "seeds" / "overrides" / "edit.yml").write_text(
+        f"actors:\n  {actor!r}:\n    name: Renamed By Test\n", "utf-8"
+    )
+    edited = build(_config(root, cache, out=tmp_path / "edited"))
+    monkeypatch.setattr(pipeline.cache.Folder, "recall", lambda _self, _articles: None)
+    resolved = build(_config(root, cache, out=tmp_path / "resolved"))
+    assert recalled == [False, True, True, False]
+    assert "Renamed By Test" in {a.name for a in edited.briefing.actors}
+    assert _tree(tmp_path / "edited") != _tree(tmp_path / "first")
+    assert edited.warnings == resolved.warnings
+    assert _tree(tmp_path / "edited") == _tree(tmp_path / "resolved")
+
+
+def test_a_rebuild_with_nothing_changed_reuses_the_files_and_anything_else_draws_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, cache, out = copy_project(tmp_path), tmp_path / "cache", tmp_path / "site_src"
+    drawn: list[str] = []
+    real_render = pipeline.render.render_site
+
+    def render_site(*args: object) -> dict[str, str]:
+        drawn.append("drawn")
+        return real_render(*args)  # type: ignore[arg-type]  # render_site's own arguments
+
+    monkeypatch.setattr(pipeline.render, "render_site", render_site)
+
+    def rebuilt(folder: Path = out) -> dict[str, bytes]:
+        drawn.clear()
+        build(_config(root, cache, out=folder))
+        return _tree(folder)
+
+    full = rebuilt()
+    assert drawn and rebuilt() == full and not drawn  # nothing changed: nothing drawn
+    page = next(p for p in sorted(out.glob("actors/*.md")) if p.name != "index.md")
+    page.unlink()  # deleted by hand
+    assert rebuilt() == full and drawn
+    page.write_text("edited by hand\n", "utf-8")  # a generated page edited by hand is generated again
+    assert rebuilt() == full and drawn
+    assert rebuilt() == full and not drawn
+    (root / "seeds" / "overrides").mkdir()
+    actor = max(pipeline.assemble(_config(root, cache))[0].actors, key=lambda a: (len(a.mentions), a.id))
+    (root / "seeds" / "overrides" / "edit.yml").write_text(
+        f"actors:\n  {actor.name!r}:\n    name: Renamed By Test\n", "utf-8"
+    )
+    edited = rebuilt()
+    assert drawn and edited != full
+    monkeypatch.setattr(pipeline.cache.Folder, "written", lambda _self, _out: None)
+    assert edited == rebuilt(tmp_path / "drawn afresh") and drawn
+    (root / "seeds" / "overrides" / "edit.yml").unlink()
+    assert rebuilt() == full and drawn
 
 
 def test_timing_table() -> None:

@@ -6,6 +6,7 @@ import base64
 import html.parser
 import json
 import os
+import pickle
 import time
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from generator import cache
 from generator.cli import main
 from generator.errors import GeneratorError
 from generator.extract import run
+from generator.model import Analysis
 from generator.pipeline import BuildConfig, build
 from generator.publish import write
 from generator.slugs import slugify
@@ -329,7 +331,9 @@ def test_output_is_byte_identical_across_runs_with_and_without_the_cache(tmp_pat
     build(_config(roots[0], None))
     first = build(_config(roots[1], cache_dir))  # cold cache: analyses stored
     second = build(_config(roots[2], cache_dir))  # warm cache: analyses loaded
-    assert len(list(cache_dir.rglob("*.pickle"))) == 1
+    entries = [pickle.loads(p.read_bytes())[1] for p in cache_dir.rglob("*.pickle")]
+    assert sum(isinstance(e, Analysis) for e in entries) == 1  # the one article's, stored once
+    assert sum(isinstance(e, cache.Resolved) for e in entries) == 1
     snapshots = [_snapshot(r / "site_src") for r in roots]
     assert snapshots[0] == snapshots[1] == snapshots[2]
     assert first.report.written and second.report.written

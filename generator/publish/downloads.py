@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterable, Sequence
 
 from generator.config import DEFAULT_PAGES, PageSettings
 from generator.model import Briefing
+from generator.publish import jsontext
 from generator.publish.placement import Placement, place_entities
 from generator.spans import headline_of
 
@@ -190,9 +190,7 @@ def geojson(b: Briefing, placement: Placement) -> bytes:
         if p.lat is not None and p.lon is not None
     ]
     data = {"type": "FeatureCollection", "features": features}
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n").encode(
-        "utf-8"
-    )
+    return (jsontext.dumps(data) + "\n").encode("utf-8")
 
 
 FILES: dict[str, Callable[[Briefing, Placement], bytes]] = {

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from generator.config import DEFAULT_PAGES, PageSettings
 from generator.model import Actor, Briefing, Event, Mention, Place, Role, Span
+from generator.publish import jsontext
 from generator.publish.placement import place_entities
 from generator.spans import headline_of
 
@@ -175,5 +175,4 @@ def to_dict(b: Briefing, pages: PageSettings = DEFAULT_PAGES) -> dict[str, Any]:
 
 def to_json(b: Briefing, pages: PageSettings = DEFAULT_PAGES) -> bytes:
     """Serialise deterministically: sorted keys, UTF-8, trailing newline."""
-    text = json.dumps(to_dict(b, pages), ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
-    return (text + "\n").encode("utf-8")
+    return (jsontext.dumps(to_dict(b, pages)) + "\n").encode("utf-8")

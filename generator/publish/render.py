@@ -34,10 +34,11 @@ from generator.spans import headline_of
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def environment() -> jinja2.Environment:
-    """The Jinja environment: strict, whitespace-tidy, escaping by default."""
+def environment(compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    """The Jinja environment: strict, whitespace-tidy, escaping by default; `compiled` keeps templates."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        bytecode_cache=compiled,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -55,13 +56,17 @@ def render_site(
     descriptions: Mapping[str, str],
     map_settings: MapSettings = NO_TILES,
     page_settings: PageSettings = DEFAULT_PAGES,
+    compiled: jinja2.BytecodeCache | None = None,
 ) -> dict[str, str]:
-    """Render every generated page and copy the assets, keyed by path inside docs_dir."""
+    """Render every generated page and copy the assets, keyed by path inside docs_dir.
+
+    `compiled` keeps the compiled templates between builds (`cache.Templates`).
+    """
     site = build_site(briefing, descriptions, map_settings, page_settings)
     # Keyed by path: should two records share a page, the last one drawn is the page.
     built = {page.path: page for page in site_pages(site)}
     incoming = pages.backlinks(list(built.values()))
-    env = environment()
+    env = environment(compiled)
     out: dict[str, str] = {}
     links: dict[tuple[str, ...], md.Safe] = {}
     for path, page in built.items():

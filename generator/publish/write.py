@@ -34,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -42,7 +43,7 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -89,6 +90,27 @@ def read_manifest(out: Path) -> set[str]:
         return {str(p) for p in data.get("files", [])}
     except (OSError, ValueError):
         return set()
+
+
+def read_unchanged(out: Path, digests: Iterable[tuple[str, str]]) -> dict[str, bytes] | None:
+    """The bytes of each listed generated file, or None when one is missing, changed or no longer listed.
+
+    `digests` are (path, SHA-256) as a build wrote them; a file edited or deleted by hand
+    since, or one the manifest no longer lists as generated, makes the whole set unusable.
+    """
+    generated = read_manifest(out)
+    found: dict[str, bytes] = {}
+    for rel, digest in digests:
+        if rel not in generated:
+            return None
+        try:
+            data = safe_path(out, rel).read_bytes()
+        except (OSError, WriteError):
+            return None
+        if hashlib.sha256(data).hexdigest() != digest:
+            return None
+        found[rel] = data
+    return found
 
 
 @contextlib.contextmanager

@@ -164,8 +164,8 @@ def _utf16(data: bytes) -> str:
     if pairs < 4:
         return ""
     # Text without a BOM: in ASCII-heavy UTF-16 one byte of nearly every pair is zero.
-    even = sum(1 for i in range(0, 2 * pairs, 2) if head[i] == 0)
-    odd = sum(1 for i in range(1, 2 * pairs, 2) if head[i] == 0)
+    even = head[0 : 2 * pairs : 2].count(0)
+    odd = head[1 : 2 * pairs : 2].count(0)
     if odd > 0.9 * pairs and even < 0.1 * pairs:
         return "UTF-16 (little-endian)"
     if even > 0.9 * pairs and odd < 0.1 * pairs:

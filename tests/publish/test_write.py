@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
 
 from generator.errors import RenderError
-from generator.publish.write import LOCK, MANIFEST, write_tree
+from generator.publish.write import LOCK, MANIFEST, read_unchanged, write_tree
 
 
 def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:
@@ -176,3 +177,18 @@ def test_nothing_changed_writes_nothing(tmp_path: Path) -> None:
     mtimes = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
     report = write_tree(tmp_path, OLD)
     assert report.written == () and {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == mtimes
+
+
+def test_read_unchanged_gives_the_files_only_as_they_were_written(tmp_path: Path) -> None:
+    out = tmp_path / "site_src"
+    files = {"index.md": b"# Home\n", "actors/a.md": b"# A\n"}
+    write_tree(out, dict(files))
+    (out / "notes.md").write_bytes(b"by hand\n")
+    digests = [(rel, hashlib.sha256(data).hexdigest()) for rel, data in sorted(files.items())]
+    assert read_unchanged(out, digests) == files
+    assert read_unchanged(out, [*digests, ("notes.md", hashlib.sha256(b"by hand\n").hexdigest())]) is None
+    assert read_unchanged(out, [("../outside.md", "0" * 64)]) is None
+    (out / "actors" / "a.md").write_bytes(b"# B\n")
+    assert read_unchanged(out, digests) is None
+    (out / "actors" / "a.md").unlink()
+    assert read_unchanged(out, digests) is None
