@@ -104,7 +104,7 @@
     return places;
   }
 
-  function markers(container) {
+  function loadPlaces(container) {
     // The places to draw: from the page's island, or fetched from the file the map names, with each
     // link made absolute from that file's address (the file's links are relative to it).
     var source = container.getAttribute("data-source");
@@ -131,7 +131,7 @@
 
   function drawMap(container) {
     if (container.getAttribute("data-ready") || typeof window.L === "undefined") return;
-    var loading = markers(container);
+    var loading = loadPlaces(container);
     if (!loading) return; // the table beside the map lists the places
     container.setAttribute("data-ready", "1");
     loading.then(function (places) { drawPlaces(container, places); }, function (error) {
@@ -185,7 +185,7 @@
 
   function init() {
     nameSearchDialog();
-    Array.prototype.forEach.call(document.querySelectorAll(".briefing-map[data-places]"), drawMap);
+    Array.prototype.forEach.call(document.querySelectorAll(".briefing-map[data-places], .briefing-map[data-source]"), drawMap);
     highlight();
   }
 
