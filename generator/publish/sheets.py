@@ -28,6 +28,13 @@ PAGE_BUDGET = 170_000
 """Most estimated bytes of events on one page (`weight`), so that with the theme's frame a page
 stays under 300 KB of HTML however long its sentences and however many its actors."""
 
+SHOWN_SOURCES = 10
+"""Sources an event's entry links to and quotes; the others are counted (briefing.json lists every one).
+An event merged from reports in hundreds of articles would otherwise fill a page on its own."""
+
+SHOWN_NAMED = 50
+"""Actors, and places, an event's details name; the others are counted."""
+
 INDEX = "timeline.md"
 """The timeline's index page."""
 
@@ -105,8 +112,10 @@ def sheets(events: Sequence[Event]) -> list[Sheet]:
 
 def weight(event: Event) -> int:
     """About how many bytes of HTML an event's entry takes: its line, links, details and sentences."""
-    named = min(len(event.actors), 3) + min(len(event.places), 2) + len(event.actors) + len(event.places)
-    quoted = sum(700 + 2 * len(s.text) for s in event.sources[1:])  # a link in the line, a quote in details
+    listed = min(len(event.actors), SHOWN_NAMED) + min(len(event.places), SHOWN_NAMED)
+    named = min(len(event.actors), 3) + min(len(event.places), 2) + listed
+    shown = event.sources[1:SHOWN_SOURCES]
+    quoted = sum(700 + 2 * len(s.text) for s in shown)  # a link in the line, a quote in the details
     return 1500 + 2 * len(event.sentence.text) + len(event.timex.explanation) + 260 * named + quoted
 
 

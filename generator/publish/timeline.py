@@ -18,7 +18,7 @@ from generator.model import Event
 from generator.publish import markdown as md
 from generator.publish.happenings import STATUS_HELP, STATUS_LABELS, as_of, coming
 from generator.publish.pages import Page
-from generator.publish.sheets import INDEX, Sheet, parts_of, sheets
+from generator.publish.sheets import INDEX, SHOWN_NAMED, SHOWN_SOURCES, Sheet, parts_of, sheets
 from generator.publish.site import Site, article_page
 from generator.spans import headline_of
 
@@ -39,7 +39,13 @@ def timeline_pages(site: Site) -> list[Page]:
     undated = [t for t in b.timexes if t.begin is None]
     split = len(cut) > 1 or cut[0].path != INDEX
     index_events = [] if split else [e for g in cut[0].groups for e in g.events]
-    shared = {"status_labels": STATUS_LABELS, "status_help": STATUS_HELP, "event_page": where}
+    shared = {
+        "status_labels": STATUS_LABELS,
+        "status_help": STATUS_HELP,
+        "event_page": where,
+        "source_cap": SHOWN_SOURCES,
+        "named_cap": SHOWN_NAMED,
+    }
     links = _links(site, index_events, undated if not split else [])
     links.update(_event_links(upcoming))
     index = Page(
@@ -104,10 +110,10 @@ def _count(sheet: Sheet) -> int:
 def _links(site: Site, events: Iterable[Event], undated: Sequence[object]) -> set[str]:
     """The actor, place and article pages a timeline page links to."""
     links = {article_page(t.span.article) for t in undated}  # type: ignore[attr-defined]  # Timex records
-    for e in events:
-        links.update(site.placement.actor(i) for i in e.actors)
-        links.update(site.placement.place(i) for i in e.places)
-        links.update(article_page(s.article) for s in e.sources or (e.sentence,))
+    for e in events:  # as many as an entry shows (`_timeline.md.j2`)
+        links.update(site.placement.actor(i) for i in e.actors[:SHOWN_NAMED])
+        links.update(site.placement.place(i) for i in e.places[:SHOWN_NAMED])
+        links.update(article_page(s.article) for s in (e.sources or (e.sentence,))[:SHOWN_SOURCES])
     return links
 
 
@@ -117,9 +123,11 @@ def _event_links(events: Iterable[Event]) -> set[str]:
 
 
 def _options(site: Site, events: Iterable[Event], field: str) -> list[tuple[str, md.Safe]]:
-    """Filter choices (id, escaped name) for the actors or places the events name, by name."""
+    """Filter choices (id, escaped name) for the actors or places the events name (as many of each
+    event's as its entry shows), by name."""
     names = site.actors if field == "actors" else site.places
-    used = sorted({i for e in events for i in getattr(e, field)}, key=lambda i: (names[i].name.lower(), i))
+    named = {i for e in events for i in getattr(e, field)[:SHOWN_NAMED]}
+    used = sorted(named, key=lambda i: (names[i].name.lower(), i))
     return [(i, md.Safe(html.escape(names[i].name))) for i in used]
 
 

@@ -2,7 +2,8 @@
 
 A synthetic briefing of N articles, each naming a person twice (a page of their own),
 an organisation once (a row), a town twice (with coordinates in every other article), a
-name the junk filter left off, a dated event and a figure, is rendered at two sizes with
+name the junk filter left off, a dated event and a figure, and one event that every
+article reports (naming the first 60 articles' actors and places), is rendered at two sizes with
 small caps (`rows_per_page`), so that every list is past its cap at both sizes. No page
 may grow with N; only the downloads in data/ do.
 """
@@ -14,6 +15,7 @@ import json
 import posixpath
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 import pytest
 
@@ -98,13 +100,21 @@ def _article(i: int) -> tuple[Article, list[Actor], list[Place], Event, Figure, 
 
 
 def _briefing(n: int) -> Briefing:
-    """The synthetic briefing of `n` articles."""
+    """The synthetic briefing of `n` articles; the first event is reported by every article."""
     parts = [_article(i) for i in range(n)]
+    events = [p[3] for p in parts]
+    events[0] = replace(
+        events[0],
+        sources=tuple(e.sentence for e in events),
+        # Participants are few per clause: 120 and 60 here, past what an entry names.
+        actors=tuple(i for e in events[:60] for i in e.actors),
+        places=tuple(i for e in events[:60] for i in e.places),
+    )
     return Briefing(
         articles=tuple(p[0] for p in parts),
         actors=tuple(a for p in parts for a in p[1]),
         places=tuple(pl for p in parts for pl in p[2]),
-        events=tuple(p[3] for p in parts),
+        events=tuple(events),
         figures=tuple(p[4] for p in parts),
         timexes=tuple(p[5] for p in parts),
         analyses=tuple(Analysis(p[0], ((0, len(p[0].body)),), (), (), (p[5],), ()) for p in parts),
@@ -180,3 +190,21 @@ def test_the_unlisted_names_are_paginated_with_a_few_articles_each() -> None:
     pages = [built["unlisted.md"], built["unlisted/page-2.md"], built["unlisted/page-3.md"]]
     assert [len(_lines(page, "| Junk")) for page in pages] == [ROWS, ROWS, 5]
     assert "[Curating](../curating.md)" in pages[1] and "45 names, by name, on 3 pages." in pages[0]
+
+
+def test_an_event_reported_everywhere_shows_a_few_sources_and_counts_the_rest() -> None:
+    from generator.publish.sheets import SHOWN_NAMED, SHOWN_SOURCES
+
+    built = render.render_site(_briefing(60), {}, NO_TILES, PageSettings(rows_per_page=ROWS))
+    (page,) = [text for text in built.values() if 'id="a00000-e"' in text]
+    entry = page.split('id="a00000-e"')[1].split('<div class="tl-event"')[0]
+    line = entry.split('<div class="tl-details"')[0]
+    assert line.count("articles/a") == SHOWN_SOURCES and f" +{60 - SHOWN_SOURCES}" in line
+    assert entry.count("    > ") == SHOWN_SOURCES  # its own sentence, then the other sources shown
+    assert f"*{60 - SHOWN_SOURCES} more sources not quoted here;" in entry
+    named = entry.split("**Named:** ")[1].split("\n")[0]
+    assert (
+        named.count("actors/lee") == SHOWN_NAMED // 2
+        and named.count("actors/") == SHOWN_NAMED
+        and f" +{120 - SHOWN_NAMED}" in named
+    )
