@@ -72,6 +72,12 @@ class Sheet:
     """The year its events start in."""
     groups: tuple[Group, ...]
     """Its month groups, in order."""
+    period: str = ""
+    """Its share of the year: "February", "Longer spans"; empty for a whole year."""
+    part: int = 1
+    """Which part of its period it is, from 1."""
+    parts: int = 1
+    """How many parts its period is cut into."""
 
 
 def year_of(event: Event) -> int:
@@ -102,11 +108,12 @@ def sheets(events: Sequence[Event]) -> list[Sheet]:
             parts = parts_of(in_month, weight)
             name = f"{year}-spans" if month == SPANS else f"{year}-{month:02d}"
             label = f"{year}, longer spans" if month == SPANS else dt.date(year, month, 1).strftime("%B %Y")
+            period = "Longer spans" if month == SPANS else dt.date(year, month, 1).strftime("%B")
             for k, part in enumerate(parts, 1):
                 suffix, of = (f"-{k}", f" (part {k} of {len(parts)})") if len(parts) > 1 else ("", "")
-                out.append(
-                    Sheet(f"timeline/{name}{suffix}.md", f"Timeline: {label}{of}", year, _groups(part))
-                )
+                title = f"Timeline: {label}{of}"
+                path = f"timeline/{name}{suffix}.md"
+                out.append(Sheet(path, title, year, _groups(part), period, k, len(parts)))
     return out
 
 

@@ -56,7 +56,7 @@ def timeline_pages(site: Site) -> list[Page]:
             **shared,
             "groups": cut[0].groups if not split else (),
             "split": split,
-            "sheets": [(s.path, s.title.removeprefix("Timeline: "), _count(s)) for s in cut] if split else [],
+            "years": _years(cut) if split else [],
             "upcoming": upcoming,
             "as_of": today,
             "undated": undated if not split else [],
@@ -70,26 +70,31 @@ def timeline_pages(site: Site) -> list[Page]:
     pages = [index]
     if not split:
         return pages
-    for sheet in cut:
+    for number, sheet in enumerate(cut):
         members = [e for g in sheet.groups for e in g.events]
         context = {
             **shared,
             "groups": sheet.groups,
             "sheet": sheet,
+            "previous": _neighbour(cut, number - 1),
+            "next": _neighbour(cut, number + 1),
             "filter_actors": _options(site, members, "actors"),
             "filter_places": _options(site, members, "places"),
         }
         drawn = frozenset(_links(site, members, []))
         pages.append(Page(sheet.path, "timeline-part.md.j2", sheet.title, context, drawn))
     runs = parts_of(undated, lambda t: 450 + 2 * len(t.explanation) + len(t.span.text))
+    paths = ["timeline/undated.md" if k == 1 else f"timeline/undated-{k}.md" for k in range(1, len(runs) + 1)]
     for k, run in enumerate(runs, 1):
-        path = "timeline/undated.md" if k == 1 else f"timeline/undated-{k}.md"
+        path = paths[k - 1]
         title = "Timeline: undated context" + (f" (part {k} of {len(runs)})" if len(runs) > 1 else "")
-        more = [
-            ("timeline/undated.md" if j == 1 else f"timeline/undated-{j}.md", j)
-            for j in range(1, len(runs) + 1)
-        ]
-        context = {"undated": run, "parts": more if len(runs) > 1 else []}
+        context = {
+            "undated": run,
+            "part": k,
+            "parts": len(runs),
+            "previous": paths[k - 2] if k > 1 else "",
+            "next": paths[k] if k < len(runs) else "",
+        }
         pages.append(
             Page(
                 path,
@@ -105,6 +110,29 @@ def timeline_pages(site: Site) -> list[Page]:
 def _count(sheet: Sheet) -> int:
     """How many events a page draws."""
     return sum(len(g.events) for g in sheet.groups)
+
+
+def _years(cut: Sequence[Sheet]) -> list[tuple[int, int, list[tuple[str, str]]]]:
+    """The index's rows: each year, its events, and its pages (path, label) with one link per period.
+
+    A period cut into parts is linked once, at its first part, each part linking to the next, so the
+    index grows with the years the events span, never with how many events a month holds.
+    """
+    rows: dict[int, tuple[int, list[tuple[str, str]]]] = {}
+    for sheet in cut:
+        count, links = rows.get(sheet.year, (0, []))
+        if sheet.part == 1:
+            label = sheet.period or str(sheet.year)
+            links.append((sheet.path, f"{label} ({sheet.parts} parts)" if sheet.parts > 1 else label))
+        rows[sheet.year] = (count + _count(sheet), links)
+    return [(year, count, links) for year, (count, links) in rows.items()]
+
+
+def _neighbour(cut: Sequence[Sheet], number: int) -> tuple[str, str] | None:
+    """The (path, short title) of the period page at `number` in reading order, if there is one."""
+    if not 0 <= number < len(cut):
+        return None
+    return cut[number].path, cut[number].title.removeprefix("Timeline: ")
 
 
 def _links(site: Site, events: Iterable[Event], undated: Sequence[object]) -> set[str]:

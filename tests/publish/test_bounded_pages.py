@@ -208,3 +208,19 @@ def test_an_event_reported_everywhere_shows_a_few_sources_and_counts_the_rest() 
         and named.count("actors/") == SHOWN_NAMED
         and f" +{120 - SHOWN_NAMED}" in named
     )
+
+
+def test_the_timeline_index_has_a_row_a_year_and_each_period_page_links_to_the_next() -> None:
+    built = render.render_site(_briefing(800), {}, NO_TILES, PageSettings(rows_per_page=ROWS))
+    periods = built["timeline.md"].split("## By period")[1].split("## What comes next")[0]
+    (row,) = _lines(periods, "| 2020 |")
+    assert row.startswith("| 2020 | 800 | [January (2 parts)](timeline/2020-01-1.md) · ")
+    assert row.count("](timeline/") == 12  # a link a month, at its first part
+    # Reading on from the first page reaches every period page once, in order.
+    pages = sorted(p for p in built if re.fullmatch(r"timeline/2020-\d\d(-\d)?\.md", p))
+    path, seen = "timeline/2020-01-1.md", []
+    while path:
+        seen.append(path)
+        found = re.search(r"\[[^]]+\]\(([^)]+)\) →", built[path])
+        path = posixpath.normpath(posixpath.join("timeline", found.group(1))) if found else ""
+    assert seen == pages and len(pages) > 12
