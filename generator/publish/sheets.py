@@ -35,6 +35,10 @@ An event merged from reports in hundreds of articles would otherwise fill a page
 SHOWN_NAMED = 50
 """Actors, and places, an event's details name; the others are counted."""
 
+SHOWN_DISAGREEMENT = 1_000
+"""Characters of what an event's sources disagree on that its details show (`disagreement_shown`); an
+event merged from a thousand reports listed every clash, 35 MB on one page at 10,000 articles."""
+
 INDEX = "timeline.md"
 """The timeline's index page."""
 
@@ -123,7 +127,16 @@ def weight(event: Event) -> int:
     named = min(len(event.actors), 3) + min(len(event.places), 2) + listed
     shown = event.sources[1:SHOWN_SOURCES]
     quoted = sum(700 + 2 * len(s.text) for s in shown)  # a link in the line, a quote in the details
-    return 1500 + 2 * len(event.sentence.text) + len(event.timex.explanation) + 260 * named + quoted
+    clash = min(len(event.disagreement), SHOWN_DISAGREEMENT + 100)
+    return 1500 + 2 * len(event.sentence.text) + len(event.timex.explanation) + 260 * named + quoted + clash
+
+
+def disagreement_shown(text: str) -> str:
+    """What the sources disagree on, cut after `SHOWN_DISAGREEMENT` characters at a clash's end ("; ")."""
+    if len(text) <= SHOWN_DISAGREEMENT:
+        return text
+    cut = text.rfind("; ", 0, SHOWN_DISAGREEMENT)
+    return text[: cut if cut > 0 else SHOWN_DISAGREEMENT] + "; …"
 
 
 def parts_of(items: Sequence[T], size: Callable[[T], int]) -> list[list[T]]:

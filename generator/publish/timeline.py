@@ -18,7 +18,15 @@ from generator.model import Event
 from generator.publish import markdown as md
 from generator.publish.happenings import STATUS_HELP, STATUS_LABELS, as_of, coming
 from generator.publish.pages import Page
-from generator.publish.sheets import INDEX, SHOWN_NAMED, SHOWN_SOURCES, Sheet, parts_of, sheets
+from generator.publish.sheets import (
+    INDEX,
+    SHOWN_NAMED,
+    SHOWN_SOURCES,
+    Sheet,
+    disagreement_shown,
+    parts_of,
+    sheets,
+)
 from generator.publish.site import Site, article_page
 from generator.spans import headline_of
 
@@ -45,6 +53,7 @@ def timeline_pages(site: Site) -> list[Page]:
         "event_page": where,
         "source_cap": SHOWN_SOURCES,
         "named_cap": SHOWN_NAMED,
+        "clashes": disagreement_shown,
     }
     links = _links(site, index_events, undated if not split else [])
     links.update(_event_links(upcoming))

@@ -106,6 +106,7 @@ def _briefing(n: int) -> Briefing:
     events[0] = replace(
         events[0],
         sources=tuple(e.sentence for e in events),
+        disagreement="; ".join(f"Story {i}, ¶1 dates what reads as the same event to {i}" for i in range(n)),
         # Participants are few per clause: 120 and 60 here, past what an entry names.
         actors=tuple(i for e in events[:60] for i in e.actors),
         places=tuple(i for e in events[:60] for i in e.places),
@@ -202,6 +203,10 @@ def test_an_event_reported_everywhere_shows_a_few_sources_and_counts_the_rest() 
     assert line.count("articles/a") == SHOWN_SOURCES and f" +{60 - SHOWN_SOURCES}" in line
     assert entry.count("    > ") == SHOWN_SOURCES  # its own sentence, then the other sources shown
     assert f"*{60 - SHOWN_SOURCES} more sources not quoted here;" in entry
+    clashes = entry.split("**Sources disagree:** ")[1].split("\n")[0]
+    assert 900 < len(clashes) < 1_200 and clashes.endswith(
+        "; … ([briefing.json](data/briefing.json) has every one)"
+    )
     named = entry.split("**Named:** ")[1].split("\n")[0]
     assert (
         named.count("actors/lee") == SHOWN_NAMED // 2
