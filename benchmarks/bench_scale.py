@@ -241,15 +241,19 @@ def bench(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
 
     for attempt in range(1, args.repeat + 1):
         of = f" ({attempt} of {args.repeat})" if args.repeat > 1 else ""
-        print(f"N = {n}: bare spaCy, 1 process{of}", file=sys.stderr)
-        best("bare_1", bare(1))
-        print(f"N = {n}: cold build, --jobs 1{of}", file=sys.stderr)
-        best("cold_jobs_1", cold(1, root / "out-jobs-1", root / "cache-jobs-1"))
+        if not args.skip_single:
+            print(f"N = {n}: bare spaCy, 1 process{of}", file=sys.stderr)
+            best("bare_1", bare(1))
+            print(f"N = {n}: cold build, --jobs 1{of}", file=sys.stderr)
+            best("cold_jobs_1", cold(1, root / "out-jobs-1", root / "cache-jobs-1"))
         print(f"N = {n}: bare spaCy, 2 processes{of}", file=sys.stderr)
         best("bare_2", bare(2))
         print(f"N = {n}: cold build, --jobs 2{of}", file=sys.stderr)
         best("cold_jobs_2", cold(2, out, cache))
-    identical = _tree(root / "out-jobs-1") == _tree(out)
+    # None: not compared (--skip-single). The --jobs 1 output is only needed for this comparison.
+    identical = None if args.skip_single else _tree(root / "out-jobs-1") == _tree(out)
+    shutil.rmtree(root / "out-jobs-1", ignore_errors=True)
+    shutil.rmtree(root / "cache-jobs-1", ignore_errors=True)
     print(f"N = {n}: warm rebuild", file=sys.stderr)
     runs["warm"] = build("warm", 2, out, cache)
     print(f"N = {n}: warm rebuild, pages drawn", file=sys.stderr)
@@ -342,7 +346,7 @@ def table(results: list[dict[str, Any]]) -> str:
     rows: list[tuple[str, list[str]]] = []
 
     def row(label: str, cell: Any) -> None:
-        rows.append((label, [cell(r) for r in results]))
+        rows.append((label, [_cell(cell, r) for r in results]))
 
     def wall(name: str) -> Any:
         return lambda r: f"{r['runs'][name]['wall']:.1f} s" if name in r["runs"] else "-"
@@ -381,6 +385,14 @@ def table(results: list[dict[str, Any]]) -> str:
         lambda r: f"{wall('warm_drawn')(r)} / {cpu('warm_drawn')(r)}",
     )
     row("override edit (wall / CPU)", lambda r: f"{wall('edit')(r)} / {cpu('edit')(r)}")
+    first = results[0]
+    row(
+        f"  warm post-processing CPU ÷ N={first['articles']:,}'s",
+        lambda r: _ratio(
+            post_processing(r["runs"]["warm"]["report"]["cpu_timings"]),
+            post_processing(first["runs"]["warm"]["report"]["cpu_timings"]),
+        ),
+    )
     row("--jobs 1 and 2 output byte-identical", lambda r: str(r["jobs_1_and_2_byte_identical"]))
     row("pages (generated)", lambda r: f"{r['runs']['warm']['report']['pages']:,}")
     row("actors / places / events / figures", _counts)
@@ -397,6 +409,7 @@ def table(results: list[dict[str, Any]]) -> str:
             f"{_mb(r, 'largest_page_bytes')} ({r['site']['largest_page_kind']})" if "site" in r else "-"
         ),
     )
+    row("end to end: cold --jobs 2 + mkdocs (wall)", _end_to_end)
     row("peak RSS: cold --jobs 2 / warm", lambda r: f"{_rss(r, 'cold_jobs_2')} / {_rss(r, 'warm')}")
     row("peak RSS: bare 2 / mkdocs", lambda r: f"{_rss(r, 'bare_2')} / {_rss(r, 'mkdocs')}")
     width = max(len(label) for label, _c in rows)
@@ -406,6 +419,19 @@ def table(results: list[dict[str, Any]]) -> str:
         lines.append(f"{label:<{width}}  " + "  ".join(f"{c:>{w}}" for c, w in zip(cells, cols, strict=True)))
     steps = _step_table(results)
     return "\n".join(lines) + "\n\n" + steps
+
+
+def _cell(cell: Any, r: dict[str, Any]) -> str:
+    """A cell's text, or "-" when its runs were not measured (--skip-single, --skip-mkdocs)."""
+    try:
+        return str(cell(r))
+    except (KeyError, StopIteration):
+        return "-"
+
+
+def _end_to_end(r: dict[str, Any]) -> str:
+    """Wall seconds of the cold --jobs 2 build and the mkdocs build together."""
+    return f"{_w(r, 'cold_jobs_2') + _w(r, 'mkdocs'):.1f} s"
 
 
 def _post(r: dict[str, Any], name: str) -> str:
@@ -468,6 +494,24 @@ def _step_table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def write_report(args: argparse.Namespace, results: list[dict[str, Any]]) -> None:
+    """Write the JSON report of the sizes measured so far."""
+    report = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "model": args.model,
+        "bare_batch_size": BATCH,
+        "single_process_runs": not args.skip_single,
+        "results": results,
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=1) + "\n", "utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000", help="numbers of stories, comma-separated")
@@ -478,6 +522,12 @@ def main() -> int:
     )
     parser.add_argument("--model", default=MODEL)
     parser.add_argument("--skip-mkdocs", action="store_true", help="no mkdocs build (and no site sizes)")
+    parser.add_argument(
+        "--skip-single",
+        action="store_true",
+        help="no one-process pair (bare spaCy 1 process, cold --jobs 1) nor the --jobs 1 = 2 check: "
+        "halves the cold runs, for 10,000 stories in a time budget",
+    )
     parser.add_argument("--profile", action="store_true", help="profile the warm rebuild of the largest N")
     parser.add_argument("--top", type=int, default=25, help="functions shown by --profile")
     parser.add_argument("--json", type=Path, default=RESULTS, help=f"report file (default: {RESULTS})")
@@ -505,24 +555,14 @@ def main() -> int:
         (kept / "logs" / "profile_top.json").write_text(json.dumps(rows, indent=1) + "\n", "utf-8")
         return 0
     args.sizes = sorted({int(s) for s in args.sizes.split(",")} | ({10_000} if args.ten_k else set()))
-    results = []
+    results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         work = args.keep or Path(tmp)
         for n in args.sizes:
             results.append(bench(n, args, work))
-    report = {
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "machine": {
-            "cores": os.cpu_count(),
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-        },
-        "model": args.model,
-        "bare_batch_size": BATCH,
-        "results": results,
-    }
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=1) + "\n", "utf-8")
+            write_report(args, results)  # after each N, so that a long run cut short keeps what it measured
+            if not args.keep:  # free the disk before the next N (a 10,000 site is about 1 GB)
+                shutil.rmtree(work / f"n{n}", ignore_errors=True)
     print(table(results))
     print(f"\nreport: {args.json}")
     return 0

@@ -74,7 +74,7 @@ def test_the_search_index_holds_names_and_roles_not_sentences(built: tuple[str, 
 
 @pytest.fixture(scope="module")
 def paginated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed built with ten rows to a page: three pages of actors, two of places and of figures."""
+    """The seed built with ten rows to a page: three pages of actors, two of places, of figures and of tags."""
     from generator.config import PageSettings
     from generator.pipeline import BuildConfig, build
     from tests.conftest import copy_project
@@ -107,6 +107,7 @@ def test_paginated_indexes_build_strict_and_link_to_each_other(
         ("actors", "actors/page-3"),
         ("places", "places/page-2"),
         ("figures", "figures/page-2"),
+        ("tags", "tags/page-2"),
     ):
         assert (site / later / "index.html").is_file(), later
         assert "Page 1 of" in (site / first / "index.html").read_text("utf-8"), first

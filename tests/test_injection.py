@@ -177,10 +177,12 @@ def test_names_read_as_written_in_headings_and_titles(site: Path) -> None:
 
 
 def test_the_map_data_holds_the_names_as_text(site: Path) -> None:
-    page = _pages(site)["map/index.html"]
-    (island,) = [t for a, t in page.scripts if a.get("id") == "briefing-map-data"]
-    names = {p["name"] for p in json.loads(island)}
+    """The map page's markers file and a place page's island keep the names as JSON strings."""
+    names = {p["name"] for p in json.loads((site / "data" / "map.json").read_text("utf-8"))}
     assert ALEPPO in names and IDLIB in names
+    page = _pages(site)[f"places/{slugify(ALEPPO)}/index.html"]
+    (island,) = [t for a, t in page.scripts if a.get("id") == "briefing-map-data"]
+    assert [p["name"] for p in json.loads(island)] == [ALEPPO]
 
 
 def test_graphs_are_svg_files_with_names_as_text(site: Path) -> None:

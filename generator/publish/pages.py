@@ -16,14 +16,15 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from generator.dates import format_when
-from generator.model import ACTOR_KINDS, Actor, Event, Figure, Place
+from generator.model import ACTOR_KINDS, PLACE_KINDS, Actor, Event, Figure, Place
 from generator.publish import graph, maps
-from generator.publish.formats import legend
+from generator.publish.formats import KIND_TITLES, PLACE_TITLES, legend
 from generator.publish.happenings import NEXT_ITEMS, as_of, coming, key_points
 from generator.publish.placement import ACTORS, PLACES, index_page, row_anchor
 from generator.publish.site import Site, actor_page, article_page, place_page
 
 T = TypeVar("T")
+E = TypeVar("E", Actor, Place)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,29 +244,52 @@ def _row_sources(rows: Iterable[Actor | Place], paged: frozenset[str]) -> set[st
 
 
 def site_map(site: Site) -> Page:
-    """The map page: every place with coordinates as a marker, and the same places as a table."""
+    """The map page: every place with coordinates as a marker (from `maps.MAP_DATA`), and a table.
+
+    The table lists the `rows_per_page` most named places on the map, and as many of those without
+    coordinates, so the page stays the same size however many places there are; the places index
+    lists every place with its coordinates.
+    """
     path = "map.md"
+    cap = site.placement.settings.rows_per_page
     places = sorted(site.briefing.places, key=lambda p: p.name.lower())
     located = [p for p in places if p.lat is not None and p.lon is not None]
+    unlocated = [p for p in places if p.lat is None or p.lon is None]
     events_at: Counter[str] = Counter(ident for e in site.briefing.events for ident in e.places)
     data = maps.places_data(
-        located, site.events_at, path, format_when, site.event_pages, site.placement.place
+        located, site.events_at, maps.MAP_DATA, format_when, site.event_pages, site.placement.place
     )
+    shown, shown_unlocated = _most_named(located, cap), _most_named(unlocated, cap)
     context = {
         "places": places,
         "located": located,
-        "unlocated": [p for p in places if p.lat is None or p.lon is None],
+        "shown": shown,
+        "unlocated": unlocated,
+        "shown_unlocated": shown_unlocated,
         "events_at": events_at,
-        "map_block": maps.map_block("briefing-map", data, f"Map of {len(located)} places", site.map),
+        "map_block": maps.map_block("briefing-map", maps.MAP_DATA, f"Map of {len(located)} places", site.map),
     }
-    return Page(path, "map.md.j2", "Map", context, frozenset(site.placement.place(p.id) for p in places))
+    links = frozenset(site.placement.place(p.id) for p in (*shown, *shown_unlocated))
+    return Page(path, "map.md.j2", "Map", context, links, assets={maps.MAP_DATA: maps.map_file(data)})
+
+
+def _most_named(items: Sequence[E], count: int) -> list[E]:
+    """The `count` most mentioned actors or places (ties by name), in name order."""
+    ranked = sorted(items, key=lambda i: (-len(i.mentions), i.name.lower(), i.id))[:count]
+    return sorted(ranked, key=_by_name)
+
+
+def _by_name(item: Actor | Place) -> tuple[str, str]:
+    """Sort key of an actor or place: its name, case aside, then its id."""
+    return item.name.lower(), item.id
 
 
 def site_graph(site: Site) -> Page:
     """The graph page: the picture of the most connected actors, the strongest links, the CSV of all."""
     path = "graph.md"
     linked = {i for r in site.relations for i in (r.a, r.b)}
-    alone = sorted((a for a in site.briefing.actors if a.id not in linked), key=lambda a: a.name.lower())
+    unlinked = [a for a in site.briefing.actors if a.id not in linked]
+    alone = _most_named(unlinked, site.placement.settings.rows_per_page)
     top = site.relations[: graph.TOP_LINKS]
     links = {site.placement.actor(i) for r in top for i in (r.a, r.b)}
     drawn = sorted(graph.overview_nodes(site.relations), key=lambda i: (site.actors[i].name.lower(), i))
@@ -282,13 +306,19 @@ def site_graph(site: Site) -> Page:
         "linked": len(linked),
         "shown": min(len(linked), graph.MAX_NODES),
         "alone": alone,
+        "all_alone": len(unlinked),
     }
     assets = {picture.path: picture.svg} if site.relations else {}
     return Page(path, "graph.md.j2", "Relationship graph", context, frozenset(links), assets=assets)
 
 
-def unlisted(site: Site) -> Page:
-    """Names the junk filter left off the site, with why: for curators, linked from the Curating page."""
+UNLISTED_ARTICLES = 10
+"""A row of the unlisted names links to this many of the articles that name it, and counts the rest."""
+
+
+def unlisted(site: Site) -> list[Page]:
+    """Names the junk filter left off the site, with why, `rows_per_page` to a page (`unlisted.md`,
+    `unlisted/page-2.md`, …): for curators, linked from the Curating page."""
     rows = [
         (
             item.name,
@@ -299,13 +329,63 @@ def unlisted(site: Site) -> Page:
         )
         for item in sorted(site.briefing.unlisted, key=lambda i: (i.name.lower(), i.kind))
     ]
-    links = {article_page(a) for *_rest, articles in rows for a in articles}
-    return Page("unlisted.md", "unlisted.md.j2", "Names not listed", {"rows": rows}, frozenset(links))
+    runs = _runs(rows, site.placement.settings.rows_per_page)
+    paths = tuple("unlisted.md" if n == 1 else f"unlisted/page-{n}.md" for n in range(1, len(runs) + 1))
+    found = []
+    for number, run in enumerate(runs, start=1):
+        shown = [(*row[:4], row[4][:UNLISTED_ARTICLES], len(row[4]) - UNLISTED_ARTICLES) for row in run]
+        links = {article_page(a) for *_rest, articles, _more in shown for a in articles}
+        context = {"rows": shown, "pager": Pager(number, paths), "total": len(rows)}
+        title = "Names not listed" if number == 1 else f"Names not listed, page {number}"
+        found.append(Page(paths[number - 1], "unlisted.md.j2", title, context, frozenset(links)))
+    return found
 
 
-def tags(site: Site) -> Page:
-    """The tags page; Material's tags plugin fills it."""
-    return Page("tags.md", "tags.md.j2", "Tags")
+TAGS = "tags"
+"""The folder of the tags listing's later pages (`tags/page-2.md`, …); its first page is `tags.md`."""
+
+
+def tag_anchor(title: str) -> str:
+    """The id of a tag's heading on the listing: `tag-armed-groups`."""
+    return "tag-" + "-".join(title.lower().split())
+
+
+def tags(site: Site) -> list[Page]:
+    """The pages of each tag (actors by kind, then places by kind), `rows_per_page` to a listing page.
+
+    Material's own listing (`<!-- material/tags -->`) draws every tagged page on one page, which grows
+    with the corpus; this one is paginated like the indexes, and its links go through placement.
+    """
+    placed = site.placement
+    actors = sorted((a for a in site.briefing.actors if a.id in placed.actor_pages), key=_by_name)
+    places = sorted((p for p in site.briefing.places if p.id in placed.place_pages), key=_by_name)
+    rows: list[tuple[str, str, str]] = []  # (tag, "actor" or "place", id), tag by tag
+    for kind in ACTOR_KINDS:
+        rows += [(KIND_TITLES[kind], "actor", a.id) for a in actors if a.kind == kind]
+    for kind in PLACE_KINDS:
+        rows += [(PLACE_TITLES[kind], "place", p.id) for p in places if p.kind == kind]
+    runs = _runs(rows, placed.settings.rows_per_page)
+    paths = tuple("tags.md" if n == 1 else f"{TAGS}/page-{n}.md" for n in range(1, len(runs) + 1))
+    starts: dict[str, tuple[str, int]] = {}  # tag → the listing page it starts on, and its tagged pages
+    for number, run in enumerate(runs):
+        for title, _kind, _ident in run:
+            start, count = starts.get(title, (paths[number], 0))
+            starts[title] = (start, count + 1)
+    summary = [(title, f"{start}#{tag_anchor(title)}", count) for title, (start, count) in starts.items()]
+    found = []
+    for number, run in enumerate(runs, start=1):
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for title, kind, ident in run:
+            groups.setdefault(title, []).append((kind, ident))
+        links = {placed.actor(i) if kind == "actor" else placed.place(i) for _t, kind, i in run}
+        context = {
+            "summary": summary,
+            "groups": [(title, tag_anchor(title), members) for title, members in groups.items()],
+            "pager": Pager(number, paths),
+        }
+        title = "Tags" if number == 1 else f"Tags, page {number}"
+        found.append(Page(paths[number - 1], "tags.md.j2", title, context, frozenset(links)))
+    return found
 
 
 def figures(site: Site) -> list[Page]:

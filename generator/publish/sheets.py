@@ -28,6 +28,17 @@ PAGE_BUDGET = 170_000
 """Most estimated bytes of events on one page (`weight`), so that with the theme's frame a page
 stays under 300 KB of HTML however long its sentences and however many its actors."""
 
+SHOWN_SOURCES = 10
+"""Sources an event's entry links to and quotes; the others are counted (briefing.json lists every one).
+An event merged from reports in hundreds of articles would otherwise fill a page on its own."""
+
+SHOWN_NAMED = 50
+"""Actors, and places, an event's details name; the others are counted."""
+
+SHOWN_DISAGREEMENT = 1_000
+"""Characters of what an event's sources disagree on that its details show (`disagreement_shown`); an
+event merged from a thousand reports listed every clash, 35 MB on one page at 10,000 articles."""
+
 INDEX = "timeline.md"
 """The timeline's index page."""
 
@@ -65,6 +76,12 @@ class Sheet:
     """The year its events start in."""
     groups: tuple[Group, ...]
     """Its month groups, in order."""
+    period: str = ""
+    """Its share of the year: "February", "Longer spans"; empty for a whole year."""
+    part: int = 1
+    """Which part of its period it is, from 1."""
+    parts: int = 1
+    """How many parts its period is cut into."""
 
 
 def year_of(event: Event) -> int:
@@ -95,19 +112,31 @@ def sheets(events: Sequence[Event]) -> list[Sheet]:
             parts = parts_of(in_month, weight)
             name = f"{year}-spans" if month == SPANS else f"{year}-{month:02d}"
             label = f"{year}, longer spans" if month == SPANS else dt.date(year, month, 1).strftime("%B %Y")
+            period = "Longer spans" if month == SPANS else dt.date(year, month, 1).strftime("%B")
             for k, part in enumerate(parts, 1):
                 suffix, of = (f"-{k}", f" (part {k} of {len(parts)})") if len(parts) > 1 else ("", "")
-                out.append(
-                    Sheet(f"timeline/{name}{suffix}.md", f"Timeline: {label}{of}", year, _groups(part))
-                )
+                title = f"Timeline: {label}{of}"
+                path = f"timeline/{name}{suffix}.md"
+                out.append(Sheet(path, title, year, _groups(part), period, k, len(parts)))
     return out
 
 
 def weight(event: Event) -> int:
     """About how many bytes of HTML an event's entry takes: its line, links, details and sentences."""
-    named = min(len(event.actors), 3) + min(len(event.places), 2) + len(event.actors) + len(event.places)
-    quoted = sum(700 + 2 * len(s.text) for s in event.sources[1:])  # a link in the line, a quote in details
-    return 1500 + 2 * len(event.sentence.text) + len(event.timex.explanation) + 260 * named + quoted
+    listed = min(len(event.actors), SHOWN_NAMED) + min(len(event.places), SHOWN_NAMED)
+    named = min(len(event.actors), 3) + min(len(event.places), 2) + listed
+    shown = event.sources[1:SHOWN_SOURCES]
+    quoted = sum(700 + 2 * len(s.text) for s in shown)  # a link in the line, a quote in the details
+    clash = min(len(event.disagreement), SHOWN_DISAGREEMENT + 100)
+    return 1500 + 2 * len(event.sentence.text) + len(event.timex.explanation) + 260 * named + quoted + clash
+
+
+def disagreement_shown(text: str) -> str:
+    """What the sources disagree on, cut after `SHOWN_DISAGREEMENT` characters at a clash's end ("; ")."""
+    if len(text) <= SHOWN_DISAGREEMENT:
+        return text
+    cut = text.rfind("; ", 0, SHOWN_DISAGREEMENT)
+    return text[: cut if cut > 0 else SHOWN_DISAGREEMENT] + "; …"
 
 
 def parts_of(items: Sequence[T], size: Callable[[T], int]) -> list[list[T]]:

@@ -18,7 +18,15 @@ from generator.model import Event
 from generator.publish import markdown as md
 from generator.publish.happenings import STATUS_HELP, STATUS_LABELS, as_of, coming
 from generator.publish.pages import Page
-from generator.publish.sheets import INDEX, Sheet, parts_of, sheets
+from generator.publish.sheets import (
+    INDEX,
+    SHOWN_NAMED,
+    SHOWN_SOURCES,
+    Sheet,
+    disagreement_shown,
+    parts_of,
+    sheets,
+)
 from generator.publish.site import Site, article_page
 from generator.spans import headline_of
 
@@ -39,7 +47,14 @@ def timeline_pages(site: Site) -> list[Page]:
     undated = [t for t in b.timexes if t.begin is None]
     split = len(cut) > 1 or cut[0].path != INDEX
     index_events = [] if split else [e for g in cut[0].groups for e in g.events]
-    shared = {"status_labels": STATUS_LABELS, "status_help": STATUS_HELP, "event_page": where}
+    shared = {
+        "status_labels": STATUS_LABELS,
+        "status_help": STATUS_HELP,
+        "event_page": where,
+        "source_cap": SHOWN_SOURCES,
+        "named_cap": SHOWN_NAMED,
+        "clashes": disagreement_shown,
+    }
     links = _links(site, index_events, undated if not split else [])
     links.update(_event_links(upcoming))
     index = Page(
@@ -50,7 +65,7 @@ def timeline_pages(site: Site) -> list[Page]:
             **shared,
             "groups": cut[0].groups if not split else (),
             "split": split,
-            "sheets": [(s.path, s.title.removeprefix("Timeline: "), _count(s)) for s in cut] if split else [],
+            "years": _years(cut) if split else [],
             "upcoming": upcoming,
             "as_of": today,
             "undated": undated if not split else [],
@@ -64,26 +79,31 @@ def timeline_pages(site: Site) -> list[Page]:
     pages = [index]
     if not split:
         return pages
-    for sheet in cut:
+    for number, sheet in enumerate(cut):
         members = [e for g in sheet.groups for e in g.events]
         context = {
             **shared,
             "groups": sheet.groups,
             "sheet": sheet,
+            "previous": _neighbour(cut, number - 1),
+            "next": _neighbour(cut, number + 1),
             "filter_actors": _options(site, members, "actors"),
             "filter_places": _options(site, members, "places"),
         }
         drawn = frozenset(_links(site, members, []))
         pages.append(Page(sheet.path, "timeline-part.md.j2", sheet.title, context, drawn))
     runs = parts_of(undated, lambda t: 450 + 2 * len(t.explanation) + len(t.span.text))
+    paths = ["timeline/undated.md" if k == 1 else f"timeline/undated-{k}.md" for k in range(1, len(runs) + 1)]
     for k, run in enumerate(runs, 1):
-        path = "timeline/undated.md" if k == 1 else f"timeline/undated-{k}.md"
+        path = paths[k - 1]
         title = "Timeline: undated context" + (f" (part {k} of {len(runs)})" if len(runs) > 1 else "")
-        more = [
-            ("timeline/undated.md" if j == 1 else f"timeline/undated-{j}.md", j)
-            for j in range(1, len(runs) + 1)
-        ]
-        context = {"undated": run, "parts": more if len(runs) > 1 else []}
+        context = {
+            "undated": run,
+            "part": k,
+            "parts": len(runs),
+            "previous": paths[k - 2] if k > 1 else "",
+            "next": paths[k] if k < len(runs) else "",
+        }
         pages.append(
             Page(
                 path,
@@ -101,13 +121,36 @@ def _count(sheet: Sheet) -> int:
     return sum(len(g.events) for g in sheet.groups)
 
 
+def _years(cut: Sequence[Sheet]) -> list[tuple[int, int, list[tuple[str, str]]]]:
+    """The index's rows: each year, its events, and its pages (path, label) with one link per period.
+
+    A period cut into parts is linked once, at its first part, each part linking to the next, so the
+    index grows with the years the events span, never with how many events a month holds.
+    """
+    rows: dict[int, tuple[int, list[tuple[str, str]]]] = {}
+    for sheet in cut:
+        count, links = rows.get(sheet.year, (0, []))
+        if sheet.part == 1:
+            label = sheet.period or str(sheet.year)
+            links.append((sheet.path, f"{label} ({sheet.parts} parts)" if sheet.parts > 1 else label))
+        rows[sheet.year] = (count + _count(sheet), links)
+    return [(year, count, links) for year, (count, links) in rows.items()]
+
+
+def _neighbour(cut: Sequence[Sheet], number: int) -> tuple[str, str] | None:
+    """The (path, short title) of the period page at `number` in reading order, if there is one."""
+    if not 0 <= number < len(cut):
+        return None
+    return cut[number].path, cut[number].title.removeprefix("Timeline: ")
+
+
 def _links(site: Site, events: Iterable[Event], undated: Sequence[object]) -> set[str]:
     """The actor, place and article pages a timeline page links to."""
     links = {article_page(t.span.article) for t in undated}  # type: ignore[attr-defined]  # Timex records
-    for e in events:
-        links.update(site.placement.actor(i) for i in e.actors)
-        links.update(site.placement.place(i) for i in e.places)
-        links.update(article_page(s.article) for s in e.sources or (e.sentence,))
+    for e in events:  # as many as an entry shows (`_timeline.md.j2`)
+        links.update(site.placement.actor(i) for i in e.actors[:SHOWN_NAMED])
+        links.update(site.placement.place(i) for i in e.places[:SHOWN_NAMED])
+        links.update(article_page(s.article) for s in (e.sources or (e.sentence,))[:SHOWN_SOURCES])
     return links
 
 
@@ -117,9 +160,11 @@ def _event_links(events: Iterable[Event]) -> set[str]:
 
 
 def _options(site: Site, events: Iterable[Event], field: str) -> list[tuple[str, md.Safe]]:
-    """Filter choices (id, escaped name) for the actors or places the events name, by name."""
+    """Filter choices (id, escaped name) for the actors or places the events name (as many of each
+    event's as its entry shows), by name."""
     names = site.actors if field == "actors" else site.places
-    used = sorted({i for e in events for i in getattr(e, field)}, key=lambda i: (names[i].name.lower(), i))
+    named = {i for e in events for i in getattr(e, field)[:SHOWN_NAMED]}
+    used = sorted(named, key=lambda i: (names[i].name.lower(), i))
     return [(i, md.Safe(html.escape(names[i].name))) for i in used]
 
 

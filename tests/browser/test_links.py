@@ -1,8 +1,9 @@
 """A link check of the whole built site: every internal link, script, stylesheet and image resolves.
 
 Runs without a browser. Anchors (`#s-1285`, `#p3`) must exist in the target
-page; map data islands are checked too, since their links are raw HTML that
-MkDocs does not validate.
+page; map data islands, and the map page's data file (`data/map.json`, whose
+links are relative to it), are checked too, since their links are raw HTML or
+JSON that MkDocs does not validate.
 """
 
 from __future__ import annotations
@@ -77,27 +78,30 @@ def test_no_broken_internal_links(built_site: Path) -> None:
     pages = {p: _Page() for p in sorted(built_site.rglob("*.html"))}
     for path, parser in pages.items():
         parser.feed(path.read_text("utf-8"))
-    checked, anchors, broken = 0, 0, []
+    sources: list[tuple[Path, str]] = []  # (the file a reference is relative to, the reference)
     for path, parser in pages.items():
-        refs = list(parser.refs)
-        for island in parser.islands:
-            refs += _urls(json.loads(island))
-        for ref in refs:
-            found = _target(built_site, path, ref)
-            if found is None:
-                continue
-            target, anchor = found
-            checked += 1
-            where = f"{path.relative_to(built_site)}: {ref}"
-            if not target.is_file():
-                broken.append(f"{where} (no {target.relative_to(built_site)})")
-            elif anchor and target in pages:
-                anchors += 1
-                if anchor not in pages[target].ids:
-                    broken.append(f"{where} (no #{anchor} in {target.relative_to(built_site)})")
+        sources += [(path, ref) for ref in parser.refs]
+        sources += [(path, ref) for island in parser.islands for ref in _urls(json.loads(island))]
+    map_file = built_site / "data" / "map.json"  # the map page's markers, relative to the file
+    map_refs = _urls(json.loads(map_file.read_text("utf-8")))
+    sources += [(map_file, ref) for ref in map_refs]
+    checked, anchors, broken = 0, 0, []
+    for path, ref in sources:
+        found = _target(built_site, path, ref)
+        if found is None:
+            continue
+        target, anchor = found
+        checked += 1
+        where = f"{path.relative_to(built_site)}: {ref}"
+        if not target.is_file():
+            broken.append(f"{where} (no {target.relative_to(built_site)})")
+        elif anchor and target in pages:
+            anchors += 1
+            if anchor not in pages[target].ids:
+                broken.append(f"{where} (no #{anchor} in {target.relative_to(built_site)})")
     print(
         f"\nlink check: {len(pages)} HTML pages, {checked} internal links, {anchors} anchors, "
         f"{len(broken)} broken"
     )
-    assert checked > 1000 and anchors > 100
+    assert checked > 1000 and anchors > 100 and len(map_refs) > 15
     assert not broken, "\n".join(broken[:50])

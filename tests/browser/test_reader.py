@@ -13,6 +13,7 @@ import json
 import os
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -152,6 +153,17 @@ def test_the_map_shows_every_geolocated_place_over_the_bundled_basemap(
         "n => document.querySelectorAll('#briefing-map .leaflet-marker-icon[title]').length > n",
         arg=len(titles),
     )
+    # A marker's popup links to its place: the data file's links are relative to the file.
+    marker = page.locator("#briefing-map .leaflet-marker-icon[title]").first
+    name = marker.get_attribute("title")
+    marker.focus()
+    page.keyboard.press("Enter")
+    href = page.locator(".leaflet-popup-content strong a").get_attribute("href")
+    markers = json.loads((built_site / "data" / "map.json").read_text("utf-8"))
+    place = next(p for p in markers if p["name"] == name)
+    assert href == urljoin(f"{base_url}data/map.json", place["url"]), (href, place["url"])
+    response = page.goto(href or "")
+    assert response is not None and response.ok, href
     assert not watched.errors, watched.errors
 
 
@@ -160,7 +172,7 @@ def test_the_map_is_fitted_to_where_events_happen(watched: Watched, base_url: st
     page = watched.page
     page.goto(f"{base_url}map/")
     page.locator("#briefing-map .leaflet-marker-icon").first.wait_for()
-    data = json.loads(page.locator("#briefing-map-data").text_content() or "[]")
+    data = json.loads((built_site / "data" / "map.json").read_text("utf-8"))  # the markers it drew
     eventful = [p for p in data if p["events"] and p["kind"] != "country"]
     assert eventful
     bbox = page.evaluate("() => window.briefingMaps[0].getBounds().toBBoxString()")

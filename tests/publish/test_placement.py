@@ -109,7 +109,7 @@ def test_the_map_and_graph_point_at_rows_too() -> None:
     b = tiny.briefing()
     built = render.render_site(b, {}, NO_TILES, PageSettings(min_mentions=3))
     # Damascus (two mentions) and the state Syria (two) are rows when K is 3.
-    assert '"url":"../places/#place-damascus"' in built["map.md"]
+    assert '"url":"../places/#place-damascus"' in built["data/map.json"]  # relative to the file
     assert 'href="../actors/#actor-syria"' in built["graph/briefing.svg"]
     assert 'href="../../actors/#actor-syria"' in built["graph/actors/alice.svg"]
     assert "places/damascus.md" not in built and "actors/syria.md" not in built

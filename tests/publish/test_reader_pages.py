@@ -180,18 +180,19 @@ def test_what_links_here(out: Path) -> None:
 
 
 def test_map_pages_carry_their_places(out: Path) -> None:
-    island = re.search(
-        r'<script type="application/json" id="briefing-map-data">(.*?)</script>',
-        (out / "map.md").read_text("utf-8"),
-    ).group(1)
-    data = json.loads(island)
+    """The map page names its markers' file (no data in the page); a place page carries its one marker."""
+    page = (out / "map.md").read_text("utf-8")
+    assert 'data-source="data/map.json"' in page and "application/json" not in page
+    data = json.loads((out / "data" / "map.json").read_text("utf-8"))
     assert [p["id"] for p in data] == sorted(p["id"] for p in data) and len(
         data
     ) == 15  # every seed place has coordinates
-    aleppo = next(p for p in data if p["id"] == "aleppo")
+    aleppo = next(p for p in data if p["id"] == "aleppo")  # links relative to data/map.json
     assert aleppo["url"] == "../places/aleppo/" and aleppo["events"][0]["url"].startswith("../timeline/#")
     small = (out / "places" / "aleppo.md").read_text("utf-8")
     assert 'class="briefing-map briefing-map--small"' in small
+    island = re.search(r'<script type="application/json" id="briefing-map-data">(.*?)</script>', small)
+    assert [p["id"] for p in json.loads(island.group(1))] == ["aleppo"]
 
 
 def test_every_vendored_file_is_published(seed_site) -> None:  # type: ignore[no-untyped-def]

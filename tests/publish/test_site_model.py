@@ -99,6 +99,7 @@ def test_what_links_here_on_the_tiny_site(site_pages: dict[str, str]) -> None:
         "../graph.md",
         "../index.md",
         "../places/syria.md",
+        "../tags.md",
     ]
     # The article does not link Edge (its mention crosses a sentence end), nor the country
     # Syria (the state's link on the same words comes first).

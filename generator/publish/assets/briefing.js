@@ -1,6 +1,8 @@
 /* Briefing pages: draw the maps with Leaflet and highlight the sentence a source link points to.
- * Copied into site_src/assets/briefing/ by the generator. Data comes from JSON islands in the page
- * (written by generator/publish/maps.py); text is put in the DOM with textContent, never as HTML.
+ * Copied into site_src/assets/briefing/ by the generator. A map's markers come from a JSON island in
+ * the page (a place page's one marker) or from the JSON file its data-source names (the map page's,
+ * data/map.json), both written by generator/publish/maps.py; text is put in the DOM with textContent,
+ * never as HTML.
  * Maps are offline by default: country outlines from the bundled world-atlas (Natural Earth) drawn as
  * a vector layer. Online tiles are drawn only when the page's map names them (`map.tiles` in
  * briefing.yml sets data-tiles), so no page asks another host for anything unless configured. */
@@ -11,6 +13,8 @@
   var SCRIPT = document.currentScript && document.currentScript.src;
   var VENDOR = SCRIPT ? new URL("../vendor/", SCRIPT).href : null;
   var BASEMAP = VENDOR ? VENDOR + "world-atlas/countries-50m.json" : null;
+  // The site's root, where a map's data-source is found: this script is assets/briefing/briefing.js.
+  var ROOT = SCRIPT ? new URL("../../", SCRIPT).href : null;
   var BASEMAP_CREDIT = "Country outlines: Natural Earth";
   var basemap = null; // one fetch per page load, shared by every map on the page
 
@@ -100,12 +104,43 @@
     return places;
   }
 
+  function loadPlaces(container) {
+    // The places to draw: from the page's island, or fetched from the file the map names, with each
+    // link made absolute from that file's address (the file's links are relative to it).
+    var source = container.getAttribute("data-source");
+    if (!source) {
+      var island = document.getElementById(container.getAttribute("data-places"));
+      return island ? Promise.resolve(JSON.parse(island.textContent)) : null;
+    }
+    if (!ROOT) return null;
+    var address = new URL(source, ROOT).href;
+    function absolute(url) { return new URL(url, address).href; }
+    return fetch(address)
+      .then(function (response) {
+        if (!response.ok) throw new Error("map data: HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (places) {
+        places.forEach(function (place) {
+          place.url = absolute(place.url);
+          place.events.forEach(function (event) { event.url = absolute(event.url); });
+        });
+        return places;
+      });
+  }
+
   function drawMap(container) {
-    if (container.getAttribute("data-ready")) return;
-    var island = document.getElementById(container.getAttribute("data-places"));
-    if (!island || typeof window.L === "undefined") return; // the table beside the map lists the places
-    var places = JSON.parse(island.textContent);
+    if (container.getAttribute("data-ready") || typeof window.L === "undefined") return;
+    var loading = loadPlaces(container);
+    if (!loading) return; // the table beside the map lists the places
     container.setAttribute("data-ready", "1");
+    loading.then(function (places) { drawPlaces(container, places); }, function (error) {
+      container.setAttribute("data-ready", "failed");
+      if (window.console) window.console.warn("briefing: the map's places could not be loaded", error);
+    });
+  }
+
+  function drawPlaces(container, places) {
     container.textContent = "";
     // Clustering needs the map's deepest zoom: the tile server's, else as deep as outlines are useful.
     var tiled = Boolean(container.getAttribute("data-tiles"));
@@ -150,7 +185,7 @@
 
   function init() {
     nameSearchDialog();
-    Array.prototype.forEach.call(document.querySelectorAll(".briefing-map[data-places]"), drawMap);
+    Array.prototype.forEach.call(document.querySelectorAll(".briefing-map[data-places], .briefing-map[data-source]"), drawMap);
     highlight();
   }
 
