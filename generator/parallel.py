@@ -25,8 +25,6 @@ import logging
 import multiprocessing
 import os
 import signal
-import sys
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -35,6 +33,7 @@ from typing import TYPE_CHECKING
 from generator.errors import GeneratorError
 from generator.extract.run import Batch, Executor, analyse_batch, warm_up
 from generator.model import Analysis
+from generator.shares import can_fork
 
 if TYPE_CHECKING:
     from generator.config import BuildConfig
@@ -83,9 +82,7 @@ def _start_worker(start: Start | None, model: str) -> None:
 
 def start_method() -> str:
     """`fork` where it is safe and shares the warmed-up pipeline (Linux, no other thread), else `spawn`."""
-    if sys.platform == "linux" and threading.active_count() == 1:
-        return "fork"
-    return "spawn"
+    return "fork" if can_fork() else "spawn"
 
 
 def processes(jobs: int, work: Work = analyse_batch, start: Start | None = warm_up) -> Executor:

@@ -456,7 +456,7 @@ def reuse_output(state: BuildState) -> BuildState:
 
 
 def render_pages(state: BuildState) -> BuildState:
-    """Draw every page from the briefing."""
+    """Draw every page from the briefing, a large site's in shares on `--jobs` forked processes."""
     if state.reused:
         return state
     briefing = _need(state.briefing, "briefing")
@@ -464,7 +464,8 @@ def render_pages(state: BuildState) -> BuildState:
     try:
         config = state.config
         compiled = None if config.cache is None else cache.Templates(config.cache)
-        pages = render.render_site(briefing, descriptions, config.map, config.pages, compiled)
+        jobs = config.jobs or parallel.default_jobs()
+        pages = render.render_site(briefing, descriptions, config.map, config.pages, compiled, jobs)
     except jinja2.TemplateError as exc:
         raise RenderError(_template_problem(exc)) from exc
     except OSError as exc:

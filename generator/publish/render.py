@@ -29,6 +29,7 @@ from generator.publish.happenings import STATUS_HELP, STATUS_LABELS
 from generator.publish.pages import Page
 from generator.publish.sheets import INDEX
 from generator.publish.site import Site, article_page, build_site, source_anchor
+from generator.shares import in_shares
 from generator.spans import headline_of
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -57,28 +58,54 @@ def render_site(
     map_settings: MapSettings = NO_TILES,
     page_settings: PageSettings = DEFAULT_PAGES,
     compiled: jinja2.BytecodeCache | None = None,
+    jobs: int = 1,
 ) -> dict[str, str]:
     """Render every generated page and copy the assets, keyed by path inside docs_dir.
 
-    `compiled` keeps the compiled templates between builds (`cache.Templates`).
+    `compiled` keeps the compiled templates between builds (`cache.Templates`). With `jobs`
+    above one and at least `SHARED_FROM` pages, the pages are drawn in that many shares on
+    forked processes (`shares.py`); the pages are the same whatever the number of shares.
     """
     site = build_site(briefing, descriptions, map_settings, page_settings)
     # Keyed by path: should two records share a page, the last one drawn is the page.
     built = {page.path: page for page in site_pages(site)}
     incoming = pages.backlinks(list(built.values()))
     env = environment(compiled)
+    for name in sorted({page.template for page in built.values()}):
+        env.get_template(name)  # compiled once, before any share is forked
+    paths = list(built)
+
+    def draw(share: int, shares: int) -> list[str]:
+        links: dict[tuple[str, ...], md.Safe] = {}
+        return [_draw(env, site, built[path], incoming.get(path, ()), links) for path in paths[share::shares]]
+
+    drawn = in_shares(draw, jobs if len(paths) >= SHARED_FROM else 1)
+    texts = {
+        path: text
+        for share, part in enumerate(drawn)
+        for path, text in zip(paths[share :: len(drawn)], part, strict=True)
+    }
     out: dict[str, str] = {}
-    links: dict[tuple[str, ...], md.Safe] = {}
     for path, page in built.items():
-        extra = {"backlinks": incoming[path]} if page.backlinks else {}
-        template = env.get_template(page.template)
-        helpers = _helpers(site, path, site.event_pages, links)
-        text = template.render(**helpers, title=page.title, **page.context, **extra)
-        out[path] = md.titled(text, page.title or path)
+        out[path] = texts[path]
         out.update(page.assets)
     out.update(asset_files())
     out["data/links.csv"] = graph.links_csv(site.actors, site.relations)
     return out
+
+
+SHARED_FROM = 400
+"""Draw the pages in shares on forked processes from this many pages (a fork costs about 0.1 s)."""
+
+
+def _draw(
+    env: jinja2.Environment, site: Site, page: Page, backlinks: object, links: dict[tuple[str, ...], md.Safe]
+) -> str:
+    """One page's text, drawn with its template; `links` keeps the links drawn so far (see `_helpers`)."""
+    extra = {"backlinks": backlinks} if page.backlinks else {}
+    helpers = _helpers(site, page.path, site.event_pages, links)
+    text = env.get_template(page.template).render(**helpers, title=page.title, **page.context, **extra)
+    return md.titled(text, page.title or page.path)
 
 
 def site_pages(site: Site) -> list[Page]:

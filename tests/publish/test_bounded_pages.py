@@ -35,6 +35,7 @@ from generator.model import (
     Timex,
 )
 from generator.publish import render
+from generator.shares import can_fork
 
 ROWS = 20
 """Rows per index page in these builds: every list is past it at both sizes."""
@@ -229,3 +230,16 @@ def test_the_timeline_index_has_a_row_a_year_and_each_period_page_links_to_the_n
         found = re.search(r"\[[^]]+\]\(([^)]+)\) →", built[path])
         path = posixpath.normpath(posixpath.join("timeline", found.group(1))) if found else ""
     assert seen == pages and len(pages) > 12
+
+
+def test_pages_drawn_in_shares_on_forked_processes_are_the_pages_drawn_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`--jobs 2` draws a large site's pages in two shares; the pages are byte-identical."""
+    assert can_fork()  # else both are drawn here, and this compares nothing
+    monkeypatch.setattr(render, "SHARED_FROM", 0)
+    b = _briefing(45)
+    here = render.render_site(b, {}, NO_TILES, PageSettings(rows_per_page=ROWS), jobs=1)
+    shared = render.render_site(b, {}, NO_TILES, PageSettings(rows_per_page=ROWS), jobs=2)
+    assert list(shared) == list(here)
+    assert shared == here
