@@ -1,13 +1,20 @@
 """Run a pure computation in shares on forked processes: drawing the pages of a large site.
 
-`in_shares(work, jobs)` calls `work(share, shares)` once per share and returns
-the results in share order. Share 0 runs here; the others run in processes
-forked from this one, which see everything this process has built (the site
-model, the compiled templates) without copying it, and send back only their
-result. Forking is safe only where no other thread runs (`can_fork`); elsewhere
+`in_shares(first, combine, second, jobs)` splits the work in two phases with
+one exchange between them. Each share runs `first(share, shares)`, which
+returns what it keeps and what it tells; `combine` turns what every share told
+into one value, handed to each share's `second(kept, combined)`; the results
+come back in share order. (Pages: each share builds its pages and tells their
+links; the links of all the pages make every page's "What links here"; each
+share draws its pages.)
+
+Share 0 runs here; the others run in processes forked from this one, which see
+everything this process has built (the site model, the compiled templates)
+without copying it, and send back only what they tell and their result.
+Forking is safe only where no other thread runs (`can_fork`); elsewhere
 (`mkdocs serve`, off Linux) there is one share, here. A share whose process
-fails is done again here, so that an error is raised where its traceback shows
-the template line: the result never depends on how many shares there were.
+fails is done again here, so that an error is raised where its traceback
+shows the template line: the result never depends on how many shares there were.
 """
 
 from __future__ import annotations
@@ -17,15 +24,30 @@ import multiprocessing
 import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar
+from multiprocessing.connection import Connection
+from typing import Any, Generic, TypeVar
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
+K = TypeVar("K")
+"""What a share keeps from its first phase for its second."""
+M = TypeVar("M")
+"""What a share tells after its first phase."""
+S = TypeVar("S")
+"""What every share is told before its second phase."""
+R = TypeVar("R")
+"""A share's result."""
 
-_WORK: Callable[[int, int], Any] | None = None
-"""The work of the shares being run; set before forking, so every forked process has it."""
+
+class Phases(Generic[K, M, S, R]):
+    """The two phases of the work being shared; set before forking, so every forked process has them."""
+
+    def __init__(self, first: Callable[[int, int], tuple[K, M]], second: Callable[[K, S], R]) -> None:
+        self.first = first
+        self.second = second
+
+
+_PHASES: Phases[Any, Any, Any, Any] | None = None
 
 
 def can_fork() -> bool:
@@ -33,31 +55,89 @@ def can_fork() -> bool:
     return sys.platform == "linux" and threading.active_count() == 1
 
 
-def in_shares(work: Callable[[int, int], T], jobs: int) -> list[T]:
-    """[work(0, n), ..., work(n - 1, n)] with n = jobs where forking is safe, else [work(0, 1)]."""
-    global _WORK
+def in_shares(
+    first: Callable[[int, int], tuple[K, M]],
+    combine: Callable[[list[M]], S],
+    second: Callable[[K, S], R],
+    jobs: int,
+) -> list[R]:
+    """[second(kept_i, combine([told_0, ...])) for each share i], where (kept_i, told_i) = first(i, n).
+
+    n = jobs where forking is safe, else 1.
+    """
+    global _PHASES
     shares = max(1, jobs) if can_fork() else 1
     if shares == 1:
-        return [work(0, 1)]
-    _WORK = work
-    pool = ProcessPoolExecutor(shares - 1, mp_context=multiprocessing.get_context("fork"))
+        kept, alone = first(0, 1)
+        return [second(kept, combine([alone]))]
+    _PHASES = Phases(first, second)
+    context = multiprocessing.get_context("fork")
+    children: list[tuple[Connection, Any]] = []
     try:
-        futures: list[Future[T]] = [pool.submit(_share, share, shares) for share in range(1, shares)]
-        results = [work(0, shares)]
-        for share, future in enumerate(futures, start=1):
+        for share in range(1, shares):
+            here, there = context.Pipe()
+            child = context.Process(target=_share, args=(there, share, shares), daemon=True)
+            child.start()
+            there.close()
+            children.append((here, child))
+        kept_here: dict[int, K] = {}
+        kept_here[0], told_here = first(0, shares)
+        told: list[M] = [told_here]
+        for share, (conn, _child) in enumerate(children, start=1):
             try:
-                results.append(future.result())
-            except Exception as exc:
-                log.debug("share %d of %d failed in its process (%s); drawing it here", share, shares, exc)
-                results.append(work(share, shares))
+                told.append(conn.recv())
+            except (EOFError, OSError):
+                log.debug("share %d of %d failed in its process; doing it here", share, shares)
+                kept_here[share], told_share = first(share, shares)
+                told.append(told_share)
+        combined = combine(told)
+        for share, (conn, _child) in enumerate(children, start=1):
+            if share not in kept_here and not _told(conn, combined):
+                kept_here[share], _again = first(share, shares)
+        results = [second(kept_here.pop(0), combined)]
+        for share, (conn, _child) in enumerate(children, start=1):
+            if share in kept_here:
+                results.append(second(kept_here.pop(share), combined))
+                continue
+            try:
+                results.append(conn.recv())
+            except (EOFError, OSError):
+                log.debug("share %d of %d failed in its process; doing it here", share, shares)
+                kept, _again = first(share, shares)
+                results.append(second(kept, combined))
         return results
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        _WORK = None
+        _PHASES = None
+        for conn, child in children:
+            conn.close()
+            child.join(timeout=5)
+            if child.is_alive():
+                child.kill()
+                child.join()
 
 
-def _share(share: int, shares: int) -> Any:
-    """One share, in a forked process."""
-    if _WORK is None:
+def _told(conn: Connection, value: object) -> bool:
+    """Send a value to a share's process; False when the process is gone."""
+    try:
+        conn.send(value)
+    except (BrokenPipeError, OSError):
+        return False
+    return True
+
+
+def _share(conn: Connection, share: int, shares: int) -> None:
+    """One share, in a forked process: its first phase, what it is told, its second phase.
+
+    On any error the process closes its end and exits, and the build process does the share itself.
+    """
+    phases = _PHASES
+    if phases is None:
         raise RuntimeError("no work to share: the process was not forked by in_shares")
-    return _WORK(share, shares)
+    try:
+        kept, told = phases.first(share, shares)
+        conn.send(told)
+        conn.send(phases.second(kept, conn.recv()))
+    except Exception:
+        pass  # the build process does the share again, and raises the error there
+    finally:
+        conn.close()

@@ -12,17 +12,27 @@ from generator import shares
 HERE = os.getpid()
 
 
-def _where(share: int, of: int) -> tuple[int, int, bool]:
-    return share, of, os.getpid() == HERE
+def _first(share: int, of: int) -> tuple[tuple[int, bool], int]:
+    """Keeps where it ran; tells its share's number squared."""
+    return (share, os.getpid() == HERE), share * share
 
 
-def test_each_share_but_the_first_runs_in_a_forked_process_and_results_come_in_order() -> None:
+def _second(kept: tuple[int, bool], total: int) -> tuple[int, int, bool, bool]:
+    share, first_here = kept
+    return share, total, first_here, os.getpid() == HERE
+
+
+def _run(jobs: int) -> list[tuple[int, int, bool, bool]]:
+    return shares.in_shares(_first, sum, _second, jobs)
+
+
+def test_each_share_but_the_first_runs_in_a_forked_process_and_hears_what_all_told() -> None:
     assert shares.can_fork()
-    assert shares.in_shares(_where, 3) == [(0, 3, True), (1, 3, False), (2, 3, False)]
+    assert _run(3) == [(0, 5, True, True), (1, 5, False, False), (2, 5, False, False)]
 
 
 def test_one_job_is_one_share_here() -> None:
-    assert shares.in_shares(_where, 1) == [(0, 1, True)]
+    assert _run(1) == [(0, 0, True, True)]
 
 
 def test_with_another_thread_running_there_is_one_share_here() -> None:
@@ -30,28 +40,38 @@ def test_with_another_thread_running_there_is_one_share_here() -> None:
     watcher = threading.Thread(target=stop.wait)  # as mkdocs serve runs its file watcher
     watcher.start()
     try:
-        assert shares.in_shares(_where, 2) == [(0, 1, True)]
+        assert _run(2) == [(0, 0, True, True)]
     finally:
         stop.set()
         watcher.join()
 
 
-def _fails_in_a_fork(share: int, of: int) -> str:
+def _dies_in_a_fork(phase: str) -> None:
     if os.getpid() != HERE:
         os._exit(3)  # the process dies outright, as when out of memory
-    return f"{share}/{of}"
 
 
-def test_a_share_whose_process_dies_is_done_again_here() -> None:
-    assert shares.in_shares(_fails_in_a_fork, 2) == ["0/2", "1/2"]
+@pytest.mark.parametrize("phase", ["first", "second"])
+def test_a_share_whose_process_dies_is_done_again_here(phase: str) -> None:
+    def first(share: int, of: int) -> tuple[int, int]:
+        if phase == "first":
+            _dies_in_a_fork(phase)
+        return share, 1
+
+    def second(kept: int, total: int) -> tuple[int, int, bool]:
+        if phase == "second":
+            _dies_in_a_fork(phase)
+        return kept, total, os.getpid() == HERE
+
+    assert shares.in_shares(first, sum, second, 2) == [(0, 2, True), (1, 2, True)]
 
 
-def _fails_on_share_one(share: int, of: int) -> str:
-    if share == 1:
+def _fails_on_share_one(kept: int, total: int) -> str:
+    if kept == 1:
         raise ValueError(f"share 1 failed in {'this' if os.getpid() == HERE else 'a forked'} process")
     return "fine"
 
 
 def test_an_error_in_a_share_is_raised_here_with_its_traceback() -> None:
     with pytest.raises(ValueError, match=r"^share 1 failed in this process$"):
-        shares.in_shares(_fails_on_share_one, 2)
+        shares.in_shares(lambda share, of: (share, 0), sum, _fails_on_share_one, 2)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -197,44 +197,58 @@ class Pager:
 
 def actor_index(site: Site) -> list[Page]:
     """The actors, grouped by kind and sorted by name, on as many pages as `rows_per_page` makes."""
+
+    def groups(rows: Sequence[Actor | Place]) -> dict[str, object]:
+        kinds = [(kind, [a for a in rows if a.kind == kind]) for kind in ACTOR_KINDS]
+        return {"groups": [(kind, members) for kind, members in kinds if members]}
+
     placed = site.placement
-    paths = tuple(index_page(ACTORS, n) for n in range(1, len(placed.actor_rows) + 1))
-    found = []
-    for number, rows in enumerate(placed.actor_rows, start=1):
-        groups = [(kind, [a for a in rows if a.kind == kind]) for kind in ACTOR_KINDS]
-        links = {actor_page(a.id) for a in rows if a.id in placed.actor_pages}
-        links.update(_row_sources(rows, placed.actor_pages))
-        context = {
-            "groups": [(kind, members) for kind, members in groups if members],
-            "paged": placed.actor_pages,
-            "pager": Pager(number, paths),
-            "anchor": lambda ident: row_anchor(ACTORS, ident),
-            "total": sum(len(r) for r in placed.actor_rows),
-            "min_mentions": placed.settings.min_mentions,
-        }
-        title = "Actors" if number == 1 else f"Actors, page {number}"
-        found.append(Page(paths[number - 1], "actors.md.j2", title, context, frozenset(links)))
-    return found
+    return _index_pages(ACTORS, "Actors", placed.actor_rows, placed.actor_pages, actor_page, groups, site)
 
 
 def place_index(site: Site) -> list[Page]:
     """The places by name, on as many pages as `rows_per_page` makes."""
     placed = site.placement
-    paths = tuple(index_page(PLACES, n) for n in range(1, len(placed.place_rows) + 1))
+    return _index_pages(
+        PLACES,
+        "Places",
+        placed.place_rows,
+        placed.place_pages,
+        place_page,
+        lambda rows: {"places": rows},
+        site,
+    )
+
+
+def _index_pages(
+    folder: str,
+    heading: str,
+    rows_by_page: Sequence[Sequence[Actor | Place]],
+    paged: frozenset[str],
+    page_of: Callable[[str], str],
+    shown: Callable[[Sequence[Actor | Place]], dict[str, object]],
+    site: Site,
+) -> list[Page]:
+    """An index's pages (`{folder}/index.md`, then `index-2.md`...): its rows, each page's links and pager.
+
+    `shown` gives what the template shows of one page's rows; `page_of` is the path of a row's own page.
+    """
+    paths = tuple(index_page(folder, n) for n in range(1, len(rows_by_page) + 1))
     found = []
-    for number, rows in enumerate(placed.place_rows, start=1):
-        links = {place_page(p.id) for p in rows if p.id in placed.place_pages}
-        links.update(_row_sources(rows, placed.place_pages))
+    for number, rows in enumerate(rows_by_page, start=1):
+        links = {page_of(item.id) for item in rows if item.id in paged}
+        links.update(_row_sources(rows, paged))
         context = {
-            "places": rows,
-            "paged": placed.place_pages,
+            **shown(rows),
+            "paged": paged,
             "pager": Pager(number, paths),
-            "anchor": lambda ident: row_anchor(PLACES, ident),
-            "total": sum(len(r) for r in placed.place_rows),
-            "min_mentions": placed.settings.min_mentions,
+            "anchor": lambda ident: row_anchor(folder, ident),
+            "total": sum(len(r) for r in rows_by_page),
+            "min_mentions": site.placement.settings.min_mentions,
         }
-        title = "Places" if number == 1 else f"Places, page {number}"
-        found.append(Page(paths[number - 1], "places.md.j2", title, context, frozenset(links)))
+        title = heading if number == 1 else f"{heading}, page {number}"
+        template = f"{folder}.md.j2"
+        found.append(Page(paths[number - 1], template, title, context, frozenset(links)))
     return found
 
 

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import html
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 
@@ -33,6 +36,8 @@ from generator.shares import in_shares
 from generator.spans import headline_of
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+T = TypeVar("T")
 
 
 def environment(compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
@@ -63,31 +68,36 @@ def render_site(
     """Render every generated page and copy the assets, keyed by path inside docs_dir.
 
     `compiled` keeps the compiled templates between builds (`cache.Templates`). With `jobs`
-    above one and at least `SHARED_FROM` pages, the pages are drawn in that many shares on
-    forked processes (`shares.py`); the pages are the same whatever the number of shares.
+    above one and at least `SHARED_FROM` pages to make, the pages are built and drawn in that
+    many shares on forked processes (`shares.py`): each share builds its pages and tells their
+    links, from which every page's "What links here" is made, then draws them. The pages are
+    the same whatever the number of shares.
     """
     site = build_site(briefing, descriptions, map_settings, page_settings)
-    # Keyed by path: should two records share a page, the last one drawn is the page.
-    built = {page.path: page for page in site_pages(site)}
-    incoming = pages.backlinks(list(built.values()))
+    makers = page_makers(site)
     env = environment(compiled)
-    for name in sorted({page.template for page in built.values()}):
-        env.get_template(name)  # compiled once, before any share is forked
-    paths = list(built)
+    for template in sorted(TEMPLATES.glob("[!_]*.j2")):
+        env.get_template(template.name)  # compiled once, before any share is forked
 
-    def draw(share: int, shares: int) -> list[str]:
+    def build(share: int, shares: int) -> tuple[list[tuple[Order, Page]], list[tuple[Order, Page]]]:
+        built = [
+            ((m, n), page) for m in range(share, len(makers), shares) for n, page in enumerate(makers[m]())
+        ]
+        return built, [(order, replace(page, context={}, assets={})) for order, page in built]
+
+    def draw(built: list[tuple[Order, Page]], linked: Linked) -> list[tuple[Order, Page, str]]:
+        drawn, incoming = linked
         links: dict[tuple[str, ...], md.Safe] = {}
-        return [_draw(env, site, built[path], incoming.get(path, ()), links) for path in paths[share::shares]]
+        return [  # the page without its context, which a share's process could not send back
+            (order, replace(page, context={}), _draw(env, site, page, incoming.get(page.path, ()), links))
+            for order, page in built
+            if order in drawn
+        ]
 
-    drawn = in_shares(draw, jobs if len(paths) >= SHARED_FROM else 1)
-    texts = {
-        path: text
-        for share, part in enumerate(drawn)
-        for path, text in zip(paths[share :: len(drawn)], part, strict=True)
-    }
+    shares = in_shares(build, _linked, draw, jobs if len(makers) >= SHARED_FROM else 1)
     out: dict[str, str] = {}
-    for path, page in built.items():
-        out[path] = texts[path]
+    for _order, page, text in sorted((row for share in shares for row in share), key=lambda row: row[0]):
+        out[page.path] = text
         out.update(page.assets)
     out.update(asset_files())
     out["data/links.csv"] = graph.links_csv(site.actors, site.relations)
@@ -95,7 +105,19 @@ def render_site(
 
 
 SHARED_FROM = 400
-"""Draw the pages in shares on forked processes from this many pages (a fork costs about 0.1 s)."""
+"""Build and draw the pages in shares on forked processes from this many makers (a fork costs ~0.1 s)."""
+
+Order = tuple[int, int]
+"""Where a page comes: its maker's place in `page_makers`, then its place among that maker's pages."""
+Linked = tuple[frozenset[Order], Mapping[str, tuple[tuple[str, str], ...]]]
+"""The pages to draw (of two with one path, the last), and "What links here" by path (`pages.backlinks`)."""
+
+
+def _linked(told: list[list[tuple[Order, Page]]]) -> Linked:
+    """From every share's pages (without their contexts): the pages to draw, and what links to each."""
+    last = {page.path: order for order, page in sorted((r for s in told for r in s), key=lambda r: r[0])}
+    kept = [page for share in told for order, page in share if last[page.path] == order]
+    return frozenset(last.values()), pages.backlinks(kept)
 
 
 def _draw(
@@ -108,25 +130,34 @@ def _draw(
     return md.titled(text, page.title or page.path)
 
 
-def site_pages(site: Site) -> list[Page]:
-    """Every generated page, in the order they are written."""
+def page_makers(site: Site) -> list[Callable[[], list[Page]]]:
+    """What makes every generated page, in the order they are written; each makes one page or a few."""
     b = site.briefing
     placed = site.placement
     return [
-        pages.home(site),
-        *pages.actor_index(site),
-        *(entities.actor(site, a) for a in b.actors if a.id in placed.actor_pages),
-        *pages.place_index(site),
-        *(entities.place(site, p) for p in b.places if p.id in placed.place_pages),
-        pages.site_map(site),
-        pages.site_graph(site),
-        *pages.tags(site),
-        *pages.unlisted(site),
-        *timeline.timeline_pages(site),
-        *pages.figures(site),
-        *pages.article_index(site),
-        *(articles.article(site, a) for a in b.articles),
+        lambda: [pages.home(site)],
+        lambda: pages.actor_index(site),
+        *(partial(_one, entities.actor, site, a) for a in b.actors if a.id in placed.actor_pages),
+        lambda: pages.place_index(site),
+        *(partial(_one, entities.place, site, p) for p in b.places if p.id in placed.place_pages),
+        lambda: [pages.site_map(site), pages.site_graph(site)],
+        lambda: pages.tags(site),
+        lambda: pages.unlisted(site),
+        lambda: timeline.timeline_pages(site),
+        lambda: pages.figures(site),
+        lambda: pages.article_index(site),
+        *(partial(_one, articles.article, site, a) for a in b.articles),
     ]
+
+
+def _one(make: Callable[[Site, T], Page], site: Site, item: T) -> list[Page]:
+    """One record's page, as a list."""
+    return [make(site, item)]
+
+
+def site_pages(site: Site) -> list[Page]:
+    """Every generated page, in the order they are written."""
+    return [page for make in page_makers(site) for page in make()]
 
 
 def _helpers(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import posixpath
 import re
 from collections import defaultdict
@@ -233,9 +234,10 @@ def test_the_timeline_index_has_a_row_a_year_and_each_period_page_links_to_the_n
 
 
 def test_pages_drawn_in_shares_on_forked_processes_are_the_pages_drawn_here(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     """`--jobs 2` draws a large site's pages in two shares; the pages are byte-identical."""
+    caplog.set_level(logging.DEBUG, logger="generator.shares")
     assert can_fork()  # else both are drawn here, and this compares nothing
     monkeypatch.setattr(render, "SHARED_FROM", 0)
     b = _briefing(45)
@@ -243,3 +245,4 @@ def test_pages_drawn_in_shares_on_forked_processes_are_the_pages_drawn_here(
     shared = render.render_site(b, {}, NO_TILES, PageSettings(rows_per_page=ROWS), jobs=2)
     assert list(shared) == list(here)
     assert shared == here
+    assert not caplog.records  # the forked share did its part: none was done again here
