@@ -351,6 +351,16 @@ class Templates(jinja2.BytecodeCache):
         store(self.folder, self._digest(bucket), bucket.bytecode_to_string())
 
 
+_HELD: dict[tuple[str, str], Resolved] = {}
+"""The resolved corpus this process last recalled or remembered, by (cache folder, key): one at most."""
+
+
+def _hold(folder: str, digest: str, resolved: Resolved) -> None:
+    """Hold this resolved corpus in memory instead of the one held before."""
+    _HELD.clear()
+    _HELD[folder, digest] = resolved
+
+
 @dataclass(frozen=True, slots=True)
 class Folder:
     """The analyses one spaCy pipeline produced, kept in one folder (an `extract.run.Kept`)."""
@@ -369,12 +379,25 @@ class Folder:
         store(self.path, key(article, self.model), analysis)
 
     def recall(self, articles: Sequence[Article]) -> Resolved | None:
-        """The corpus resolved from exactly these articles by this generator, or None."""
-        return load(self.path, resolved_key(articles, self.model), Resolved)
+        """The corpus resolved from exactly these articles by this generator, or None.
+
+        The one this process last recalled or remembered is held in memory (`_HELD`), so that
+        `briefing serve` rebuilding after an override edit does not load it again.
+        """
+        digest = resolved_key(articles, self.model)
+        held = _HELD.get((str(self.path), digest))
+        if held is not None:
+            return held
+        found = load(self.path, digest, Resolved)
+        if found is not None:
+            _hold(str(self.path), digest, found)
+        return found
 
     def remember(self, articles: Sequence[Article], resolved: Resolved) -> None:
         """Keep the resolved corpus for the next build from the same articles."""
-        store(self.path, resolved_key(articles, self.model), resolved)
+        digest = resolved_key(articles, self.model)
+        store(self.path, digest, resolved)
+        _hold(str(self.path), digest, resolved)
 
     def written(self, out: Path) -> Output | None:
         """What the last build into `out` that used this cache wrote, or None."""

@@ -69,6 +69,20 @@ def test_a_resolved_corpus_is_kept_for_exactly_its_articles(
     assert kept.recall([a, b]) is None
 
 
+def test_the_resolved_corpus_last_used_is_held_in_memory_for_the_next_build(tmp_path: Path) -> None:
+    """`briefing serve` rebuilds in one process: the corpus it resolved is not loaded again."""
+    kept = cache.Folder(tmp_path, MODEL)
+    a, b = _article("a"), _article("b")
+    resolved = cache.Resolved((_analysis(a), _analysis(b)), (), (), (), ())
+    kept.remember([a, b], resolved)
+    for entry in tmp_path.rglob("*.pickle"):
+        entry.unlink()
+    assert kept.recall([a, b]) is resolved
+    assert cache.Folder(tmp_path / "elsewhere", MODEL).recall([a, b]) is None
+    kept.remember([a], cache.Resolved((_analysis(a),), (), (), (), ()))  # held instead: one at most
+    assert kept.recall([a, b]) is None
+
+
 def test_a_resolved_entry_is_never_taken_for_an_analysis(tmp_path: Path) -> None:
     a = _article("a")
     cache.store(tmp_path, cache.key(a, MODEL), cache.Resolved((_analysis(a),), (), (), (), ()))
