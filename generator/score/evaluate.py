@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.extract import parse
-from generator.extract.article import analyse_article
 from generator.extract.run import Batch
+from generator.extract.run import _analysed as analysed_with_last_guard
 from generator.model import Analysis, Briefing
 from generator.score import participants, report
 from generator.score.entities import (
@@ -127,7 +127,7 @@ def run_corpus(seeds: Path, model: str) -> CorpusRun:
                 parts[part.id].append(
                     (part.body, [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
                 )
-                analysed.append(analyse_article(doc, part))
+                analysed.append(analysed_with_last_guard(doc, part))  # as a build: a crash is plain text
             yield number, analysed
 
     # No cache, so every article is parsed and spaCy's entities seen; a name no folder holds for

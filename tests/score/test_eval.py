@@ -6,10 +6,14 @@ themselves (and `-v` every miss).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.cli import main
+from generator.config import BuildConfig
 from generator.extract.parse import DEFAULT_MODEL
+from generator.model import Article
 from generator.score.entities import TYPES
 from generator.score.evaluate import (
     SystemScores,
@@ -192,3 +196,29 @@ def test_event_status_beats_calling_everything_happened_on_the_held_out_story() 
         assert scores.status.total >= 30
         assert scores.status.value >= 0.88
         assert scores.status.value > scores.baseline.value + 0.1
+
+
+def test_an_article_whose_analysis_crashes_is_scored_as_plain_text_as_a_build_publishes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`briefing eval` analyses through the build's last guard: one crash never stops the scoring."""
+    from generator.extract import run as analysis_run
+    from generator.score.evaluate import run_corpus
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("a", "b"):
+        front = f"---\ntitle: Article {name}\ndate: 2020-02-17\n---\n"
+        (seeds / f"{name}.md").write_text(front + "Officials in Paris met on Monday.\n", "utf-8")
+    real = analysis_run.analyse_article
+
+    def crashes_on_b(doc: object, article: Article) -> object:
+        if article.id == "b":
+            raise KeyError("boom")
+        return real(doc, article)  # type: ignore[arg-type]  # a spaCy Doc
+
+    monkeypatch.setattr(analysis_run, "analyse_article", crashes_on_b)
+    corpus = run_corpus(seeds, BuildConfig().model)
+    analyses = {a.article.id: a for a in corpus.briefing.analyses}
+    assert [f.action for f in analyses["b"].faults] == ["analyse"]
+    assert analyses["a"].faults == () and analyses["a"].timexes  # the other article is analysed as ever
