@@ -8,7 +8,8 @@ contract"). Records never cache derived state; stages build new records.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 ACTOR_KINDS = ("person", "organisation", "state", "group")
 """Kinds of actor, in the order the actors index lists them."""
@@ -416,3 +417,27 @@ class Briefing:
     """Candidates the junk filter left off the site, for the curators' list; no ids."""
     interactions: tuple[Interaction, ...] = field(default=(), repr=False)
     """Every predicate in which two actors take part, in article and offset order (the graph's links)."""
+
+
+def _pickled_as_calls(record: type) -> None:
+    """Pickle a record class's instances as the class and its field values, in order.
+
+    Unpickling then calls the class, which is twice as fast as the `__setstate__` that slotted
+    dataclasses get (it looks up the fields of every instance): the resolved corpus that an
+    override edit loads from the cache is made of a million records at 10,000 articles.
+    """
+    names = tuple(f.name for f in fields(record))
+    values = attrgetter(*names)
+    one = len(names) == 1
+
+    def reduce(self: object) -> tuple[type, tuple[object, ...]]:
+        return type(self), (values(self),) if one else values(self)
+
+    record.__reduce__ = reduce  # type: ignore[method-assign, assignment]
+
+
+for _record in (
+    Paragraph, Article, Span, Mention, Quote, Timex, FigureMention, Happening, Participant, Role,
+    Fault, Analysis, Actor, Place, Event, Figure, Interaction, Briefing,
+):  # fmt: skip
+    _pickled_as_calls(_record)

@@ -231,3 +231,19 @@ def test_compiled_templates_are_kept_and_draw_the_same(tmp_path: Path) -> None:
     assert not compiled  # loaded, not compiled again
     (tmp_path / "t" / "page.md.j2").write_text("{{ xs | length }}\n", "utf-8")
     assert env().get_template("page.md.j2").render(xs=[1, 2]) == "2"  # an edited template is compiled
+
+
+def test_every_record_pickles_as_its_class_and_field_values_and_comes_back_equal() -> None:
+    """Unpickling calls the class (fast); a record class left out would fall back to slow __setstate__."""
+    import dataclasses
+    import pickle
+
+    from generator import model
+
+    records = [c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)]
+    assert records and all("__reduce__" in vars(c) for c in records)
+    a = _article("a")
+    analysis = _analysis(a)
+    assert pickle.loads(pickle.dumps(analysis)) == analysis
+    span = model.Span("a", 0, 3, "One")
+    assert pickle.loads(pickle.dumps(span)) == span
