@@ -12,6 +12,16 @@ from generator import shares
 HERE = os.getpid()
 
 
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fork even though this test process may run other threads (an earlier test's local web server).
+
+    `can_fork` says no wherever another thread runs, which in the whole suite is most of the time;
+    these shares run only this module's functions, which take no lock another thread could hold.
+    """
+    monkeypatch.setattr(shares, "can_fork", lambda: True)
+
+
 def _first(share: int, of: int) -> tuple[tuple[int, bool], int]:
     """Keeps where it ran; tells its share's number squared."""
     return (share, os.getpid() == HERE), share * share
@@ -26,13 +36,24 @@ def _run(jobs: int) -> list[tuple[int, int, bool, bool]]:
     return shares.in_shares(_first, sum, _second, jobs)
 
 
+@pytest.mark.usefixtures("forking")
 def test_each_share_but_the_first_runs_in_a_forked_process_and_hears_what_all_told() -> None:
-    assert shares.can_fork()
     assert _run(3) == [(0, 5, True, True), (1, 5, False, False), (2, 5, False, False)]
 
 
 def test_one_job_is_one_share_here() -> None:
     assert _run(1) == [(0, 0, True, True)]
+
+
+def test_forking_is_safe_only_without_other_threads() -> None:
+    stop = threading.Event()
+    watcher = threading.Thread(target=stop.wait)
+    watcher.start()
+    try:
+        assert not shares.can_fork()
+    finally:
+        stop.set()
+        watcher.join()
 
 
 def test_with_another_thread_running_there_is_one_share_here() -> None:
@@ -51,6 +72,7 @@ def _dies_in_a_fork(phase: str) -> None:
         os._exit(3)  # the process dies outright, as when out of memory
 
 
+@pytest.mark.usefixtures("forking")
 @pytest.mark.parametrize("phase", ["first", "second"])
 def test_a_share_whose_process_dies_is_done_again_here(phase: str) -> None:
     def first(share: int, of: int) -> tuple[int, int]:
@@ -72,6 +94,7 @@ def _fails_on_share_one(kept: int, total: int) -> str:
     return "fine"
 
 
+@pytest.mark.usefixtures("forking")
 def test_an_error_in_a_share_is_raised_here_with_its_traceback() -> None:
     with pytest.raises(ValueError, match=r"^share 1 failed in this process$"):
         shares.in_shares(lambda share, of: (share, 0), sum, _fails_on_share_one, 2)
