@@ -120,7 +120,7 @@ def _told(conn: Connection, value: object) -> bool:
     """Send a value to a share's process; False when the process is gone."""
     try:
         conn.send(value)
-    except (BrokenPipeError, OSError):
+    except OSError:  # BrokenPipeError among them
         return False
     return True
 

@@ -105,7 +105,7 @@ def render_site(
 
 
 SHARED_FROM = 400
-"""Build and draw the pages in shares on forked processes from this many makers (a fork costs ~0.1 s)."""
+"""Build and draw the pages in shares on forked processes from this many makers (a small site stays here)."""
 
 Order = tuple[int, int]
 """Where a page comes: its maker's place in `page_makers`, then its place among that maker's pages."""
