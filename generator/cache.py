@@ -47,11 +47,12 @@ import jinja2.bccache
 from generator.errors import GeneratorError
 from generator.extract import chunks
 from generator.model import Actor, Analysis, Article, Place
+from generator.publish.drawn import Drawing
 from generator.publish.write import atomic_write
 
 log = logging.getLogger(__name__)
 
-E = TypeVar("E", Analysis, "Resolved", "Output", bytes)
+E = TypeVar("E", Analysis, "Resolved", "Output", "Drawn", bytes)
 """A kind of cache entry."""
 
 FORMAT = 2
@@ -279,9 +280,17 @@ def output_key(resolved: str, *inputs: object) -> str:
     return digest.hexdigest()
 
 
-def _output_slot(out: Path) -> str:
-    """Where the record of an output folder's last build is kept: one entry per folder, replaced."""
-    return hashlib.sha256(f"output folder\0{out.resolve()}".encode()).hexdigest()
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """How the last build into an output folder drew each page (`publish/drawn.py`)."""
+
+    drawings: tuple[tuple[str, Drawing], ...]
+    """(page path, its drawing), by path."""
+
+
+def _output_slot(out: Path, what: str = "output folder") -> str:
+    """Where a record of an output folder's last build is kept: one entry per folder, replaced."""
+    return hashlib.sha256(f"{what}\0{out.resolve()}".encode()).hexdigest()
 
 
 def load(folder: Location, digest: str, kind: type[E]) -> E | None:
@@ -312,7 +321,7 @@ def load(folder: Location, digest: str, kind: type[E]) -> E | None:
     return entry
 
 
-def store(folder: Location, digest: str, analysis: Analysis | Resolved | Output | bytes) -> None:
+def store(folder: Location, digest: str, analysis: Analysis | Resolved | Output | Drawn | bytes) -> None:
     """Save an entry; a cache that cannot be written only costs time."""
     data = pickle.dumps((digest, analysis), protocol=pickle.HIGHEST_PROTOCOL)
     local = _local(folder)
@@ -406,3 +415,11 @@ class Folder:
     def write_down(self, out: Path, output: Output) -> None:
         """Record what a build writes into `out`, replacing the record of the build before."""
         store(self.path, _output_slot(out), output)
+
+    def drawn(self, out: Path) -> Drawn | None:
+        """How the last build into `out` that used this cache drew its pages, or None."""
+        return load(self.path, _output_slot(out, "pages drawn"), Drawn)
+
+    def draw_down(self, out: Path, drawn: Drawn) -> None:
+        """Record how a build drew the pages it writes into `out`, replacing the record before."""
+        store(self.path, _output_slot(out, "pages drawn"), drawn)

@@ -39,7 +39,7 @@ import re
 import time
 import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -61,7 +61,7 @@ from generator.extract import run as analysis
 from generator.extract.run import Executor, Progress, no_progress
 from generator.isolate import Isolated, per_article
 from generator.model import Actor, Analysis, Article, Briefing, Event, Figure, Place
-from generator.publish import assets, downloads, export, render, vendor, write
+from generator.publish import assets, downloads, drawn, export, render, vendor, write
 from generator.read import seeds
 from generator.read.overrides import Overrides, load_overrides
 from generator.resolve import entities, events, links
@@ -129,6 +129,8 @@ class BuildState:
     """The whole resolved corpus, once every check has passed."""
     pages: Mapping[str, str] | None = None
     """Rendered pages (and the site's own assets) keyed by their path inside the output folder."""
+    drawings: Mapping[str, drawn.Drawing] = field(default_factory=dict)
+    """How each page was drawn (`publish/drawn.py`), for the next build's `render_pages`."""
     files: Mapping[str, bytes] | None = None
     """Every file to publish: the pages, briefing.json, downloads and vendored files."""
     report: write.WriteReport | None = None
@@ -456,7 +458,11 @@ def reuse_output(state: BuildState) -> BuildState:
 
 
 def render_pages(state: BuildState) -> BuildState:
-    """Draw every page from the briefing, a large site's in shares on `--jobs` forked processes."""
+    """Draw every page from the briefing, a large site's in shares on `--jobs` forked processes.
+
+    A page the last build into the same folder drew from exactly what it would be drawn from
+    now is read back from the folder instead (`publish/drawn.py`).
+    """
     if state.reused:
         return state
     briefing = _need(state.briefing, "briefing")
@@ -465,12 +471,22 @@ def render_pages(state: BuildState) -> BuildState:
         config = state.config
         compiled = None if config.cache is None else cache.Templates(config.cache)
         jobs = config.jobs or parallel.default_jobs()
-        pages = render.render_site(briefing, descriptions, config.map, config.pages, compiled, jobs)
+        earlier = _earlier(config)
+        fingerprint = cache.package_fingerprint()
+        args = (briefing, descriptions, config.map, config.pages, compiled, jobs, earlier, fingerprint)
+        rendered = render.draw_site(*args)
     except jinja2.TemplateError as exc:
         raise RenderError(_template_problem(exc)) from exc
     except OSError as exc:
         raise RenderError(_unreadable(exc)) from exc
-    return replace(state, pages=pages)
+    return replace(state, pages=rendered.files, drawings=rendered.drawings)
+
+
+def _earlier(config: BuildConfig) -> drawn.Earlier:
+    """The pages the last build into the output folder drew, as far as this cache recorded them."""
+    kept = _kept(config)
+    found = None if kept is None else kept.drawn(config.out)
+    return drawn.NOTHING_EARLIER if found is None else drawn.Earlier(dict(found.drawings), config.out)
 
 
 def export_files(state: BuildState) -> BuildState:
@@ -504,6 +520,7 @@ def remember_output(state: BuildState) -> BuildState:
         tuple(sorted(_need(state.pages, "pages"))),
     )
     kept.write_down(state.config.out, output)
+    kept.draw_down(state.config.out, cache.Drawn(tuple(sorted(state.drawings.items()))))
     return state
 
 

@@ -267,10 +267,10 @@ def test_a_step_that_fails_only_on_articles_together_is_an_internal_error() -> N
 def test_an_internal_error_is_one_line_that_says_how_to_see_more(
     corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken(*_args: object) -> dict[str, str]:
+    def broken(*_args: object) -> render.Rendered:
         raise KeyError("kind")
 
-    monkeypatch.setattr(render, "render_site", broken)
+    monkeypatch.setattr(render, "draw_site", broken)
     assert _build(corpus) == 1
     err = capsys.readouterr().err
     assert err == (

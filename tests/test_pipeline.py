@@ -17,7 +17,7 @@ from generator.config import BuildConfig
 from generator.errors import InternalError, RenderError, WriteError
 from generator.model import Actor, Briefing, Mention, Place, Span
 from generator.pipeline import STEPS, BuildState, assemble, build, run, timing_table
-from generator.publish import write
+from generator.publish import render, write
 from generator.read.overrides import Overrides
 from generator.resolve.curate import Curated, curate
 from tests.conftest import copy_project
@@ -175,13 +175,13 @@ def test_a_rebuild_with_nothing_changed_reuses_the_files_and_anything_else_draws
 ) -> None:
     root, cache, out = copy_project(tmp_path), tmp_path / "cache", tmp_path / "site_src"
     drawn: list[str] = []
-    real_render = pipeline.render.render_site
+    real_render = pipeline.render.draw_site
 
-    def render_site(*args: object) -> dict[str, str]:
+    def draw_site(*args: object) -> render.Rendered:
         drawn.append("drawn")
-        return real_render(*args)  # type: ignore[arg-type]  # render_site's own arguments
+        return real_render(*args)  # type: ignore[arg-type]  # draw_site's own arguments
 
-    monkeypatch.setattr(pipeline.render, "render_site", render_site)
+    monkeypatch.setattr(pipeline.render, "draw_site", draw_site)
 
     def rebuilt(folder: Path = out) -> dict[str, bytes]:
         drawn.clear()
@@ -248,7 +248,9 @@ def test_a_template_error_is_a_render_error(
     (tmp_path / "broken.md.j2").write_text(source, "utf-8")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), undefined=jinja2.StrictUndefined)
     monkeypatch.setattr(
-        pipeline.render, "render_site", lambda *_a: {"x.md": env.get_template("broken.md.j2").render()}
+        pipeline.render,
+        "draw_site",
+        lambda *_a: render.Rendered({"x.md": env.get_template("broken.md.j2").render()}, {}),
     )
     with pytest.raises(RenderError) as caught:
         pipeline.render_pages(_ready(tmp_path))
@@ -257,7 +259,11 @@ def test_a_template_error_is_a_render_error(
 
 def test_a_missing_template_is_a_render_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)))
-    monkeypatch.setattr(pipeline.render, "render_site", lambda *_a: {"x.md": env.get_template("gone.md.j2")})
+    monkeypatch.setattr(
+        pipeline.render,
+        "draw_site",
+        lambda *_a: render.Rendered({"x.md": env.get_template("gone.md.j2")}, {}),
+    )
     with pytest.raises(RenderError, match=r"^gone\.md\.j2: template not found$"):
         pipeline.render_pages(_ready(tmp_path))
 
@@ -266,7 +272,7 @@ def test_an_unreadable_asset_is_a_render_error(tmp_path: Path, monkeypatch: pyte
     def unreadable(*_args: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", "assets/briefing.css")
 
-    monkeypatch.setattr(pipeline.render, "render_site", unreadable)
+    monkeypatch.setattr(pipeline.render, "draw_site", unreadable)
     with pytest.raises(RenderError) as caught:
         pipeline.render_pages(_ready(tmp_path))
     assert str(caught.value) == "assets/briefing.css: cannot read (Permission denied)"

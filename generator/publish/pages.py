@@ -13,6 +13,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TypeVar
 
 from generator.dates import format_when
@@ -44,8 +45,16 @@ class Page:
     of actors and places without a page (`placement.py`)."""
     backlinks: bool = False
     """Whether the page ends with "What links here"."""
+    drawn_always: bool = False
+    """Whether the page is drawn on every build, never taken from the last (`drawn.py`): its context
+    holds the whole briefing, which costs more to compare than the page costs to draw."""
     assets: Mapping[str, str] = field(default_factory=dict)
     """Files the page embeds (its graph's SVG), keyed by their path inside docs_dir."""
+
+
+Maker = Callable[[], Page]
+"""What makes one page of a paginated listing, once what all its pages share is known: each page is
+built (and drawn) on its own, so that the pages of a long listing spread over the shares (`render.py`)."""
 
 
 def backlinks(pages: Sequence[Page]) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -102,7 +111,7 @@ def home(site: Site) -> Page:
         "articles": articles,
         "article_index": index_page("articles", 1),
     }
-    return Page("index.md", "index.md.j2", "At a glance", context, frozenset(links))
+    return Page("index.md", "index.md.j2", "At a glance", context, frozenset(links), drawn_always=True)
 
 
 SPEECH_WORDS = ("said", "says", "according to", "told", "estimated", "reported", "announced", "stated")
@@ -195,8 +204,8 @@ class Pager:
         return self.pages[self.number] if self.number < len(self.pages) else ""
 
 
-def actor_index(site: Site) -> list[Page]:
-    """The actors, grouped by kind and sorted by name, on as many pages as `rows_per_page` makes."""
+def actor_index(site: Site) -> list[Maker]:
+    """What makes the actors' index pages: by kind, then by name, as many pages as `rows_per_page` makes."""
 
     def groups(rows: Sequence[Actor | Place]) -> dict[str, object]:
         kinds = [(kind, [a for a in rows if a.kind == kind]) for kind in ACTOR_KINDS]
@@ -206,8 +215,8 @@ def actor_index(site: Site) -> list[Page]:
     return _index_pages(ACTORS, "Actors", placed.actor_rows, placed.actor_pages, actor_page, groups, site)
 
 
-def place_index(site: Site) -> list[Page]:
-    """The places by name, on as many pages as `rows_per_page` makes."""
+def place_index(site: Site) -> list[Maker]:
+    """What makes the places' index pages: by name, as many pages as `rows_per_page` makes."""
     placed = site.placement
     return _index_pages(
         PLACES,
@@ -228,28 +237,30 @@ def _index_pages(
     page_of: Callable[[str], str],
     shown: Callable[[Sequence[Actor | Place]], dict[str, object]],
     site: Site,
-) -> list[Page]:
-    """An index's pages (`{folder}/index.md`, then `index-2.md`...): its rows, each page's links and pager.
+) -> list[Maker]:
+    """What makes an index's pages (`{folder}/index.md`, then `index-2.md`...): rows, links and pager.
 
     `shown` gives what the template shows of one page's rows; `page_of` is the path of a row's own page.
     """
     paths = tuple(index_page(folder, n) for n in range(1, len(rows_by_page) + 1))
-    found = []
-    for number, rows in enumerate(rows_by_page, start=1):
+    total = sum(len(r) for r in rows_by_page)
+
+    def make(number: int) -> Page:
+        rows = rows_by_page[number - 1]
         links = {page_of(item.id) for item in rows if item.id in paged}
         links.update(_row_sources(rows, paged))
         context = {
             **shown(rows),
             "paged": paged,
             "pager": Pager(number, paths),
-            "anchor": lambda ident: row_anchor(folder, ident),
-            "total": sum(len(r) for r in rows_by_page),
+            "anchor": partial(row_anchor, folder),
+            "total": total,
             "min_mentions": site.placement.settings.min_mentions,
         }
         title = heading if number == 1 else f"{heading}, page {number}"
-        template = f"{folder}.md.j2"
-        found.append(Page(paths[number - 1], template, title, context, frozenset(links)))
-    return found
+        return Page(paths[number - 1], f"{folder}.md.j2", title, context, frozenset(links))
+
+    return [partial(make, number) for number in range(1, len(rows_by_page) + 1)]
 
 
 def _row_sources(rows: Iterable[Actor | Place], paged: frozenset[str]) -> set[str]:
@@ -402,30 +413,36 @@ def tags(site: Site) -> list[Page]:
     return found
 
 
-def figures(site: Site) -> list[Page]:
-    """Every number the articles give, `rows_per_page` to a page: figures.md, figures/page-2.md, …"""
+def figures(site: Site) -> list[Maker]:
+    """What makes the pages of every number the articles give, `rows_per_page` to a page: figures.md,
+    figures/page-2.md, …"""
     rows = _runs(site.briefing.figures, site.placement.settings.rows_per_page)
     paths = tuple("figures.md" if n == 1 else f"figures/page-{n}.md" for n in range(1, len(rows) + 1))
-    found = []
-    for number, run in enumerate(rows, start=1):
+
+    def make(number: int) -> Page:
+        run = rows[number - 1]
         links = frozenset(article_page(f.sentence.article) for f in run)
         context = {"figures": run, "pager": Pager(number, paths), "total": len(site.briefing.figures)}
         title = "Figures" if number == 1 else f"Figures, page {number}"
-        found.append(Page(paths[number - 1], "figures.md.j2", title, context, links))
-    return found
+        return Page(paths[number - 1], "figures.md.j2", title, context, links)
+
+    return [partial(make, number) for number in range(1, len(rows) + 1)]
 
 
-def article_index(site: Site) -> list[Page]:
-    """Every article, in input order, `rows_per_page` to a page: articles/index.md, articles/page-2.md, …"""
+def article_index(site: Site) -> list[Maker]:
+    """What makes the pages of every article, in input order, `rows_per_page` to a page: articles/index.md,
+    articles/page-2.md, …"""
     rows = _runs(site.briefing.articles, site.placement.settings.rows_per_page)
     paths = tuple(index_page("articles", n) for n in range(1, len(rows) + 1))
-    found = []
-    for number, run in enumerate(rows, start=1):
+
+    def make(number: int) -> Page:
+        run = rows[number - 1]
         links = frozenset(article_page(a.id) for a in run)
         context = {"articles": run, "pager": Pager(number, paths), "total": len(site.briefing.articles)}
         title = "Articles" if number == 1 else f"Articles, page {number}"
-        found.append(Page(paths[number - 1], "articles.md.j2", title, context, links))
-    return found
+        return Page(paths[number - 1], "articles.md.j2", title, context, links)
+
+    return [partial(make, number) for number in range(1, len(rows) + 1)]
 
 
 def _runs(items: Sequence[T], size: int) -> list[Sequence[T]]:

@@ -11,9 +11,10 @@ that touches the disk.
 from __future__ import annotations
 
 import html
+import pickle
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -22,11 +23,23 @@ import jinja2
 
 from generator.config import DEFAULT_PAGES, NO_TILES, MapSettings, PageSettings
 from generator.dates import day_text, format_when, value_text
-from generator.model import Actor, Briefing, Event, Figure, Place, Span
+from generator.model import Article, Briefing, Event, Figure, Span
 from generator.publish import articles, entities, graph, pages, timeline
 from generator.publish import markdown as md
 from generator.publish.assets import ASSET_DIR as ASSET_DIR  # re-exported for tests/golden.py
 from generator.publish.assets import asset_files
+from generator.publish.drawn import (
+    ACTOR,
+    ARTICLE,
+    EVENT,
+    NOTHING_EARLIER,
+    PLACE,
+    Drawing,
+    Earlier,
+    Keys,
+    LookUp,
+    text_digest,
+)
 from generator.publish.formats import KIND_TITLES, PLACE_TITLES, format_number, plural, preview, roles_text
 from generator.publish.happenings import STATUS_HELP, STATUS_LABELS
 from generator.publish.pages import Page
@@ -65,13 +78,39 @@ def render_site(
     compiled: jinja2.BytecodeCache | None = None,
     jobs: int = 1,
 ) -> dict[str, str]:
-    """Render every generated page and copy the assets, keyed by path inside docs_dir.
+    """Render every generated page and copy the assets, keyed by path inside docs_dir (`draw_site`)."""
+    return draw_site(briefing, descriptions, map_settings, page_settings, compiled, jobs).files
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """The rendered site, and how each of its pages was drawn."""
+
+    files: dict[str, str]
+    """Every generated page and asset, keyed by path inside docs_dir."""
+    drawings: dict[str, Drawing]
+    """How each page was drawn, by path, for the next build (`drawn.py`); pages always drawn have none."""
+
+
+def draw_site(
+    briefing: Briefing,
+    descriptions: Mapping[str, str],
+    map_settings: MapSettings = NO_TILES,
+    page_settings: PageSettings = DEFAULT_PAGES,
+    compiled: jinja2.BytecodeCache | None = None,
+    jobs: int = 1,
+    earlier: Earlier = NOTHING_EARLIER,
+    fingerprint: str = "",
+) -> Rendered:
+    """Render every generated page and copy the assets; take a page from `earlier` when it would not change.
 
     `compiled` keeps the compiled templates between builds (`cache.Templates`). With `jobs`
     above one and at least `SHARED_FROM` pages to make, the pages are built and drawn in that
     many shares on forked processes (`shares.py`): each share builds its pages and tells their
     links, from which every page's "What links here" is made, then draws them. The pages are
-    the same whatever the number of shares.
+    the same whatever the number of shares. A page whose key (`drawn.Keys`, under the
+    generator's `fingerprint`) is the one `earlier` recorded is not drawn again: its text is
+    read from the output folder.
     """
     site = build_site(briefing, descriptions, map_settings, page_settings)
     makers = page_makers(site)
@@ -85,23 +124,37 @@ def render_site(
         ]
         return built, [(order, replace(page, context={}, assets={})) for order, page in built]
 
-    def draw(built: list[tuple[Order, Page]], linked: Linked) -> list[tuple[Order, Page, str]]:
+    def draw(
+        built: list[tuple[Order, Page]], linked: Linked
+    ) -> list[tuple[Order, Page, str, Drawing | None]]:
         drawn, incoming = linked
         links: dict[tuple[str, ...], md.Safe] = {}
+        keys = Keys(fingerprint, partial(_answer, site))
         return [  # the page without its context, which a share's process could not send back
-            (order, replace(page, context={}), _draw(env, site, page, incoming.get(page.path, ()), links))
+            (
+                order,
+                replace(page, context={}),
+                *_drawn(env, site, page, incoming.get(page.path, ()), links, keys, earlier),
+            )
             for order, page in built
             if order in drawn
         ]
 
     shares = in_shares(build, _linked, draw, jobs if len(makers) >= SHARED_FROM else 1)
     out: dict[str, str] = {}
-    for _order, page, text in sorted((row for share in shares for row in share), key=lambda row: row[0]):
+    drawings: dict[str, Drawing] = {}
+    for _order, page, text, drawing in sorted(
+        (row for share in shares for row in share), key=lambda row: row[0]
+    ):
         out[page.path] = text
         out.update(page.assets)
+        if drawing is not None:
+            drawings[page.path] = drawing
+        else:
+            drawings.pop(page.path, None)
     out.update(asset_files())
     out["data/links.csv"] = graph.links_csv(site.actors, site.relations)
-    return out
+    return Rendered(out, drawings)
 
 
 SHARED_FROM = 400
@@ -120,32 +173,93 @@ def _linked(told: list[list[tuple[Order, Page]]]) -> Linked:
     return frozenset(last.values()), pages.backlinks(kept)
 
 
+def _drawn(
+    env: jinja2.Environment,
+    site: Site,
+    page: Page,
+    backlinks: tuple[tuple[str, str], ...],
+    links: dict[tuple[str, ...], md.Safe],
+    keys: Keys,
+    earlier: Earlier,
+) -> tuple[str, Drawing | None]:
+    """One page's text, from `earlier` when its key is the one recorded there, else drawn; and its drawing."""
+    start = (
+        None
+        if page.drawn_always
+        else keys.start((page.path, page.template, page.title, backlinks, page.context))
+    )
+    before = earlier.drawings.get(page.path)
+    if start is not None and before is not None and keys.key(start, before.looked_up) == before.key:
+        text = earlier.text(page.path, before)
+        if text is not None:
+            return text, before
+    looked: dict[LookUp, None] = {}
+    text = _draw(env, site, page, backlinks, links, looked)
+    if start is None:
+        return text, None
+    return text, Drawing(keys.key(start, tuple(looked)), tuple(looked), text_digest(text))
+
+
 def _draw(
-    env: jinja2.Environment, site: Site, page: Page, backlinks: object, links: dict[tuple[str, ...], md.Safe]
+    env: jinja2.Environment,
+    site: Site,
+    page: Page,
+    backlinks: object,
+    links: dict[tuple[str, ...], md.Safe],
+    looked: dict[LookUp, None] | None = None,
 ) -> str:
-    """One page's text, drawn with its template; `links` keeps the links drawn so far (see `_helpers`)."""
+    """One page's text, drawn with its template; `links` keeps the links drawn so far (see `_helpers`),
+    `looked` gathers what the helpers looked up (`drawn.py`)."""
     extra = {"backlinks": backlinks} if page.backlinks else {}
-    helpers = _helpers(site, page.path, site.event_pages, links)
+    helpers = _helpers(site, page.path, site.event_pages, links, looked)
     text = env.get_template(page.template).render(**helpers, title=page.title, **page.context, **extra)
     return md.titled(text, page.title or page.path)
 
 
+def _answer(site: Site, look: LookUp) -> bytes:
+    """Everything the helpers read from the site for one look-up, as bytes (`drawn.Keys`)."""
+    kind, ident = look
+    answer: object
+    if kind in (ACTOR, PLACE):
+        answer = (
+            _entity(site, kind, ident) if ident in (site.actors if kind == ACTOR else site.places) else None
+        )
+    elif kind == ARTICLE:
+        answer = (site.articles.get(ident), site.sentences.get(ident, ()))
+    else:
+        answer = site.event_pages.get(ident, INDEX)
+    return pickle.dumps((kind, answer), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _entity(site: Site, kind: str, ident: str) -> tuple[str, str, str, str]:
+    """What a link to an actor or place shows: its name, its page (or index row), tooltip and style."""
+    if kind == ACTOR:
+        actor = site.actors[ident]
+        return actor.name, site.placement.actor(ident), preview(actor), f"briefing-{actor.kind}"
+    place = site.places[ident]
+    return place.name, site.placement.place(ident), preview(place), "briefing-place"
+
+
 def page_makers(site: Site) -> list[Callable[[], list[Page]]]:
-    """What makes every generated page, in the order they are written; each makes one page or a few."""
+    """What makes every generated page, in the order they are written; each makes one page or a few.
+
+    A paginated listing (an index, the timeline, the figures) has one maker per page, so that its
+    pages spread over the shares: the timeline of 10,000 articles is a thousand pages.
+    """
     b = site.briefing
     placed = site.placement
     return [
         lambda: [pages.home(site)],
-        lambda: pages.actor_index(site),
+        *map(_listed, pages.actor_index(site)),
         *(partial(_one, entities.actor, site, a) for a in b.actors if a.id in placed.actor_pages),
-        lambda: pages.place_index(site),
+        *map(_listed, pages.place_index(site)),
         *(partial(_one, entities.place, site, p) for p in b.places if p.id in placed.place_pages),
         lambda: [pages.site_map(site), pages.site_graph(site)],
         lambda: pages.tags(site),
         lambda: pages.unlisted(site),
-        lambda: timeline.timeline_pages(site),
-        lambda: pages.figures(site),
-        lambda: pages.article_index(site),
+        *map(_listed, timeline.timeline_pages(site)),
+        *map(_listed, pages.figures(site)),
+        *map(_listed, pages.article_index(site)),
         *(partial(_one, articles.article, site, a) for a in b.articles),
     ]
 
@@ -153,6 +267,11 @@ def page_makers(site: Site) -> list[Callable[[], list[Page]]]:
 def _one(make: Callable[[Site, T], Page], site: Site, item: T) -> list[Page]:
     """One record's page, as a list."""
     return [make(site, item)]
+
+
+def _listed(make: pages.Maker) -> Callable[[], list[Page]]:
+    """A listing page's maker, making a list."""
+    return lambda: [make()]
 
 
 def site_pages(site: Site) -> list[Page]:
@@ -165,39 +284,47 @@ def _helpers(
     page: str,
     event_pages: Mapping[str, str],
     links: dict[tuple[str, ...], md.Safe] | None = None,
+    looked: dict[LookUp, None] | None = None,
 ) -> dict[str, object]:
     """Functions the templates call, bound to the page being rendered; `event_pages` places each event.
 
     `links` keeps the links drawn so far, by folder: a link's text only depends on the folder of
     the page it is on, and the same actors and pages are linked from thousands of pages.
+    Whatever they read from the site goes through `article_of`, `entity_link` or `event_link`,
+    which note it in `looked`: a page's drawing is keyed by what `_answer` gives for each
+    (`drawn.py`), so a helper must read nothing else from the site.
     """
     folder = posixpath.dirname(page)
     drawn = {} if links is None else links
+    noted = {} if looked is None else looked
+
+    def article_of(article_id: str) -> Article:
+        noted[ARTICLE, article_id] = None
+        return site.articles[article_id]
 
     def entity_link(kind: str, ident: str) -> md.Safe:
+        noted[kind, ident] = None
         key = (kind, folder, ident)
         found = drawn.get(key)
         if found is None:
-            item: Actor | Place = site.actors[ident] if kind == "actor" else site.places[ident]
-            target = site.placement.actor(ident) if kind == "actor" else site.placement.place(ident)
-            style = f"briefing-{item.kind}" if kind == "actor" else "briefing-place"
-            found = drawn[key] = md.link(item.name, page, target, title=preview(item), classes=(style,))
+            name, target, tooltip, style = _entity(site, kind, ident)
+            found = drawn[key] = md.link(name, page, target, title=tooltip, classes=(style,))
         return found
 
     def actor_link(actor_id: str) -> md.Safe:
-        return entity_link("actor", actor_id)
+        return entity_link(ACTOR, actor_id)
 
     def place_link(place_id: str) -> md.Safe:
-        return entity_link("place", place_id)
+        return entity_link(PLACE, place_id)
 
     def source_link(article_id: str, offset: int, label: str = "") -> md.Safe:
-        article = site.articles[article_id]
+        article = article_of(article_id)
         para = article.paragraph_at(offset)
         text = label or f"{article.title}, ¶{para.index + 1}"
         return md.link(text, page, f"{article_page(article_id)}#{source_anchor(site, article, offset)}")
 
     def article_link(article_id: str) -> md.Safe:
-        return md.link(site.articles[article_id].title, page, article_page(article_id))
+        return md.link(article_of(article_id).title, page, article_page(article_id))
 
     def to(target: str, text: str) -> md.Safe:
         key = ("to", folder, target, text)
@@ -213,6 +340,7 @@ def _helpers(
         return md.Safe(", ".join(md.escape(i) for i in items))
 
     def event_link(event: Event) -> md.Safe:
+        noted[EVENT, event.id] = None
         target = event_pages.get(event.id, INDEX)
         return md.link(headline_of(event), page, f"{target}#{event.id}")
 
@@ -224,7 +352,7 @@ def _helpers(
         parts: list[str] = []
         seen: set[str] = set()
         for s in spans:
-            article = site.articles[s.article]
+            article = article_of(s.article)
             para = f"¶{article.paragraph_at(s.start).index + 1}"
             first = s.article not in seen
             seen.add(s.article)
@@ -235,13 +363,13 @@ def _helpers(
         return md.Safe(", ".join(parts))
 
     def article_date(article_id: str) -> str:
-        return day_text(site.articles[article_id].date) or "an undated article"
+        return day_text(article_of(article_id).date) or "an undated article"
 
     def figure_as_of(figure: Figure) -> str:
         return value_text(figure.date) or article_date(figure.sentence.article)
 
     def source_with_sentence(sentence: Span) -> md.Safe:
-        article = site.articles[sentence.article]
+        article = article_of(sentence.article)
         para = f"¶{article.paragraph_at(sentence.start).index + 1}"
         target = f"{article_page(sentence.article)}#{source_anchor(site, article, sentence.start)}"
         link = md.link(para, page, target, title=article.title)

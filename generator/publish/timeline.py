@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 
 from generator.dates import format_when, shown_bounds
-from generator.model import Event
+from generator.model import Event, Timex
 from generator.publish import markdown as md
 from generator.publish.happenings import STATUS_HELP, STATUS_LABELS, as_of, coming
-from generator.publish.pages import Page
+from generator.publish.pages import Maker, Page
 from generator.publish.sheets import (
     INDEX,
     SHOWN_NAMED,
@@ -37,16 +38,13 @@ NEXT_EVENTS = 50
 """Most events in the timeline's "What comes next"; the period pages hold them all."""
 
 
-def timeline_pages(site: Site) -> list[Page]:
-    """The timeline's index and, for a large briefing, its year (month, part) pages."""
+def timeline_pages(site: Site) -> list[Maker]:
+    """What makes the timeline's index and, for a large briefing, each of its year (month, part) pages."""
     b = site.briefing
     cut = sheets(b.events)
     where = site.event_pages
-    today = as_of(b.articles)
-    upcoming = coming(b.events, today)[:NEXT_EVENTS]
     undated = [t for t in b.timexes if t.begin is None]
     split = len(cut) > 1 or cut[0].path != INDEX
-    index_events = [] if split else [e for g in cut[0].groups for e in g.events]
     shared = {
         "status_labels": STATUS_LABELS,
         "status_help": STATUS_HELP,
@@ -55,65 +53,71 @@ def timeline_pages(site: Site) -> list[Page]:
         "named_cap": SHOWN_NAMED,
         "clashes": disagreement_shown,
     }
-    links = _links(site, index_events, undated if not split else [])
-    links.update(_event_links(upcoming))
-    index = Page(
-        INDEX,
-        "timeline.md.j2",
-        "Timeline",
-        {
-            **shared,
-            "groups": cut[0].groups if not split else (),
-            "split": split,
-            "years": _years(cut) if split else [],
-            "upcoming": upcoming,
-            "as_of": today,
-            "undated": undated if not split else [],
-            "undated_page": "timeline/undated.md" if split and undated else "",
-            "overview": _overview(b.events, where, INDEX),
-            "filter_actors": _options(site, index_events, "actors"),
-            "filter_places": _options(site, index_events, "places"),
-        },
-        frozenset(links),
-    )
-    pages = [index]
+    makers: list[Maker] = [partial(_index, site, cut, split, undated, shared)]
     if not split:
-        return pages
-    for number, sheet in enumerate(cut):
-        members = [e for g in sheet.groups for e in g.events]
-        context = {
-            **shared,
-            "groups": sheet.groups,
-            "sheet": sheet,
-            "previous": _neighbour(cut, number - 1),
-            "next": _neighbour(cut, number + 1),
-            "filter_actors": _options(site, members, "actors"),
-            "filter_places": _options(site, members, "places"),
-        }
-        drawn = frozenset(_links(site, members, []))
-        pages.append(Page(sheet.path, "timeline-part.md.j2", sheet.title, context, drawn))
+        return makers
+    makers += [partial(_sheet, site, cut, number, shared) for number in range(len(cut))]
     runs = parts_of(undated, lambda t: 450 + 2 * len(t.explanation) + len(t.span.text))
     paths = ["timeline/undated.md" if k == 1 else f"timeline/undated-{k}.md" for k in range(1, len(runs) + 1)]
-    for k, run in enumerate(runs, 1):
-        path = paths[k - 1]
-        title = "Timeline: undated context" + (f" (part {k} of {len(runs)})" if len(runs) > 1 else "")
-        context = {
-            "undated": run,
-            "part": k,
-            "parts": len(runs),
-            "previous": paths[k - 2] if k > 1 else "",
-            "next": paths[k] if k < len(runs) else "",
-        }
-        pages.append(
-            Page(
-                path,
-                "timeline-undated.md.j2",
-                title,
-                context,
-                frozenset(article_page(t.span.article) for t in run),
-            )
-        )
-    return pages
+    return makers + [partial(_undated, runs, paths, k) for k in range(1, len(runs) + 1)]
+
+
+def _index(
+    site: Site, cut: Sequence[Sheet], split: bool, undated: Sequence[Timex], shared: Mapping[str, object]
+) -> Page:
+    """The timeline's index: all of a small briefing's events, else the years; "What comes next"."""
+    b = site.briefing
+    where = site.event_pages
+    today = as_of(b.articles)
+    upcoming = coming(b.events, today)[:NEXT_EVENTS]
+    index_events = [] if split else [e for g in cut[0].groups for e in g.events]
+    links = _links(site, index_events, undated if not split else [])
+    links.update(_event_links(upcoming))
+    context = {
+        **shared,
+        "groups": cut[0].groups if not split else (),
+        "split": split,
+        "years": _years(cut) if split else [],
+        "upcoming": upcoming,
+        "as_of": today,
+        "undated": undated if not split else [],
+        "undated_page": "timeline/undated.md" if split and undated else "",
+        "overview": _overview(b.events, where, INDEX),
+        "filter_actors": _options(site, index_events, "actors"),
+        "filter_places": _options(site, index_events, "places"),
+    }
+    return Page(INDEX, "timeline.md.j2", "Timeline", context, frozenset(links))
+
+
+def _sheet(site: Site, cut: Sequence[Sheet], number: int, shared: Mapping[str, object]) -> Page:
+    """One year (month, part) page of a split timeline."""
+    sheet = cut[number]
+    members = [e for g in sheet.groups for e in g.events]
+    context = {
+        **shared,
+        "groups": sheet.groups,
+        "sheet": sheet,
+        "previous": _neighbour(cut, number - 1),
+        "next": _neighbour(cut, number + 1),
+        "filter_actors": _options(site, members, "actors"),
+        "filter_places": _options(site, members, "places"),
+    }
+    return Page(sheet.path, "timeline-part.md.j2", sheet.title, context, frozenset(_links(site, members, [])))
+
+
+def _undated(runs: Sequence[Sequence[Timex]], paths: Sequence[str], k: int) -> Page:
+    """One page of the dates that give context but no day (`timeline/undated.md`, `undated-2.md`, …)."""
+    run = runs[k - 1]
+    title = "Timeline: undated context" + (f" (part {k} of {len(runs)})" if len(runs) > 1 else "")
+    context = {
+        "undated": run,
+        "part": k,
+        "parts": len(runs),
+        "previous": paths[k - 2] if k > 1 else "",
+        "next": paths[k] if k < len(runs) else "",
+    }
+    links = frozenset(article_page(t.span.article) for t in run)
+    return Page(paths[k - 1], "timeline-undated.md.j2", title, context, links)
 
 
 def _count(sheet: Sheet) -> int:

@@ -1,0 +1,109 @@
+"""Draw a page again only when something it shows has changed (stage 7: render).
+
+A page's text is a function of its template, title, context and "What links here", and of
+what the template's helpers look up in the site while it is drawn (`render._helpers`): the
+name, kind, tooltip and page of each actor and place it links to, each article it cites
+(title, date, paragraphs and sentence anchors), and the page of each event. So a page is
+drawn while recording those look-ups (a `Drawing`), and its key digests all of them.
+
+The next build computes the key again, from the page's new context and the same look-ups
+in the new site. When it matches, the template would make the same look-ups with the same
+answers and print the same text, so the text is taken from the output folder instead,
+provided the file still holds the bytes that build wrote (`Earlier`). An override edit that
+renames one actor draws only the pages that show that actor.
+
+A page whose context does not pickle is always drawn; so is a page whose context holds the
+whole briefing (`Page.drawn_always`), which costs more to digest than to draw.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import WriteError
+from generator.publish.write import safe_path
+
+LookUp = tuple[str, str]
+"""What a helper looked up: ("actor", id), ("place", id), ("article", id) or ("event", id)."""
+
+ACTOR, PLACE, ARTICLE, EVENT = "actor", "place", "article", "event"
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """How one page was drawn: the key of everything its text came from, and what it looked up."""
+
+    key: str
+    """Digest of the generator, the page's template, title, context, backlinks and each look-up's answer."""
+    looked_up: tuple[LookUp, ...]
+    """Each thing the helpers looked up, in the order first looked up."""
+    text: str
+    """SHA-256 of the page's text, as written in UTF-8."""
+
+
+def text_digest(text: str) -> str:
+    """`Drawing.text` of a page's text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """The drawings of the last build into an output folder, and that folder."""
+
+    drawings: Mapping[str, Drawing]
+    """By page path."""
+    out: Path
+    """The output folder."""
+
+    def text(self, path: str, drawing: Drawing) -> str | None:
+        """The page as `drawing` drew it, or None when its file is gone or holds other bytes."""
+        try:
+            data = safe_path(self.out, path).read_bytes()
+        except (OSError, WriteError):
+            return None
+        if hashlib.sha256(data).hexdigest() != drawing.text:
+            return None
+        return data.decode("utf-8")  # the bytes of a str written in UTF-8, as the digest says
+
+
+NOTHING_EARLIER = Earlier({}, Path())
+
+
+class Keys:
+    """Keys of drawings in one site: each look-up's answer is digested once per build.
+
+    `answer` gives what the helpers read for a look-up (see `render._answer`), as bytes.
+    """
+
+    def __init__(self, fingerprint: str, answer: Callable[[LookUp], bytes]) -> None:
+        self._fingerprint = fingerprint.encode()
+        self._answer = answer
+        self._answers: dict[LookUp, bytes] = {}
+
+    def start(self, parts: Sequence[object]) -> hashlib.blake2b | None:
+        """The digest of the generator and a page's own parts, or None when they do not pickle."""
+        try:
+            data = pickle.dumps(tuple(parts), protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return None
+        digest = hashlib.blake2b(self._fingerprint + b"\0")
+        digest.update(data)
+        return digest
+
+    def key(self, start: hashlib.blake2b, looked_up: Sequence[LookUp]) -> str:
+        """The key of a drawing that began with `start` and made these look-ups."""
+        digest = start.copy()
+        digest.update(b"".join(self._told(look) for look in looked_up))
+        return digest.hexdigest()
+
+    def _told(self, look: LookUp) -> bytes:
+        """A look-up and its answer, each part prefixed with its length, so that no two run together."""
+        told = self._answers.get(look)
+        if told is None:
+            parts = (look[0].encode(), look[1].encode(), self._answer(look))
+            told = self._answers[look] = b"".join(b"%d:%s" % (len(part), part) for part in parts)
+        return told

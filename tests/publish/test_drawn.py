@@ -1,0 +1,124 @@
+"""Pages taken from the last build instead of drawn again (`publish/drawn.py`): never a stale page.
+
+The slow test builds six MEANTIME Apple articles (Wikinews, CC BY 2.5; annotations CC BY 4.0,
+MEANTIME / NewsReader) from ../shared/corpora/meantime.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator.config import BuildConfig
+from generator.pipeline import build
+from generator.publish import drawn, render
+from generator.publish.drawn import Drawing, Earlier, Keys
+from tests.conftest import MEANTIME, copy_project
+
+
+def _answers(look: drawn.LookUp) -> bytes:
+    return {("actor", "a"): b"Alice", ("actor", "b"): b"Bob"}.get(look, b"?")
+
+
+def test_a_key_changes_with_the_page_and_with_each_answer_it_looked_up() -> None:
+    keys = Keys("fingerprint", _answers)
+    start = keys.start(("actors/x.md", "actor.md.j2", "X", (), {"n": 1}))
+    assert start is not None
+    key = keys.key(start, [("actor", "a"), ("actor", "b")])
+    assert key == Keys("fingerprint", _answers).key(start, [("actor", "a"), ("actor", "b")])
+    assert key != keys.key(start, [("actor", "a")])
+    assert key != keys.key(start, [("actor", "b"), ("actor", "a")])
+    other = keys.start(("actors/x.md", "actor.md.j2", "X", (), {"n": 2}))
+    assert other is not None and keys.key(other, [("actor", "a"), ("actor", "b")]) != key
+    renamed = Keys("fingerprint", lambda look: b"Alicia" if look == ("actor", "a") else _answers(look))
+    assert renamed.key(start, [("actor", "a"), ("actor", "b")]) != key
+    moved = Keys("another generator", _answers).start(("actors/x.md", "actor.md.j2", "X", (), {"n": 1}))
+    assert moved is not None and Keys("another generator", _answers).key(moved, []) != keys.key(start, [])
+
+
+def test_a_page_whose_context_does_not_pickle_has_no_key() -> None:
+    assert Keys("fingerprint", _answers).start(("x.md", "x.md.j2", "X", (), {"f": lambda: 1})) is None
+
+
+def test_the_text_of_an_earlier_page_is_taken_only_while_its_file_holds_what_was_drawn(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "actors").mkdir()
+    page = tmp_path / "actors" / "x.md"
+    page.write_text("# X\n", "utf-8")
+    drawing = Drawing("key", (), drawn.text_digest("# X\n"))
+    earlier = Earlier({"actors/x.md": drawing}, tmp_path)
+    assert earlier.text("actors/x.md", drawing) == "# X\n"
+    page.write_text("# X, edited by hand\n", "utf-8")
+    assert earlier.text("actors/x.md", drawing) is None
+    page.unlink()
+    assert earlier.text("actors/x.md", drawing) is None
+    assert earlier.text("../outside.md", drawing) is None
+
+
+EDITS = (
+    "",
+    "actors:\n  {actor!r}:\n    name: Renamed By Test\n",
+    "actors:\n  {actor!r}:\n    name: Renamed By Test\n"
+    "places:\n  {place!r}:\n    lat: 10.5\n    lon: 20.25\n    description: Moved by the test.\n",
+    "actors:\n  {actor!r}:\n    name: Renamed By Test\n"
+    "articles:\n  {article}:\n    date: 2001-02-03\n    title: Retitled by the test\n",
+    "actors:\n  {second!r}:\n    hide: true\n",
+    "",
+)
+"""Override files applied one after the other to one output folder."""
+
+
+@pytest.mark.slow
+def test_pages_taken_from_the_last_build_are_the_pages_a_fresh_build_draws(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not (MEANTIME / "apple").is_dir():
+        pytest.skip("../shared/corpora/meantime is not available")
+    root = copy_project(tmp_path)
+    shutil.rmtree(root / "seeds")
+    (root / "seeds").mkdir()
+    for story in sorted((MEANTIME / "apple").glob("*.md"))[:6]:
+        shutil.copy(story, root / "seeds" / story.name)
+    overrides, cache, out = root / "edit.yml", tmp_path / "cache", root / "site_src"
+    overrides.write_text("", "utf-8")
+    config = replace(BuildConfig.from_env(root, environ={}, cache=cache), overrides=overrides, jobs=1)
+    first = build(config)
+    actor, second = (
+        a.name for a in sorted(first.briefing.actors, key=lambda a: (-len(a.mentions), a.id))[:2]
+    )
+    place = max(first.briefing.places, key=lambda p: (len(p.mentions), p.id)).name
+    article = sorted((root / "seeds").glob("*.md"))[0].name
+    drawn_pages: list[str] = []
+    real_draw = render._draw
+
+    def counting(*args: object, **kwargs: object) -> str:
+        drawn_pages.append("page")
+        return real_draw(*args, **kwargs)  # type: ignore[arg-type]  # _draw's own arguments
+
+    monkeypatch.setattr(render, "_draw", counting)
+    counts: list[tuple[int, int]] = []  # (pages drawn again, pages drawn afresh)
+    for number, edit in enumerate(EDITS):
+        overrides.write_text(edit.format(actor=actor, second=second, place=place, article=article), "utf-8")
+        if number == 2:  # a page that would be taken, edited by hand: it is drawn again
+            (out / "articles" / f"{article.removesuffix('.md')}.md").write_text("edited\n", "utf-8")
+        drawn_pages.clear()
+        build(config)
+        again = len(drawn_pages)
+        drawn_pages.clear()
+        fresh = tmp_path / f"fresh-{number}"
+        build(replace(config, out=fresh))
+        assert _tree(out) == _tree(fresh), edit
+        counts.append((again, len(drawn_pages)))
+    assert counts[0][0] == 0  # nothing changed: the output was reused whole
+    # A rename and a place's new coordinates redraw the pages that show them, and take the others.
+    assert all(0 < again < afresh for again, afresh in counts[1:3]), counts
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
