@@ -32,6 +32,9 @@ LookUp = tuple[str, str]
 
 ACTOR, PLACE, ARTICLE, EVENT = "actor", "place", "article", "event"
 
+_RECORDS = "\0records"
+"""Marks a list of records counted by their digests (`Keys._shallow`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Drawing:
@@ -83,16 +86,39 @@ class Keys:
         self._fingerprint = fingerprint.encode()
         self._answer = answer
         self._answers: dict[LookUp, bytes] = {}
+        self._records: dict[int, tuple[object, bytes]] = {}
 
-    def start(self, parts: Sequence[object]) -> hashlib.blake2b | None:
-        """The digest of the generator and a page's own parts, or None when they do not pickle."""
+    def start(self, parts: Sequence[object], context: Mapping[str, object]) -> hashlib.blake2b | None:
+        """The digest of the generator, a page's own parts and its context, or None when they do not pickle.
+
+        A context value that is a list or tuple of records (frozen dataclasses: the events of an
+        actor's page) counts as the digests of its records, each digested once per build: the same
+        events are on the pages of each of their actors and places.
+        """
+        shown = {name: self._shallow(value) for name, value in context.items()}
         try:
-            data = pickle.dumps(tuple(parts), protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps((tuple(parts), shown), protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError):
             return None
         digest = hashlib.blake2b(self._fingerprint + b"\0")
         digest.update(data)
         return digest
+
+    def _shallow(self, value: object) -> object:
+        """`value`, or for a list or tuple of records, a marked tuple of their digests."""
+        if not isinstance(value, (list, tuple)) or not value:
+            return value
+        if not all(_frozen_record(item) for item in value):
+            return value
+        return (_RECORDS, *(self._record(item) for item in value))
+
+    def _record(self, record: object) -> bytes:
+        """A record's digest; the record is kept, so that its id is not reused while it is cached."""
+        found = self._records.get(id(record))
+        if found is None:
+            data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+            found = self._records[id(record)] = (record, hashlib.blake2b(data).digest())
+        return found[1]
 
     def key(self, start: hashlib.blake2b, looked_up: Sequence[LookUp]) -> str:
         """The key of a drawing that began with `start` and made these look-ups."""
@@ -107,3 +133,9 @@ class Keys:
             parts = (look[0].encode(), look[1].encode(), self._answer(look))
             told = self._answers[look] = b"".join(b"%d:%s" % (len(part), part) for part in parts)
         return told
+
+
+def _frozen_record(value: object) -> bool:
+    """Whether `value` is an instance of a frozen dataclass: it cannot change while the build runs."""
+    params = getattr(type(value), "__dataclass_params__", None)
+    return params is not None and bool(params.frozen)

@@ -186,7 +186,7 @@ def _drawn(
     start = (
         None
         if page.drawn_always
-        else keys.start((page.path, page.template, page.title, backlinks, page.context))
+        else keys.start((page.path, page.template, page.title, backlinks), page.context)
     )
     before = earlier.drawings.get(page.path)
     if start is not None and before is not None and keys.key(start, before.looked_up) == before.key:

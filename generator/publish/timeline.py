@@ -42,13 +42,11 @@ def timeline_pages(site: Site) -> list[Maker]:
     """What makes the timeline's index and, for a large briefing, each of its year (month, part) pages."""
     b = site.briefing
     cut = sheets(b.events)
-    where = site.event_pages
     undated = [t for t in b.timexes if t.begin is None]
     split = len(cut) > 1 or cut[0].path != INDEX
     shared = {
         "status_labels": STATUS_LABELS,
         "status_help": STATUS_HELP,
-        "event_page": where,
         "source_cap": SHOWN_SOURCES,
         "named_cap": SHOWN_NAMED,
         "clashes": disagreement_shown,

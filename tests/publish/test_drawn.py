@@ -7,7 +7,7 @@ MEANTIME / NewsReader) from ../shared/corpora/meantime.
 from __future__ import annotations
 
 import shutil
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -25,22 +25,43 @@ def _answers(look: drawn.LookUp) -> bytes:
 
 def test_a_key_changes_with_the_page_and_with_each_answer_it_looked_up() -> None:
     keys = Keys("fingerprint", _answers)
-    start = keys.start(("actors/x.md", "actor.md.j2", "X", (), {"n": 1}))
+    start = keys.start(("actors/x.md", "actor.md.j2", "X", ()), {"n": 1})
     assert start is not None
     key = keys.key(start, [("actor", "a"), ("actor", "b")])
     assert key == Keys("fingerprint", _answers).key(start, [("actor", "a"), ("actor", "b")])
     assert key != keys.key(start, [("actor", "a")])
     assert key != keys.key(start, [("actor", "b"), ("actor", "a")])
-    other = keys.start(("actors/x.md", "actor.md.j2", "X", (), {"n": 2}))
+    other = keys.start(("actors/x.md", "actor.md.j2", "X", ()), {"n": 2})
     assert other is not None and keys.key(other, [("actor", "a"), ("actor", "b")]) != key
     renamed = Keys("fingerprint", lambda look: b"Alicia" if look == ("actor", "a") else _answers(look))
     assert renamed.key(start, [("actor", "a"), ("actor", "b")]) != key
-    moved = Keys("another generator", _answers).start(("actors/x.md", "actor.md.j2", "X", (), {"n": 1}))
+    moved = Keys("another generator", _answers).start(("actors/x.md", "actor.md.j2", "X", ()), {"n": 1})
     assert moved is not None and Keys("another generator", _answers).key(moved, []) != keys.key(start, [])
 
 
+@dataclass(frozen=True)
+class _Record:
+    name: str
+    count: int
+
+
+def test_records_in_a_context_count_by_their_fields_not_by_which_objects_they_are() -> None:
+    keys = Keys("fingerprint", _answers)
+
+    def key(*records: object) -> str:
+        start = keys.start(("actors/x.md", "actor.md.j2", "X", ()), {"events": list(records)})
+        assert start is not None
+        return keys.key(start, [])
+
+    first = key(_Record("a", 1), _Record("b", 2))
+    assert key(_Record("a", 1), _Record("b", 2)) == first  # equal records, other objects
+    assert key(_Record("a", 1), _Record("b", 3)) != first
+    assert key(_Record("b", 2), _Record("a", 1)) != first
+    assert key(_Record("a", 1)) != first
+
+
 def test_a_page_whose_context_does_not_pickle_has_no_key() -> None:
-    assert Keys("fingerprint", _answers).start(("x.md", "x.md.j2", "X", (), {"f": lambda: 1})) is None
+    assert Keys("fingerprint", _answers).start(("x.md", "x.md.j2", "X", ()), {"f": lambda: 1}) is None
 
 
 def test_the_text_of_an_earlier_page_is_taken_only_while_its_file_holds_what_was_drawn(
