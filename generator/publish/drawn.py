@@ -12,8 +12,8 @@ answers and print the same text, so the text is taken from the output folder ins
 provided the file still holds the bytes that build wrote (`Earlier`). An override edit that
 renames one actor draws only the pages that show that actor.
 
-A page whose context does not pickle is always drawn; so is a page whose context holds the
-whole briefing (`Page.drawn_always`), which costs more to digest than to draw.
+A page whose context does not pickle is always drawn. A context should hold what its page
+shows, not the whole briefing (the home page gets the counts): all of it is digested.
 """
 
 from __future__ import annotations

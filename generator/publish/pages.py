@@ -45,9 +45,6 @@ class Page:
     of actors and places without a page (`placement.py`)."""
     backlinks: bool = False
     """Whether the page ends with "What links here"."""
-    drawn_always: bool = False
-    """Whether the page is drawn on every build, never taken from the last (`drawn.py`): its context
-    holds the whole briefing, which costs more to compare than the page costs to draw."""
     assets: Mapping[str, str] = field(default_factory=dict)
     """Files the page embeds (its graph's SVG), keyed by their path inside docs_dir."""
 
@@ -96,7 +93,13 @@ def home(site: Site) -> Page:
     links.update(site.placement.place(p.id) for p in places)
     links.update(article_page(a.id) for a in articles)
     context = {
-        "briefing": b,
+        "counted": {
+            "articles": len(b.articles),
+            "actors": len(b.actors),
+            "places": len(b.places),
+            "events": len(b.events),
+            "figures": len(b.figures),
+        },
         "key_figures": figures,
         "top_actors": actors,
         "actor_weight": {a.id: weight(a) for a in actors},
@@ -111,7 +114,7 @@ def home(site: Site) -> Page:
         "articles": articles,
         "article_index": index_page("articles", 1),
     }
-    return Page("index.md", "index.md.j2", "At a glance", context, frozenset(links), drawn_always=True)
+    return Page("index.md", "index.md.j2", "At a glance", context, frozenset(links))
 
 
 SPEECH_WORDS = ("said", "says", "according to", "told", "estimated", "reported", "announced", "stated")

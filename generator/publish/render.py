@@ -150,8 +150,6 @@ def draw_site(
         out.update(page.assets)
         if drawing is not None:
             drawings[page.path] = drawing
-        else:
-            drawings.pop(page.path, None)
     out.update(asset_files())
     out["data/links.csv"] = graph.links_csv(site.actors, site.relations)
     return Rendered(out, drawings)
@@ -183,11 +181,7 @@ def _drawn(
     earlier: Earlier,
 ) -> tuple[str, Drawing | None]:
     """One page's text, from `earlier` when its key is the one recorded there, else drawn; and its drawing."""
-    start = (
-        None
-        if page.drawn_always
-        else keys.start((page.path, page.template, page.title, backlinks), page.context)
-    )
+    start = keys.start((page.path, page.template, page.title, backlinks), page.context)
     before = earlier.drawings.get(page.path)
     if start is not None and before is not None and keys.key(start, before.looked_up) == before.key:
         text = earlier.text(page.path, before)
