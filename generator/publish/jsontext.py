@@ -1,82 +1,51 @@
-"""JSON text exactly as `json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)`.
+"""JSON text with one record per line: the outer levels indented, everything deeper on one line.
 
-The standard library encodes indented JSON in pure Python, one generator per
-container: 0.8 s for the 7.5 MB briefing.json of 1,000 articles, on every
-build. This writes the same bytes in about half the time by appending to one
-list, with the C string encoder. Anything but dicts with string keys, lists,
-tuples, strings, ints, floats, booleans and None goes to `json.dumps` itself.
+`briefing.json` is an object of lists of records. Indented all the way down (as
+`json.dumps(indent=1)` writes it) it took 7.5 MB and 0.8 s at 1,000 articles,
+because the standard library writes indented JSON in pure Python. Here the two
+outer levels are laid out by hand, one space per level, and each record is one
+line written by the C encoder: `git diff` and `grep` show a changed record as
+one line, and the file is a fifth smaller, written in a fraction of the time.
+
+Keys are sorted, non-ASCII is kept, NaN and infinities are refused, and the
+text parses back to the same data (`json.loads`).
 """
 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
-from json.encoder import encode_basestring  # the C-accelerated one when the C module is there
 
 __all__ = ["dumps"]
 
+_LINE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, allow_nan=False, separators=(", ", ": "))
+"""One value on one line, the C encoder's way (it is used whenever there is no indent)."""
 
-class _Unusual(Exception):
-    """A value this encoder leaves to `json.dumps`."""
 
-
-def dumps(data: object) -> str:
-    """`data` as indented JSON text (one space per level), keys sorted, non-ASCII kept, no NaN."""
+def dumps(data: object, depth: int = 2) -> str:
+    """`data` as JSON text: containers `depth` levels down (records in lists in an object) one per line."""
     parts: list[str] = []
-    try:
-        _encode(data, parts.append, "\n")
-    except _Unusual:
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
+    _layout(data, depth, "\n", parts.append)
     return "".join(parts)
 
 
-def _encode(value: object, append: Callable[[str], None], newline: str) -> None:
-    """Append the JSON of `value`, whose line breaks are followed by `newline`'s indent."""
-    kind = type(value)
-    if kind is str and isinstance(value, str):
-        append(encode_basestring(value))
-    elif kind is dict and isinstance(value, dict):
-        items = value
-        if not items:
-            append("{}")
-            return
-        if any(type(k) is not str for k in items):
-            raise _Unusual
-        inner = newline + " "
+def _layout(value: object, depth: int, newline: str, append: Callable[[str], None]) -> None:
+    """Append `value`, indented when it is a non-empty container above `depth`, else on one line."""
+    if depth <= 0 or not value or not isinstance(value, (dict, list, tuple)):
+        append(_LINE.encode(value))
+        return
+    inner = newline + " "
+    if isinstance(value, dict):
+        if any(type(key) is not str for key in value):
+            raise TypeError(f"keys of an indented object must be strings, not {sorted(map(repr, value))}")
         append("{")
-        first = True
-        for key in sorted(items):
-            append(inner if first else "," + inner)
-            first = False
-            append(encode_basestring(key))
-            append(": ")
-            _encode(items[key], append, inner)
+        for n, key in enumerate(sorted(value)):
+            append(("," if n else "") + inner + _LINE.encode(key) + ": ")
+            _layout(value[key], depth - 1, inner, append)
         append(newline + "}")
-    elif (kind is list or kind is tuple) and isinstance(value, (list, tuple)):
-        seq = value
-        if not seq:
-            append("[]")
-            return
-        inner = newline + " "
-        append("[")
-        first = True
-        for item in seq:
-            append(inner if first else "," + inner)
-            first = False
-            _encode(item, append, inner)
-        append(newline + "]")
-    elif value is None:
-        append("null")
-    elif value is True:
-        append("true")
-    elif value is False:
-        append("false")
-    elif kind is int and isinstance(value, int):
-        append(int.__repr__(value))
-    elif kind is float and isinstance(value, float):
-        if not math.isfinite(value):
-            raise _Unusual  # json.dumps raises the error allow_nan=False gives
-        append(float.__repr__(value))
-    else:
-        raise _Unusual
+        return
+    append("[")
+    for n, item in enumerate(value):
+        append(("," if n else "") + inner)
+        _layout(item, depth - 1, inner, append)
+    append(newline + "]")

@@ -1,4 +1,4 @@
-"""jsontext.dumps writes exactly what json.dumps(indent=1, sort_keys=True, ensure_ascii=False) writes."""
+"""jsontext.dumps: the outer levels indented as json.dumps(indent=1) would, deeper values one per line."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from generator.publish import jsontext
 
 
-def _stdlib(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
+def _stdlib(data: object, indent: int | None = None) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=indent, sort_keys=True, allow_nan=False)
 
 
 scalars = (
@@ -31,8 +31,26 @@ values = st.recursive(
 
 
 @given(values)
-def test_the_text_is_the_standard_librarys(data: object) -> None:
-    assert jsontext.dumps(data) == _stdlib(data)
+def test_laid_out_all_the_way_down_it_is_the_standard_librarys_indented_text(data: object) -> None:
+    assert jsontext.dumps(data, depth=100) == _stdlib(data, indent=1)
+
+
+@given(values)
+def test_laid_out_nowhere_it_is_the_standard_librarys_one_line(data: object) -> None:
+    assert jsontext.dumps(data, depth=0) == _stdlib(data)
+
+
+@given(values)
+def test_it_parses_back_to_the_same_data(data: object) -> None:
+    assert json.loads(jsontext.dumps(data)) == json.loads(_stdlib(data))
+
+
+def test_records_in_lists_in_an_object_are_one_line_each() -> None:
+    data = {"b": [{"x": 1, "a": "é\n"}, {"y": [1, 2]}], "a": 1, "c": {"k": {"z": None}}, "e": [], "f": {}}
+    assert jsontext.dumps(data) == (
+        '{\n "a": 1,\n "b": [\n  {"a": "é\\n", "x": 1},\n  {"y": [1, 2]}\n ],\n'
+        ' "c": {\n  "k": {"z": null}\n },\n "e": [],\n "f": {}\n}'
+    )
 
 
 @pytest.mark.parametrize(
@@ -45,11 +63,10 @@ def test_the_text_is_the_standard_librarys(data: object) -> None:
         -0.0,
         10**30,
         1e300,
-        {2: "an int key", 1: "another"},  # left to json.dumps, which turns the keys into strings
     ],
 )
 def test_edge_cases_are_the_standard_librarys(data: object) -> None:
-    assert jsontext.dumps(data) == _stdlib(data)
+    assert jsontext.dumps(data, depth=100) == _stdlib(data, indent=1)
 
 
 @pytest.mark.parametrize("data", [float("nan"), {"x": [float("inf")]}, {"when": dt.date(2020, 1, 1)}])
@@ -59,3 +76,15 @@ def test_what_json_refuses_it_refuses_the_same_way(data: object) -> None:
     with pytest.raises((ValueError, TypeError)) as theirs:
         _stdlib(data)
     assert type(ours.value) is type(theirs.value) and str(ours.value) == str(theirs.value)
+
+
+def test_an_object_on_one_line_has_its_keys_turned_into_strings_as_json_dumps_does() -> None:
+    assert (
+        jsontext.dumps([{2: "an int key", 1: "another"}], depth=1)
+        == '[\n {"1": "another", "2": "an int key"}\n]'
+    )
+
+
+def test_an_indented_object_needs_string_keys() -> None:
+    with pytest.raises(TypeError, match="keys of an indented object must be strings"):
+        jsontext.dumps({2: "an int key"})
