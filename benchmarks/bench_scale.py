@@ -15,8 +15,8 @@ runs in a fresh process:
                           is found as the last build wrote it and reused)
   warm rebuild, drawn     the same into a copy of the output folder, so every page is drawn again
   override edit           the most-mentioned actor renamed in the overrides file, then a build
-  mkdocs build            over the generated pages (not --strict): time per page, search index,
-                          site size, largest HTML page
+  mkdocs build            over the generated pages (not --strict): time per page and per KB of
+                          Markdown, search index, site size, largest HTML page
 
 Every run reports wall time, CPU time (user + sys, its worker processes included:
 `os.wait4`) and peak RSS (of its largest process). Builds go through
@@ -277,6 +277,7 @@ def bench(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
         result["runs"]["mkdocs"] = asdict(run)
         result["site"] = site_figures(root / "site")
         result["source_pages"] = sum(1 for _ in out.rglob("*.md"))
+        result["source_bytes"] = sum(page.stat().st_size for page in out.rglob("*.md"))
     if args.profile and n == max(args.sizes):
         result["profile"] = profile(root, args, logs)
         result["profile_seconds"] = result["profile"] and max(r["cumulative"] for r in result["profile"])
@@ -403,6 +404,11 @@ def table(results: list[dict[str, Any]]) -> str:
     row(
         "  CPU per page",
         lambda r: f"{_c(r, 'mkdocs') / r['source_pages'] * 1000:.1f} ms" if "site" in r else "-",
+    )
+    # Pages grow with the story (more mentions per actor): the cost of a page's text must stay flat.
+    row(
+        "  CPU per KB of Markdown",
+        lambda r: f"{_c(r, 'mkdocs') / r['source_bytes'] * 1e6:.2f} ms" if "source_bytes" in r else "-",
     )
     row("search index", lambda r: _mb(r, "search_index_bytes"))
     row("site", lambda r: _mb(r, "site_bytes"))
