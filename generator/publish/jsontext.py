@@ -5,7 +5,7 @@
 because the standard library writes indented JSON in pure Python. Here the two
 outer levels are laid out by hand, one space per level, and each record is one
 line written by the C encoder: `git diff` and `grep` show a changed record as
-one line, and the file is a fifth smaller, written in a fraction of the time.
+one line, and the file is a fifth smaller, written in about half the time.
 
 Keys are sorted, non-ASCII is kept, NaN and infinities are refused, and the
 text parses back to the same data (`json.loads`).
