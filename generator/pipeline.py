@@ -111,6 +111,10 @@ class BuildState:
     """The key of everything the output is drawn from (`reuse_output`); empty without a cache."""
     reused: bool = False
     """True when the previous build's files are the output, unchanged (`reuse_output`)."""
+    on_disk: frozenset[str] = frozenset()
+    """Generated files read from the output folder in this build and found to hold their bytes
+    already (the reused output, or the pages taken from the last build): the write step need not
+    read them again."""
     kept_from: tuple[int, int] = (0, 0)
     """How many warnings and faults there were before `analyse`: `remember` keeps those added after."""
     actors: tuple[Actor, ...] = ()
@@ -454,7 +458,7 @@ def reuse_output(state: BuildState) -> BuildState:
     if files is None:
         return state
     pages = {path: files[path].decode("utf-8") for path in written.pages}
-    return replace(state, pages=pages, files=files, reused=True)
+    return replace(state, pages=pages, files=files, reused=True, on_disk=frozenset(files))
 
 
 def render_pages(state: BuildState) -> BuildState:
@@ -479,7 +483,7 @@ def render_pages(state: BuildState) -> BuildState:
         raise RenderError(_template_problem(exc)) from exc
     except OSError as exc:
         raise RenderError(_unreadable(exc)) from exc
-    return replace(state, pages=rendered.files, drawings=rendered.drawings)
+    return replace(state, pages=rendered.files, drawings=rendered.drawings, on_disk=rendered.taken)
 
 
 def _earlier(config: BuildConfig) -> drawn.Earlier:
@@ -528,7 +532,9 @@ def write_files(state: BuildState) -> BuildState:
     """Write the files into the output folder, all or nothing; starter pages only where missing."""
     out = state.config.out
     try:
-        report = write.write_tree(out, dict(_need(state.files, "files")), assets.starter_files())
+        report = write.write_tree(
+            out, dict(_need(state.files, "files")), assets.starter_files(), state.on_disk
+        )
     except OSError as exc:
         raise WriteError(f"{_written(exc, out)}: cannot write ({exc.strerror or exc})") from exc
     return replace(state, report=report)

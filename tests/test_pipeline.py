@@ -279,7 +279,7 @@ def test_a_template_error_is_a_render_error(
     monkeypatch.setattr(
         pipeline.render,
         "draw_site",
-        lambda *_a: render.Rendered({"x.md": env.get_template("broken.md.j2").render()}, {}),
+        lambda *_a: render.Rendered({"x.md": env.get_template("broken.md.j2").render()}, {}, frozenset()),
     )
     with pytest.raises(RenderError) as caught:
         pipeline.render_pages(_ready(tmp_path))
@@ -291,7 +291,7 @@ def test_a_missing_template_is_a_render_error(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(
         pipeline.render,
         "draw_site",
-        lambda *_a: render.Rendered({"x.md": env.get_template("gone.md.j2")}, {}),
+        lambda *_a: render.Rendered({"x.md": env.get_template("gone.md.j2")}, {}, frozenset()),
     )
     with pytest.raises(RenderError, match=r"^gone\.md\.j2: template not found$"):
         pipeline.render_pages(_ready(tmp_path))

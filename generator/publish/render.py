@@ -90,6 +90,8 @@ class Rendered:
     """Every generated page and asset, keyed by path inside docs_dir."""
     drawings: dict[str, Drawing]
     """How each page was drawn, by path, for the next build (`drawn.py`); pages always drawn have none."""
+    taken: frozenset[str]
+    """The pages read back from the output folder, whose files hold their text already."""
 
 
 def draw_site(
@@ -126,7 +128,7 @@ def draw_site(
 
     def draw(
         built: list[tuple[Order, Page]], linked: Linked
-    ) -> list[tuple[Order, Page, str, Drawing | None]]:
+    ) -> list[tuple[Order, Page, str, Drawing | None, bool]]:
         drawn, incoming = linked
         links: dict[tuple[str, ...], md.Safe] = {}
         keys = Keys(fingerprint, partial(_answer, site))
@@ -143,16 +145,19 @@ def draw_site(
     shares = in_shares(build, _linked, draw, jobs if len(makers) >= SHARED_FROM else 1)
     out: dict[str, str] = {}
     drawings: dict[str, Drawing] = {}
-    for _order, page, text, drawing in sorted(
+    taken: dict[str, str] = {}
+    for _order, page, text, drawing, was_taken in sorted(
         (row for share in shares for row in share), key=lambda row: row[0]
     ):
         out[page.path] = text
         out.update(page.assets)
         if drawing is not None:
             drawings[page.path] = drawing
+        if was_taken:
+            taken[page.path] = text
     out.update(asset_files())
     out["data/links.csv"] = graph.links_csv(site.actors, site.relations)
-    return Rendered(out, drawings)
+    return Rendered(out, drawings, frozenset(path for path, text in taken.items() if out[path] is text))
 
 
 SHARED_FROM = 400
@@ -179,19 +184,20 @@ def _drawn(
     links: dict[tuple[str, ...], md.Safe],
     keys: Keys,
     earlier: Earlier,
-) -> tuple[str, Drawing | None]:
-    """One page's text, from `earlier` when its key is the one recorded there, else drawn; and its drawing."""
+) -> tuple[str, Drawing | None, bool]:
+    """One page's text, from `earlier` when its key is the one recorded there, else drawn; its drawing;
+    and whether it was taken from `earlier` (so its file holds it already)."""
     start = keys.start((page.path, page.template, page.title, backlinks), page.context)
     before = earlier.drawings.get(page.path)
     if start is not None and before is not None and keys.key(start, before.looked_up) == before.key:
         text = earlier.text(page.path, before)
         if text is not None:
-            return text, before
+            return text, before, True
     looked: dict[LookUp, None] = {}
     text = _draw(env, site, page, backlinks, links, looked)
     if start is None:
-        return text, None
-    return text, Drawing(keys.key(start, tuple(looked)), tuple(looked), text_digest(text))
+        return text, None, False
+    return text, Drawing(keys.key(start, tuple(looked)), tuple(looked), text_digest(text)), False
 
 
 def _draw(

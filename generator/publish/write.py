@@ -43,7 +43,7 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -155,17 +155,26 @@ def _holder(fd: int) -> str:
     return "unknown"
 
 
-def write_tree(out: Path, files: dict[str, bytes], starters: dict[str, bytes] | None = None) -> WriteReport:
+def write_tree(
+    out: Path,
+    files: dict[str, bytes],
+    starters: dict[str, bytes] | None = None,
+    on_disk: Collection[str] = frozenset(),
+) -> WriteReport:
     """Write generated files into `out`, keep hand-written ones, drop stale generated ones.
 
     `starters` are hand-written pages to begin with: each is written when it is
     missing and left alone when present, and none is ever generated again.
+    `on_disk` are generated files this build has just read from `out` and found to
+    hold their bytes in `files`: they are not read again to be compared.
     """
     with locked(out):
-        return _write_locked(out, files, starters or {})
+        return _write_locked(out, files, starters or {}, on_disk)
 
 
-def _write_locked(out: Path, files: dict[str, bytes], starters: dict[str, bytes]) -> WriteReport:
+def _write_locked(
+    out: Path, files: dict[str, bytes], starters: dict[str, bytes], on_disk: Collection[str]
+) -> WriteReport:
     """`write_tree` under the lock: recover, compare, then commit the changes all together."""
     recover(out)
     previous = read_manifest(out)
@@ -182,7 +191,7 @@ def _write_locked(out: Path, files: dict[str, bytes], starters: dict[str, bytes]
             kept.append(rel)
             log.warning("%s: written by hand, so it is kept and the generated page is skipped", path)
             continue
-        if path.is_file() and path.read_bytes() == files[rel]:
+        if path.is_file() and (rel in on_disk or path.read_bytes() == files[rel]):
             unchanged.append(rel)
             continue
         changes[rel] = files[rel]

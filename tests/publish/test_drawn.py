@@ -116,19 +116,30 @@ def test_pages_taken_from_the_last_build_are_the_pages_a_fresh_build_draws(
     drawn_pages: list[str] = []
     real_draw = render._draw
 
-    def counting(*args: object, **kwargs: object) -> str:
-        drawn_pages.append("page")
-        return real_draw(*args, **kwargs)  # type: ignore[arg-type]  # _draw's own arguments
+    def counting(env: object, site: object, page: render.Page, *args: object) -> str:
+        drawn_pages.append(page.path)
+        return real_draw(env, site, page, *args)  # type: ignore[arg-type]  # _draw's own arguments
 
     monkeypatch.setattr(render, "_draw", counting)
+    rendered: list[render.Rendered] = []
+    real_draw_site = render.draw_site
+
+    def keeping(*args: object) -> render.Rendered:
+        rendered.append(real_draw_site(*args))  # type: ignore[arg-type]  # draw_site's own arguments
+        return rendered[-1]
+
+    monkeypatch.setattr(render, "draw_site", keeping)
     counts: list[tuple[int, int]] = []  # (pages drawn again, pages drawn afresh)
     for number, edit in enumerate(EDITS):
         overrides.write_text(edit.format(actor=actor, second=second, place=place, article=article), "utf-8")
         if number == 2:  # a page that would be taken, edited by hand: it is drawn again
             (out / "articles" / f"{article.removesuffix('.md')}.md").write_text("edited\n", "utf-8")
         drawn_pages.clear()
+        rendered.clear()
         build(config)
         again = len(drawn_pages)
+        if rendered:  # the pages read back are the pages with a drawing that were not drawn
+            assert rendered[0].taken == set(rendered[0].drawings) - set(drawn_pages)
         drawn_pages.clear()
         fresh = tmp_path / f"fresh-{number}"
         build(replace(config, out=fresh))

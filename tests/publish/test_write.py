@@ -31,6 +31,25 @@ def test_stale_generated_pages_are_removed_and_unchanged_skipped(tmp_path: Path)
     assert (tmp_path / MANIFEST).exists()
 
 
+def test_files_known_to_be_on_disk_are_not_read_again_but_a_missing_one_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(tmp_path, {"a.md": b"a", "b.md": b"b", "c.md": b"c"})
+    (tmp_path / "c.md").unlink()  # deleted by hand since it was read
+    read: list[str] = []
+    real_read = Path.read_bytes
+
+    def reading(path: Path) -> bytes:
+        read.append(path.name)
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", reading)
+    report = write_tree(tmp_path, {"a.md": b"a", "b.md": b"b", "c.md": b"c"}, on_disk={"a.md", "c.md"})
+    assert "a.md" not in read and "b.md" in read
+    assert report.unchanged == ("a.md", "b.md") and report.written == ("c.md",)
+    assert (tmp_path / "c.md").read_bytes() == b"c"
+
+
 def test_emptied_folders_are_pruned(tmp_path: Path) -> None:
     write_tree(tmp_path, {"places/x.md": b"x", "index.md": b"i"})
     write_tree(tmp_path, {"index.md": b"i"})
