@@ -111,10 +111,10 @@ class BuildState:
     """The key of everything the output is drawn from (`reuse_output`); empty without a cache."""
     reused: bool = False
     """True when the previous build's files are the output, unchanged (`reuse_output`)."""
-    on_disk: frozenset[str] = frozenset()
+    on_disk: write.OnDisk | None = None
     """Generated files read from the output folder in this build and found to hold their bytes
     already (the reused output, or the pages taken from the last build): the write step need not
-    read them again."""
+    read them again, unless another build has written there since."""
     kept_from: tuple[int, int] = (0, 0)
     """How many warnings and faults there were before `analyse`: `remember` keeps those added after."""
     actors: tuple[Actor, ...] = ()
@@ -450,7 +450,8 @@ def reuse_output(state: BuildState) -> BuildState:
         return state
     resolved = cache.resolved_key(state.articles, config.model)
     key = cache.output_key(resolved, state.overrides, config.map, config.pages)
-    state = replace(state, output_key=key)
+    seen = write.OnDisk(write.manifest_state(config.out))  # before anything is read from the folder
+    state = replace(state, output_key=key, on_disk=seen)
     written = kept.written(config.out)
     if written is None or written.key != key:
         return state
@@ -458,7 +459,9 @@ def reuse_output(state: BuildState) -> BuildState:
     if files is None:
         return state
     pages = {path: files[path].decode("utf-8") for path in written.pages}
-    return replace(state, pages=pages, files=files, reused=True, on_disk=frozenset(files))
+    return replace(
+        state, pages=pages, files=files, reused=True, on_disk=replace(seen, paths=frozenset(files))
+    )
 
 
 def render_pages(state: BuildState) -> BuildState:
@@ -483,7 +486,8 @@ def render_pages(state: BuildState) -> BuildState:
         raise RenderError(_template_problem(exc)) from exc
     except OSError as exc:
         raise RenderError(_unreadable(exc)) from exc
-    return replace(state, pages=rendered.files, drawings=rendered.drawings, on_disk=rendered.taken)
+    on_disk = None if state.on_disk is None else replace(state.on_disk, paths=rendered.taken)
+    return replace(state, pages=rendered.files, drawings=rendered.drawings, on_disk=on_disk)
 
 
 def _earlier(config: BuildConfig) -> drawn.Earlier:

@@ -43,7 +43,7 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -155,28 +155,54 @@ def _holder(fd: int) -> str:
     return "unknown"
 
 
+Manifest = tuple[int, int, int] | None
+"""The manifest's inode, modification time and size (`manifest_state`), None when there is none."""
+
+
+def manifest_state(out: Path) -> Manifest:
+    """What identifies the manifest now: every commit replaces it, so while it is the same no build has
+    written `out` (a folder's writes are all committed together, `write_tree`)."""
+    try:
+        found = (out / MANIFEST).stat()
+    except OSError:
+        return None
+    return (found.st_ino, found.st_mtime_ns, found.st_size)
+
+
+@dataclass(frozen=True, slots=True)
+class OnDisk:
+    """Generated files a build has read from its output folder and found to hold their new bytes."""
+
+    manifest: Manifest
+    """`manifest_state` before the build read them: they count only while no build has written since."""
+    paths: frozenset[str] = frozenset()
+    """Paths inside the folder."""
+
+
 def write_tree(
     out: Path,
     files: dict[str, bytes],
     starters: dict[str, bytes] | None = None,
-    on_disk: Collection[str] = frozenset(),
+    on_disk: OnDisk | None = None,
 ) -> WriteReport:
     """Write generated files into `out`, keep hand-written ones, drop stale generated ones.
 
     `starters` are hand-written pages to begin with: each is written when it is
     missing and left alone when present, and none is ever generated again.
-    `on_disk` are generated files this build has just read from `out` and found to
-    hold their bytes in `files`: they are not read again to be compared.
+    `on_disk` are generated files this build has read from `out` and found to hold
+    their bytes in `files`: unless another build has written `out` since, they are
+    not read again to be compared.
     """
     with locked(out):
         return _write_locked(out, files, starters or {}, on_disk)
 
 
 def _write_locked(
-    out: Path, files: dict[str, bytes], starters: dict[str, bytes], on_disk: Collection[str]
+    out: Path, files: dict[str, bytes], starters: dict[str, bytes], on_disk: OnDisk | None
 ) -> WriteReport:
     """`write_tree` under the lock: recover, compare, then commit the changes all together."""
     recover(out)
+    known = on_disk.paths if on_disk is not None and manifest_state(out) == on_disk.manifest else frozenset()
     previous = read_manifest(out)
     targets = {rel: safe_path(out, rel) for rel in sorted(files)}
     if {MANIFEST, JOURNAL, LOCK} & (set(targets) | set(starters)):
@@ -191,7 +217,7 @@ def _write_locked(
             kept.append(rel)
             log.warning("%s: written by hand, so it is kept and the generated page is skipped", path)
             continue
-        if path.is_file() and (rel in on_disk or path.read_bytes() == files[rel]):
+        if path.is_file() and (rel in known or path.read_bytes() == files[rel]):
             unchanged.append(rel)
             continue
         changes[rel] = files[rel]

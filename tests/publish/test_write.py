@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import RenderError
-from generator.publish.write import LOCK, MANIFEST, read_unchanged, write_tree
+from generator.publish.write import LOCK, MANIFEST, OnDisk, manifest_state, read_unchanged, write_tree
 
 
 def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:
@@ -35,7 +35,29 @@ def test_files_known_to_be_on_disk_are_not_read_again_but_a_missing_one_is_writt
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_tree(tmp_path, {"a.md": b"a", "b.md": b"b", "c.md": b"c"})
+    seen = OnDisk(manifest_state(tmp_path), frozenset({"a.md", "c.md"}))
     (tmp_path / "c.md").unlink()  # deleted by hand since it was read
+    read = _reads(monkeypatch)
+    report = write_tree(tmp_path, {"a.md": b"a", "b.md": b"b", "c.md": b"c"}, on_disk=seen)
+    assert "a.md" not in read and "b.md" in read
+    assert report.unchanged == ("a.md", "b.md") and report.written == ("c.md",)
+    assert (tmp_path / "c.md").read_bytes() == b"c"
+
+
+def test_files_known_to_be_on_disk_are_read_again_once_another_build_has_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(tmp_path, {"a.md": b"a", "b.md": b"b"})
+    seen = OnDisk(manifest_state(tmp_path), frozenset({"a.md", "b.md"}))
+    write_tree(tmp_path, {"a.md": b"another build's", "b.md": b"b"})  # between our reading and writing
+    read = _reads(monkeypatch)
+    report = write_tree(tmp_path, {"a.md": b"a", "b.md": b"b"}, on_disk=seen)
+    assert "a.md" in read and report.written == ("a.md",)
+    assert (tmp_path / "a.md").read_bytes() == b"a"
+
+
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files read from now on (`Path.read_bytes`)."""
     read: list[str] = []
     real_read = Path.read_bytes
 
@@ -44,10 +66,7 @@ def test_files_known_to_be_on_disk_are_not_read_again_but_a_missing_one_is_writt
         return real_read(path)
 
     monkeypatch.setattr(Path, "read_bytes", reading)
-    report = write_tree(tmp_path, {"a.md": b"a", "b.md": b"b", "c.md": b"c"}, on_disk={"a.md", "c.md"})
-    assert "a.md" not in read and "b.md" in read
-    assert report.unchanged == ("a.md", "b.md") and report.written == ("c.md",)
-    assert (tmp_path / "c.md").read_bytes() == b"c"
+    return read
 
 
 def test_emptied_folders_are_pruned(tmp_path: Path) -> None:
