@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from generator.model import ACTOR_KINDS, Actor, Article, Place
 from generator.publish import markdown as md
 from generator.publish.formats import legend, preview
@@ -33,14 +35,18 @@ def _linked_paragraphs(site: Site, article: Article, page: str) -> tuple[Paragra
 
     def linked(start: int, end: int) -> str:
         parts, cursor = [], start
-        for m_start, m_end, target, ident in targets:
-            if m_start < cursor or m_end > end or m_start < start:
+        # Mentions are sorted by start: those from `start` on, up to the one starting at `end`.
+        for i in range(bisect.bisect_left(targets, (start,)), len(targets)):
+            m_start, m_end, target, ident = targets[i]
+            if m_start > end:
+                break
+            if m_start < cursor or m_end > end:
                 continue
-            parts.append(md.escape(article.body[cursor:m_start]) if m_start > cursor else "")
+            parts.append(md.escape_text(article.body[cursor:m_start]))
             parts.append(_mention_link(site, article.body[m_start:m_end], page, target, ident))
             linked_pages.add(target)
             cursor = m_end
-        parts.append(md.escape(article.body[cursor:end]))
+        parts.append(md.escape_text(article.body[cursor:end]))
         return "".join(parts)
 
     result = []

@@ -107,12 +107,7 @@ def _mention_rows(site: Site, mentions: Sequence[Mention]) -> list[tuple[Mention
     for m in mentions:
         body = site.articles[m.span.article].body
         start, end = m.sentence
-        snippet = md.Safe(
-            md.escape(body[start : m.span.start])
-            + "**"
-            + md.escape(m.span.text)
-            + "**"
-            + md.escape(body[m.span.end : end])
-        )
+        before, name, after = body[start : m.span.start], m.span.text, body[m.span.end : end]
+        snippet = md.Safe(f"{md.escape_text(before)}**{md.escape_text(name)}**{md.escape_text(after)}")
         rows.append((m, snippet))
     return rows

@@ -41,8 +41,17 @@ def escape(value: object) -> Safe:
     """Escape text so Markdown and HTML show it literally, on one line."""
     if isinstance(value, Safe):
         return value
-    text = str(value)
-    return Safe(text if _NEEDS_ESCAPE.search(text) is None else escaped(text))
+    return Safe(escape_text(str(value)))
+
+
+def escape_text(text: str) -> str:
+    """`escape` as a plain string, for a part of a `Safe` that is joined before it is marked.
+
+    Joining plain strings once is much cheaper than adding `Safe` parts, each sum of which
+    escapes its other side again: article pages and mention rows are built of a million parts
+    at 10,000 articles.
+    """
+    return text if _NEEDS_ESCAPE.search(text) is None else escaped(text)
 
 
 def escaped(text: str) -> str:
@@ -103,7 +112,8 @@ def _parts(path: str) -> tuple[str, ...] | None:
 
 def link(text: object, from_page: str, to_page: str, title: str = "", classes: tuple[str, ...] = ()) -> Safe:
     """A Markdown link with escaped text to another page of the site, with an optional tooltip and classes."""
-    target = f"[{escape(text)}]({rel(from_page, to_page)})"
+    shown = text if isinstance(text, Safe) else escape_text(str(text))
+    target = f"[{shown}]({rel(from_page, to_page)})"
     attrs = [f".{c}" for c in classes]
     if title:
         attrs.append(f'title="{attribute_text(title)}"')

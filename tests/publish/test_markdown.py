@@ -62,6 +62,7 @@ def test_rel_links() -> None:
 def test_plain_text_skips_escaping_only_when_it_would_not_change(text: str) -> None:
     """The quick test for text with nothing to escape never lets through text that needs escaping."""
     assert escape(text) == escaped(text)
+    assert md.escape_text(text) == escaped(text)
 
 
 PATH = st.lists(st.sampled_from(["a", "b", "x.md", ".", "..", ""]), max_size=4).map("/".join)
