@@ -276,8 +276,9 @@ def bench(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
         run = measure([mkdocs, "build", "--no-strict", "--quiet"], root, logs / "mkdocs.log")
         result["runs"]["mkdocs"] = asdict(run)
         result["site"] = site_figures(root / "site")
-        result["source_pages"] = sum(1 for _ in out.rglob("*.md"))
-        result["source_bytes"] = sum(page.stat().st_size for page in out.rglob("*.md"))
+        sources = list(out.rglob("*.md"))
+        result["source_pages"] = len(sources)
+        result["source_bytes"] = sum(page.stat().st_size for page in sources)
     if args.profile and n == max(args.sizes):
         result["profile"] = profile(root, args, logs)
         result["profile_seconds"] = result["profile"] and max(r["cumulative"] for r in result["profile"])

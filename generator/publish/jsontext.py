@@ -37,7 +37,8 @@ def _layout(value: object, depth: int, newline: str, append: Callable[[str], Non
     inner = newline + " "
     if isinstance(value, dict):
         if any(type(key) is not str for key in value):
-            raise TypeError(f"keys of an indented object must be strings, not {sorted(map(repr, value))}")
+            others = sorted(repr(key) for key in value if type(key) is not str)
+            raise TypeError(f"keys of an indented object must be strings, not {', '.join(others)}")
         append("{")
         for n, key in enumerate(sorted(value)):
             append(("," if n else "") + inner + _LINE.encode(key) + ": ")

@@ -85,6 +85,7 @@ def test_an_object_on_one_line_has_its_keys_turned_into_strings_as_json_dumps_do
     )
 
 
-def test_an_indented_object_needs_string_keys() -> None:
-    with pytest.raises(TypeError, match="keys of an indented object must be strings"):
-        jsontext.dumps({2: "an int key"})
+def test_an_indented_object_needs_string_keys_and_names_the_others() -> None:
+    with pytest.raises(TypeError) as raised:
+        jsontext.dumps({2: "an int key", "fine": 1, 1.5: "a float key"})
+    assert str(raised.value) == "keys of an indented object must be strings, not 1.5, 2"
