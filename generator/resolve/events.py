@@ -390,18 +390,26 @@ def _date_note(other: _Report, articles: dict[str, Article]) -> str:
 
 
 def _number_notes(group: list[_Report], articles: dict[str, Article]) -> list[str]:
-    """Flag merged reports counting the same thing (same unit and noun) with numbers that cannot both hold."""
+    """Flag merged reports counting the same thing (same unit and noun) with numbers that cannot both hold.
+
+    One note per thing counted, naming each figure that clashes with a figure of another report once,
+    in report order. A note per clashing pair grew with the square of the reports: an event merged
+    from 286 reports at 10,000 articles had 10,666 of them, 1.9 MB in briefing.json.
+    """
+    counted: dict[tuple[str, str], list[tuple[int, FigureMention]]] = {}
+    for at, report in enumerate(group):
+        for figure in report.figures:
+            noun = _noun(figure)
+            if noun:
+                counted.setdefault((figure.unit, noun), []).append((at, figure))
     notes = []
-    for a, b in itertools.combinations(group, 2):
-        for fa in a.figures:
-            for fb in b.figures:
-                if fa.unit != fb.unit or _noun(fa) != _noun(fb) or not _noun(fa) or _overlap(fa, fb):
-                    continue
-                where_a, where_b = _where(a.event.sentence, articles), _where(b.event.sentence, articles)
-                notes.append(
-                    f"the sources give different numbers for {_noun(fa)}: “{fa.span.text}” in {where_a}, "
-                    f"“{fb.span.text}” in {where_b}"
-                )
+    for (_unit, noun), figures in counted.items():
+        clashing = [
+            (at, f) for at, f in figures if any(other != at and not _overlap(f, g) for other, g in figures)
+        ]
+        if clashing:
+            shown = (f"“{f.span.text}” in {_where(group[at].event.sentence, articles)}" for at, f in clashing)
+            notes.append(f"the sources give different numbers for {noun}: " + ", ".join(shown))
     return sorted(set(notes))
 
 

@@ -178,6 +178,24 @@ def test_different_numbers_for_one_event_are_flagged(tmp_path: Path) -> None:
     )
 
 
+def test_numbers_at_odds_make_one_note_per_thing_counted(tmp_path: Path) -> None:
+    """Each clashing figure is named once, in report order; one that fits every other is left out.
+
+    A note per clashing pair grew with the square of an event's reports (10,666 notes in one event).
+    """
+    said = "The United Nations said {} Syrians have fled Idlib since December 1st."
+    counts = {"a": "875,000", "b": "700,000", "c": "more than 500,000", "d": "600,000"}
+    briefing, _, _ = assemble(
+        _corpus(tmp_path, {name: ("2020-02-17", said.format(count)) for name, count in counts.items()})
+    )
+    merged = [e for e in briefing.events if e.sources]
+    assert len(merged) == 1
+    assert merged[0].disagreement == (
+        "the sources give different numbers for syrians: "
+        "“875,000” in “a”, ¶1, “700,000” in “b”, ¶1, “600,000” in “d”, ¶1"
+    )
+
+
 def test_an_event_is_the_clause_its_date_governs(tmp_path: Path) -> None:
     """The date's own clause is the event; the rest of the sentence is context."""
     text = (
