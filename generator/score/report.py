@@ -118,6 +118,7 @@ def events_table(heading: str, scores: EventScores, verbose: bool) -> Iterator[s
     yield f"    {'status vs FUTURE/NON_FUTURE':{WIDTH + 6}} {status}"
     yield f"    {'FUTURE called to come':{WIDTH + 6}} {scores.future}"
     yield f"    {'happenings in 2+ sentences, one event':{WIDTH + 6}} {scores.merged}"
+    yield f"    {'merged sources, one gold happening':{WIDTH + 6}} {scores.merge_precision}"
     if verbose:
         yield from (f"      status: {m}" for m in scores.misses)
 

@@ -83,3 +83,20 @@ def test_a_happening_in_two_sentences_counts_as_merged_only_in_one_event() -> No
     together = score_events(_briefing(merged), GOLD)
     assert apart.merged == Ratio(0, 1)
     assert together.merged == Ratio(1, 1)
+
+
+def test_merge_precision_counts_source_pairs_that_share_a_gold_happening() -> None:
+    """Two sentences of one gold happening merged are right; a third, of another happening, makes two
+    wrong pairs; a sentence with no gold trigger is not judged."""
+    gold = {"a": {"events": [*GOLD["a"]["events"][:2], _gold("rose", "NON_FUTURE", "y")]}}
+    right = replace(
+        _event("e1", FIRST, "launch", "scheduled", "Friday"), sources=(_span(FIRST), _span(SECOND))
+    )
+    assert score_events(_briefing(right), gold).merge_precision == Ratio(1, 1)
+    chained = replace(right, sources=(_span(FIRST), _span(SECOND), _span("Sales rose.")))
+    assert score_events(_briefing(chained), gold).merge_precision == Ratio(1, 3)
+    unjudged = replace(right, sources=(_span(FIRST), _span("Sales rose.")))
+    assert score_events(_briefing(unjudged), GOLD).merge_precision == Ratio(0, 0)
+    assert score_events(
+        _briefing(_event("e2", SECOND, "launched", "happened", "Monday")), gold
+    ).merge_precision == Ratio(0, 0)
