@@ -2,7 +2,7 @@
 
 MEANTIME marks each event mention's trigger word, gives it an `instance_id` shared by every
 mention of one happening (within and across documents) and says whether it lies in the
-future of the article (`time`: FUTURE or NON_FUTURE). Three scores follow:
+future of the article (`time`: FUTURE or NON_FUTURE). Four scores follow:
 - coverage: gold triggers that fall inside one of our events (its clause, or the sentence of
   any of its sources);
 - status: for each event whose trigger is a gold trigger with a FUTURE or NON_FUTURE time,

@@ -87,7 +87,7 @@ def test_a_happening_in_two_sentences_counts_as_merged_only_in_one_event() -> No
 
 def test_merge_precision_counts_source_pairs_that_share_a_gold_happening() -> None:
     """Two sentences of one gold happening merged are right; a third, of another happening, makes two
-    wrong pairs; a sentence with no gold trigger is not judged."""
+    wrong pairs; a sentence with no gold trigger of a happening (an instance) is not judged."""
     gold = {"a": {"events": [*GOLD["a"]["events"][:2], _gold("rose", "NON_FUTURE", "y")]}}
     right = replace(
         _event("e1", FIRST, "launch", "scheduled", "Friday"), sources=(_span(FIRST), _span(SECOND))
