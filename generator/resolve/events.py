@@ -393,8 +393,9 @@ def _number_notes(group: list[_Report], articles: dict[str, Article]) -> list[st
     """Flag merged reports counting the same thing (same unit and noun) with numbers that cannot both hold.
 
     One note per thing counted, naming each figure that clashes with a figure of another report once,
-    in report order. A note per clashing pair grew with the square of the reports: an event merged
-    from 286 reports at 10,000 articles had 10,666 of them, 1.9 MB in briefing.json.
+    in report order (a sentence dated twice is two reports with the same figures: named once). A note
+    per clashing pair grew with the square of the reports: an event merged from 286 reports at 10,000
+    articles had 10,666 of them, 1.9 MB in briefing.json.
     """
     counted: dict[tuple[str, str], list[tuple[int, FigureMention]]] = {}
     for at, report in enumerate(group):
@@ -408,7 +409,9 @@ def _number_notes(group: list[_Report], articles: dict[str, Article]) -> list[st
             (at, f) for at, f in figures if any(other != at and not _overlap(f, g) for other, g in figures)
         ]
         if clashing:
-            shown = (f"“{f.span.text}” in {_where(group[at].event.sentence, articles)}" for at, f in clashing)
+            shown = dict.fromkeys(
+                f"“{f.span.text}” in {_where(group[at].event.sentence, articles)}" for at, f in clashing
+            )
             notes.append(f"the sources give different numbers for {noun}: " + ", ".join(shown))
     return sorted(set(notes))
 

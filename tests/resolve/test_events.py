@@ -179,12 +179,13 @@ def test_different_numbers_for_one_event_are_flagged(tmp_path: Path) -> None:
 
 
 def test_numbers_at_odds_make_one_note_per_thing_counted(tmp_path: Path) -> None:
-    """Each clashing figure is named once, in report order; one that fits every other is left out.
+    """Each clashing figure is named once, in report order, even from a sentence dated twice (two
+    reports with the same figures); one that fits every other is left out.
 
     A note per clashing pair grew with the square of an event's reports (10,666 notes in one event).
     """
     said = "The United Nations said {} Syrians have fled Idlib since December 1st."
-    counts = {"a": "875,000", "b": "700,000", "c": "more than 500,000", "d": "600,000"}
+    counts = {"a": "875,000", "b": "700,000", "c": "more than 500,000", "d": "on Monday that 600,000"}
     briefing, _, _ = assemble(
         _corpus(tmp_path, {name: ("2020-02-17", said.format(count)) for name, count in counts.items()})
     )
