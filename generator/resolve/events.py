@@ -390,9 +390,11 @@ def _date_note(other: _Report, articles: dict[str, Article]) -> str:
 
 
 def _number_notes(group: list[_Report], articles: dict[str, Article]) -> list[str]:
-    """Flag merged reports counting the same thing (same unit and noun) with numbers that cannot both hold.
+    """Flag merged reports in different articles counting the same thing (same unit and noun) with numbers
+    that cannot both hold; as for dates (`_dated_apart`), one article is one source, and "2.2 billion in
+    1987, against 2.0 billion in 1986" does not disagree with itself.
 
-    One note per thing counted, naming each figure that clashes with a figure of another report once,
+    One note per thing counted, naming each figure that clashes with a figure of another article once,
     in report order (a sentence dated twice is two reports with the same figures: named once). A note
     per clashing pair grew with the square of the reports: an event merged from 286 reports at 10,000
     articles had 10,666 of them, 1.9 MB in briefing.json.
@@ -406,7 +408,11 @@ def _number_notes(group: list[_Report], articles: dict[str, Article]) -> list[st
     notes = []
     for (_unit, noun), figures in counted.items():
         clashing = [
-            (at, f) for at, f in figures if any(other != at and not _overlap(f, g) for other, g in figures)
+            (at, f)
+            for at, f in figures
+            if any(
+                _article(group, other) != _article(group, at) and not _overlap(f, g) for other, g in figures
+            )
         ]
         if clashing:
             shown = dict.fromkeys(
@@ -414,6 +420,11 @@ def _number_notes(group: list[_Report], articles: dict[str, Article]) -> list[st
             )
             notes.append(f"the sources give different numbers for {noun}: " + ", ".join(shown))
     return sorted(set(notes))
+
+
+def _article(group: list[_Report], at: int) -> str:
+    """The article of one report of a group."""
+    return group[at].event.sentence.article
 
 
 def _noun(f: FigureMention) -> str:

@@ -197,6 +197,16 @@ def test_numbers_at_odds_make_one_note_per_thing_counted(tmp_path: Path) -> None
     )
 
 
+def test_numbers_at_odds_in_one_article_are_not_sources_disagreeing(tmp_path: Path) -> None:
+    """One article is one source: its own two numbers make no "sources give different numbers" note."""
+    said = "The United Nations said {} Syrians have fled Idlib since December 1st."
+    body = said.format("875,000") + "\n\n" + said.format("700,000")
+    briefing, _, _ = assemble(_corpus(tmp_path, {"a": ("2020-02-17", body)}))
+    merged = [e for e in briefing.events if e.sources]
+    assert len(merged) == 1
+    assert merged[0].disagreement == ""
+
+
 def test_an_event_is_the_clause_its_date_governs(tmp_path: Path) -> None:
     """The date's own clause is the event; the rest of the sentence is context."""
     text = (
