@@ -132,10 +132,13 @@ def weight(event: Event) -> int:
 
 
 def disagreement_shown(text: str) -> str:
-    """What the sources disagree on, cut after `SHOWN_DISAGREEMENT` characters at a clash's end ("; ")."""
+    """What the sources disagree on, cut after `SHOWN_DISAGREEMENT` characters at a clash's end ("; "),
+    or inside one long clash between two of its figures (", “"): a note names every clashing figure."""
     if len(text) <= SHOWN_DISAGREEMENT:
         return text
     cut = text.rfind("; ", 0, SHOWN_DISAGREEMENT)
+    if cut <= 0:
+        cut = text.rfind(", “", 0, SHOWN_DISAGREEMENT)
     return text[: cut if cut > 0 else SHOWN_DISAGREEMENT] + "; …"
 
 

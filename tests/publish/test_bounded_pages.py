@@ -247,3 +247,18 @@ def test_pages_drawn_in_shares_on_forked_processes_are_the_pages_drawn_here(
     assert list(shared) == list(here)
     assert shared == here
     assert not caplog.records  # the forked share did its part: none was done again here
+
+
+def test_a_long_disagreement_is_cut_after_a_whole_clash_or_a_whole_figure() -> None:
+    """At a clash's end ("; ") when there is one; inside one long number note, between two figures."""
+    from generator.publish.sheets import SHOWN_DISAGREEMENT, disagreement_shown
+
+    figures = ", ".join(f"“{n},000” in “Story {n}, with a comma”, ¶1" for n in range(100, 200))
+    note = f"the sources give different numbers for hogs: {figures}"
+    shown = disagreement_shown(note)
+    assert len(shown) <= SHOWN_DISAGREEMENT + 3 and shown.endswith("”, ¶1; …")
+    assert shown[: -len("; …")] + ", “" in note  # the next figure starts where the text is cut
+    clashes = "; ".join(["“a”, ¶1 dates what reads as the same event to 1987 (“1987”)"] * 20) + "; " + note
+    cut = disagreement_shown(clashes)
+    assert cut.endswith("(“1987”); …") and len(cut) <= SHOWN_DISAGREEMENT + 3
+    assert disagreement_shown("short") == "short"
