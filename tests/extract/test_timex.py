@@ -298,6 +298,11 @@ CASES = [
         "Earlier this week, Apple said it would cut prices.",
         ("Earlier this week", "DATE", "2008-W10", "", "2008-03-03", "2008-03-06", "week"),
     ),
+    (  # a Tuesday: the weekend is all after the article date, so "earlier" cannot cut it (found by Hypothesis)
+        "2000-02-01",
+        "Earlier this weekend, prices rose.",
+        ("Earlier this weekend", "DATE", "2000-W05-WE", "", "2000-02-05", "2000-02-06", "week"),
+    ),
     (
         "2008-03-06",
         "The deal will close later this month.",

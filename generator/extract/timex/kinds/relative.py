@@ -54,7 +54,15 @@ def _resolve_relative(m: Candidate, scope: Scope) -> Resolution | None:
         )
     p = period(unit, shift(base, step, unit))
     res = dated(p, how if step == 0 else f"one {unit} {'back' if step < 0 else 'on'}, counted {how}", mod)
-    if low.startswith(("earlier", "later")) and scope.dct is not None and p.begin and p.end:
+    # "Earlier this year" runs from the year's start to the article date, which must lie inside it:
+    # "earlier this weekend" in a Tuesday's article is simply the weekend.
+    if (
+        low.startswith(("earlier", "later"))
+        and scope.dct is not None
+        and p.begin is not None
+        and p.end is not None
+        and p.begin <= scope.dct <= p.end
+    ):
         begin, end = (p.begin, scope.dct) if low.startswith("earlier") else (scope.dct, p.end)
         why = res.why + f", {low.split()[0]} than the article date"
         res = dataclasses.replace(res, begin=begin, end=end, why=why)
