@@ -17,7 +17,7 @@ from functools import partial
 from typing import TypeVar
 
 from generator.dates import format_when
-from generator.model import ACTOR_KINDS, PLACE_KINDS, Actor, Event, Figure, Place
+from generator.model import ACTOR_KINDS, PLACE_KINDS, Actor, Event, Figure, FigureMention, Place, Span
 from generator.publish import graph, maps
 from generator.publish.formats import KIND_TITLES, PLACE_TITLES, legend
 from generator.publish.happenings import NEXT_ITEMS, as_of, coming, key_points
@@ -47,6 +47,17 @@ class Page:
     """Whether the page ends with "What links here"."""
     assets: Mapping[str, str] = field(default_factory=dict)
     """Files the page embeds (its graph's SVG), keyed by their path inside docs_dir."""
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """What a row of the figures table shows of a figure: not its actors and places, so that the page
+    is not drawn again when one of them is renamed (its key digests the rows, `drawn.py`)."""
+
+    mention: FigureMention
+    date: str
+    sentence: Span
+    curated: tuple[str, ...]
 
 
 Maker = Callable[[], Page]
@@ -250,11 +261,12 @@ def _index_pages(
 
     def make(number: int) -> Page:
         rows = rows_by_page[number - 1]
-        links = {page_of(item.id) for item in rows if item.id in paged}
-        links.update(_row_sources(rows, paged))
+        own = frozenset(item.id for item in rows if item.id in paged)
+        links = {page_of(ident) for ident in own}
+        links.update(_row_sources(rows, own))
         context = {
             **shown(rows),
-            "paged": paged,
+            "paged": own,  # only this page's rows: a change to another row's page leaves this one as it is
             "pager": Pager(number, paths),
             "anchor": partial(row_anchor, folder),
             "total": total,
@@ -425,7 +437,8 @@ def figures(site: Site) -> list[Maker]:
     def make(number: int) -> Page:
         run = rows[number - 1]
         links = frozenset(article_page(f.sentence.article) for f in run)
-        context = {"figures": run, "pager": Pager(number, paths), "total": len(site.briefing.figures)}
+        shown = [FigureRow(f.mention, f.date, f.sentence, f.curated) for f in run]
+        context = {"figures": shown, "pager": Pager(number, paths), "total": len(site.briefing.figures)}
         title = "Figures" if number == 1 else f"Figures, page {number}"
         return Page(paths[number - 1], "figures.md.j2", title, context, links)
 

@@ -42,7 +42,7 @@ from generator.publish.drawn import (
 )
 from generator.publish.formats import KIND_TITLES, PLACE_TITLES, format_number, plural, preview, roles_text
 from generator.publish.happenings import STATUS_HELP, STATUS_LABELS
-from generator.publish.pages import Page
+from generator.publish.pages import FigureRow, Page
 from generator.publish.sheets import INDEX
 from generator.publish.site import Site, article_page, build_site, source_anchor
 from generator.shares import in_shares
@@ -365,7 +365,7 @@ def _helpers(
     def article_date(article_id: str) -> str:
         return day_text(article_of(article_id).date) or "an undated article"
 
-    def figure_as_of(figure: Figure) -> str:
+    def figure_as_of(figure: Figure | FigureRow) -> str:
         return value_text(figure.date) or article_date(figure.sentence.article)
 
     def source_with_sentence(sentence: Span) -> md.Safe:

@@ -138,6 +138,8 @@ def test_pages_taken_from_the_last_build_are_the_pages_a_fresh_build_draws(
         rendered.clear()
         build(config)
         again = len(drawn_pages)
+        if number == 1:  # a rename: the figures table shows no actor, so it is not drawn again
+            assert "figures.md" not in drawn_pages, drawn_pages
         if rendered:  # the pages read back are the pages with a drawing that were not drawn
             assert rendered[0].taken == set(rendered[0].drawings) - set(drawn_pages)
         drawn_pages.clear()
