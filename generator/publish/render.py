@@ -290,9 +290,9 @@ def _helpers(
 
     `links` keeps the links drawn so far, by folder: a link's text only depends on the folder of
     the page it is on, and the same actors and pages are linked from thousands of pages.
-    Whatever they read from the site goes through `article_of`, `entity_link` or `event_link`,
-    which note it in `looked`: a page's drawing is keyed by what `_answer` gives for each
-    (`drawn.py`), so a helper must read nothing else from the site.
+    Whatever they read from the site goes through `article_of`, `entity_link`, `mention_link` or
+    `event_link`, which note it in `looked`: a page's drawing is keyed by what `_answer` gives for
+    each (`drawn.py`), so a helper must read nothing else from the site.
     """
     folder = posixpath.dirname(page)
     drawn = {} if links is None else links
@@ -310,6 +310,14 @@ def _helpers(
             name, target, tooltip, style = _entity(site, kind, ident)
             found = drawn[key] = md.link(name, page, target, title=tooltip, classes=(style,))
         return found
+
+    def mention_link(kind: str, ident: str, text: str) -> md.Safe:
+        noted[kind, ident] = None
+        _name, target, tooltip, style = _entity(site, kind, ident)
+        return md.link(text, page, target, title=tooltip, classes=(style,))
+
+    def article_paragraphs(article: Article, layout: articles.Layout) -> articles.Paragraphs:
+        return articles.paragraphs(article, layout, mention_link)
 
     def actor_link(actor_id: str) -> md.Safe:
         return entity_link(ACTOR, actor_id)
@@ -391,6 +399,7 @@ def _helpers(
         "place_link": place_link,
         "source_link": source_link,
         "article_link": article_link,
+        "article_paragraphs": article_paragraphs,
         "to": to,
         "join": join,
         "roles": roles,
