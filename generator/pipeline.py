@@ -8,7 +8,7 @@ anything is written, so a failed build leaves the previous output as it was:
     read_overrides → read_seeds → recall → analyse → correct_mentions → propagate_mentions
     → resolve_entities → remember → curate_entities → link → build_events_and_figures
     → curate_events_and_figures → check → assemble_briefing | log_warnings → reuse_output
-    → render_pages → export_files → remember_output → write_files
+    → start_export → render_pages → export_files → remember_output → write_files
 
 No override changes what the steps from `analyse` to `resolve_entities` make,
 so with a cache `remember` keeps their result, keyed by every article and the
@@ -18,6 +18,9 @@ skips them: an override edit re-runs only curation and what follows. Likewise
 the key of all it is drawn from, and when the next build into the same folder
 has the same key, `reuse_output` takes the files from the folder, each found
 as that build wrote it, and drawing and exporting are skipped.
+
+`start_export` makes `briefing.json` and the downloads on a forked process while
+`render_pages` draws the pages (`shares.Forked`), and `export_files` gathers them.
 
 `assemble` runs the steps before the bar (no output, no logging: scoring and
 tests use it); `build` runs them all.
@@ -40,13 +43,14 @@ import time
 import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 import jinja2
 
 from generator import cache, parallel
-from generator.config import BuildConfig
+from generator.config import BuildConfig, PageSettings
 from generator.errors import (
     GeneratorError,
     InternalError,
@@ -68,6 +72,7 @@ from generator.resolve import entities, events, links
 from generator.resolve.curate import Curated, curate, curate_events, curate_figures
 from generator.resolve.propagate import propagate
 from generator.resolve.respan import respan
+from generator.shares import Forked
 
 __all__ = [
     "STEPS",
@@ -135,6 +140,8 @@ class BuildState:
     """Rendered pages (and the site's own assets) keyed by their path inside the output folder."""
     drawings: Mapping[str, drawn.Drawing] = field(default_factory=dict)
     """How each page was drawn (`publish/drawn.py`), for the next build's `render_pages`."""
+    exporting: Forked[dict[str, bytes]] | None = None
+    """briefing.json and the downloads, being made beside the pages (`start_export`)."""
     files: Mapping[str, bytes] | None = None
     """Every file to publish: the pages, briefing.json, downloads and vendored files."""
     report: write.WriteReport | None = None
@@ -464,6 +471,19 @@ def reuse_output(state: BuildState) -> BuildState:
     )
 
 
+def start_export(state: BuildState) -> BuildState:
+    """Start making briefing.json and the downloads, on a process of their own where one can be forked."""
+    if state.reused:
+        return state
+    briefing, pages = _need(state.briefing, "briefing"), state.config.pages
+    return replace(state, exporting=Forked(partial(_exported, briefing, pages)))
+
+
+def _exported(briefing: Briefing, pages: PageSettings) -> dict[str, bytes]:
+    """briefing.json and the downloads, by path."""
+    return {"data/briefing.json": export.to_json(briefing, pages), **downloads.downloads(briefing, pages)}
+
+
 def render_pages(state: BuildState) -> BuildState:
     """Draw every page from the briefing, a large site's in shares on `--jobs` forked processes.
 
@@ -501,15 +521,13 @@ def export_files(state: BuildState) -> BuildState:
     """Add briefing.json, the downloads and the vendored browser libraries to the pages."""
     if state.reused:
         return state
-    briefing = _need(state.briefing, "briefing")
     files = {path: text.encode("utf-8") for path, text in _need(state.pages, "pages").items()}
-    files["data/briefing.json"] = export.to_json(briefing, state.config.pages)
-    files.update(downloads.downloads(briefing, state.config.pages))
+    files.update(_need(state.exporting, "export").result())
     try:
         files.update(vendor.vendor_files())
     except OSError as exc:
         raise RenderError(_unreadable(exc)) from exc
-    return replace(state, files=files)
+    return replace(state, files=files, exporting=None)
 
 
 def remember_output(state: BuildState) -> BuildState:
@@ -561,6 +579,7 @@ STEPS: tuple[Step, ...] = (
     ("assemble_briefing", assemble_briefing),
     ("log_warnings", log_warnings),
     ("reuse_output", reuse_output),
+    ("start_export", start_export),
     ("render_pages", render_pages),
     ("export_files", export_files),
     ("remember_output", remember_output),
@@ -608,6 +627,8 @@ def run(steps: Sequence[Step], state: BuildState) -> BuildState:
             state = replace(state, timings=(*state.timings, (name, seconds)))
             log.log(level, "step %s done in %.2f s", name, seconds)
     finally:
+        if state.exporting is not None:
+            state.exporting.close()  # a failed build: the files it was making are not wanted
         gc.unfreeze()
         if enabled:
             gc.enable()

@@ -15,6 +15,11 @@ Forking is safe only where no other thread runs (`can_fork`); elsewhere
 (`mkdocs serve`, off Linux) there is one share, here. A share whose process
 fails is done again here, so that an error is raised where its traceback
 shows the template line: the result never depends on how many shares there were.
+
+`Forked(work)` runs one more computation beside all that, on a forked process of
+its own, and gives its result when asked (`briefing.json` and the downloads are
+made while the pages are drawn); where it cannot fork, or the process fails, the
+work is done here when the result is asked for.
 """
 
 from __future__ import annotations
@@ -114,6 +119,62 @@ def in_shares(
             if child.is_alive():
                 child.kill()
                 child.join()
+
+
+class Forked(Generic[R]):
+    """`work()` started on a forked process (where forking is safe), its result given by `result()`.
+
+    The process is started at once and sends back its result when it is done. `result` waits for it,
+    or calls `work()` here when the process could not be started or failed, so an error in `work` is
+    raised here, with its traceback. `close` stops a process whose result is no longer wanted.
+    """
+
+    def __init__(self, work: Callable[[], R]) -> None:
+        self._work = work
+        self._conn: Connection | None = None
+        self._child: Any = None
+        if not can_fork():
+            return
+        context = multiprocessing.get_context("fork")
+        here, there = context.Pipe(duplex=False)
+        child = context.Process(target=_alone, args=(there, work), daemon=True)
+        child.start()
+        there.close()
+        self._conn, self._child = here, child
+
+    def result(self) -> R:
+        """What `work()` returned, from its process or, failing that, from calling it here."""
+        conn = self._conn
+        try:
+            if conn is not None:
+                try:
+                    found: R = conn.recv()
+                    return found
+                except (EOFError, OSError):
+                    log.debug("a forked process failed; its work is done here")
+            return self._work()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the process (when it is still running) and free the pipe."""
+        conn, child, self._conn, self._child = self._conn, self._child, None, None
+        if conn is not None:
+            conn.close()
+        if child is not None:
+            if child.is_alive():  # still at work, or leaving after it has sent its result
+                child.kill()
+            child.join()
+
+
+def _alone(conn: Connection, work: Callable[[], object]) -> None:
+    """`Forked`'s process: send what `work()` returns; on any error send nothing, and the build does it."""
+    try:
+        conn.send(work())
+    except Exception:
+        pass  # the build process calls `work` itself, and raises the error there
+    finally:
+        conn.close()
 
 
 def _told(conn: Connection, value: object) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import errno
 import gc
 import logging
+import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +15,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from generator import pipeline
+from generator import pipeline, shares
 from generator.config import BuildConfig
 from generator.errors import InternalError, RenderError, WriteError
 from generator.model import Actor, Briefing, Mention, Place, Span
@@ -305,6 +307,19 @@ def test_an_unreadable_asset_is_a_render_error(tmp_path: Path, monkeypatch: pyte
     with pytest.raises(RenderError) as caught:
         pipeline.render_pages(_ready(tmp_path))
     assert str(caught.value) == "assets/briefing.css: cannot read (Permission denied)"
+
+
+def test_a_failed_build_stops_the_export_it_started(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreadable(*_args: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", "assets/briefing.css")
+
+    monkeypatch.setattr(shares, "can_fork", lambda: True)
+    monkeypatch.setattr(pipeline, "_exported", lambda *_a: threading.Event().wait())  # for ever
+    monkeypatch.setattr(pipeline.render, "draw_site", unreadable)
+    steps = (("start_export", pipeline.start_export), ("render_pages", pipeline.render_pages))
+    with pytest.raises(RenderError):
+        run(steps, _ready(tmp_path))
+    assert multiprocessing.active_children() == []
 
 
 def test_a_file_that_cannot_be_written_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

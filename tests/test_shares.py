@@ -98,3 +98,46 @@ def _fails_on_share_one(kept: int, total: int) -> str:
 def test_an_error_in_a_share_is_raised_here_with_its_traceback() -> None:
     with pytest.raises(ValueError, match=r"^share 1 failed in this process$"):
         shares.in_shares(lambda share, of: (share, 0), sum, _fails_on_share_one, 2)
+
+
+def _where() -> tuple[int, bool]:
+    return 42, os.getpid() == HERE
+
+
+def _dies_unless_here() -> str:
+    if os.getpid() != HERE:
+        os._exit(3)
+    return "done here"
+
+
+def _fails() -> None:
+    raise ValueError("no export")
+
+
+@pytest.mark.usefixtures("forking")
+def test_forked_work_runs_on_its_own_process_and_its_result_comes_back() -> None:
+    assert shares.Forked(_where).result() == (42, False)
+
+
+def test_forked_work_runs_here_where_forking_is_unsafe(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shares, "can_fork", lambda: False)
+    assert shares.Forked(_where).result() == (42, True)
+
+
+@pytest.mark.usefixtures("forking")
+def test_forked_work_whose_process_dies_is_done_here() -> None:
+    assert shares.Forked(_dies_unless_here).result() == "done here"
+
+
+@pytest.mark.usefixtures("forking")
+def test_an_error_in_forked_work_is_raised_here() -> None:
+    with pytest.raises(ValueError, match="no export"):
+        shares.Forked(_fails).result()
+
+
+@pytest.mark.usefixtures("forking")
+def test_forked_work_no_longer_wanted_is_stopped() -> None:
+    forked = shares.Forked(threading.Event().wait)  # waits for ever
+    child = forked._child
+    forked.close()
+    assert child is not None and not child.is_alive() and child.exitcode is not None
