@@ -17,7 +17,8 @@ A build's changes land all together or not at all, in two phases:
    stale generated files are renamed to backups too. A failure or Ctrl-C here
    puts every backup back. If the process dies outright (power cut, SIGKILL),
    the journal is still there, and the next build (or `recover`) rolls the
-   output back to the previous build before doing anything else.
+   output back to the previous build before doing anything else. Once every
+   new file is in place the journal is removed, then the backups.
 
 One writer at a time: a build holds an exclusive `fcntl.flock` on a lock file
 inside the output folder (`.briefing-lock`, a dotfile MkDocs does not publish)
@@ -43,9 +44,10 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from generator.errors import WriteError
@@ -326,10 +328,16 @@ def _rollback(out: Path, journal: dict[str, list[dict[str, object]]]) -> None:
 
 
 def _finish(out: Path, journal: dict[str, list[dict[str, object]]]) -> None:
-    """After a commit: drop the backups and the journal, and folders left empty."""
-    for step in [*journal["writes"], *journal["removals"]]:
-        (out / str(step["backup"])).unlink(missing_ok=True)
+    """After a commit: drop the journal, then the backups, and folders left empty.
+
+    The journal goes first: once every new file is in place it is what a rollback would use, and
+    a rollback with some backups already gone would mix the two builds' files. A process that dies
+    after it leaves only backups, which the next build removes (`recover`). Dropping a backup frees
+    the old file's blocks, so they are dropped together, as staged files are flushed (`_flush`).
+    """
     (out / JOURNAL).unlink(missing_ok=True)
+    backups = [out / str(step["backup"]) for step in [*journal["writes"], *journal["removals"]]]
+    _together(partial(Path.unlink, missing_ok=True), backups)
     for removal in journal["removals"]:
         _prune((out / str(removal["target"])).parent, out)
 
@@ -414,7 +422,7 @@ def _write_file(path: Path, data: bytes) -> None:
 
 
 FLUSHING = 16
-"""Staged files flushed to disk at once (fewer are flushed one by one)."""
+"""Staged files flushed to disk at once, and backups dropped at once (fewer go one by one)."""
 
 
 def _flush(paths: list[Path]) -> None:
@@ -431,12 +439,17 @@ def _flush(paths: list[Path]) -> None:
         finally:
             os.close(fd)
 
+    _together(flush, paths)
+
+
+def _together(act: Callable[[Path], object], paths: list[Path]) -> None:
+    """`act` on each path, on up to `FLUSHING` threads from that many paths; raise the first failure."""
     if len(paths) < FLUSHING:
         for path in paths:
-            flush(path)
+            act(path)
         return
     with ThreadPoolExecutor(max_workers=min(FLUSHING, len(paths))) as pool:
-        for _done in pool.map(flush, paths):
+        for _done in pool.map(act, paths):
             pass
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -208,6 +209,35 @@ def test_commit_replaces_all_files_and_leaves_no_backups(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.rglob("*")) == sorted(
         [LOCK, MANIFEST, "curating.md", "index.md", "actors", "a.md", "b.md", "places", "p.md"]
     )
+
+
+def test_a_build_killed_while_dropping_its_backups_leaves_its_own_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The journal goes before the backups: a rollback from a journal with backups gone would mix builds."""
+    clean, killed = tmp_path / "clean", tmp_path / "killed"
+    for out in (clean, killed):
+        out.mkdir()
+        _previous(out)
+    write_tree(clean, NEW)
+    monkeypatch.setattr(write.Path, "unlink", _dies_on_a_backup(write.Path.unlink))
+    with pytest.raises(Boom):
+        write_tree(killed, NEW)
+    assert not (killed / JOURNAL).exists()
+    monkeypatch.undo()
+    assert recover(killed) is True  # the backups left behind are removed
+    assert _snapshot(killed) == _snapshot(clean)
+
+
+def _dies_on_a_backup(real: Callable[..., None]) -> Callable[..., None]:
+    """Path.unlink that raises on the first backup file it is asked to remove."""
+
+    def unlink(path: Path, missing_ok: bool = False) -> None:
+        if path.name.endswith(".bak"):
+            raise Boom()
+        real(path, missing_ok=missing_ok)
+
+    return unlink
 
 
 def test_nothing_changed_writes_nothing(tmp_path: Path) -> None:
