@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from generator.dates import format_when
-from generator.model import Actor, Mention, Place
+from generator.model import Actor, Place
 from generator.publish import graph, maps
 from generator.publish import markdown as md
 from generator.publish.pages import Page, event_sources
@@ -91,7 +89,7 @@ def _shared(site: Site, item: Actor | Place) -> tuple[dict[str, object], set[str
         "description": site.descriptions.get(item.id, ""),
         "events": events,
         "figures": figures,
-        "mentions": _mention_rows(site, mentions),
+        "mentions": mentions,  # each drawn in its sentence by the `mention_in_sentence` helper
     }
     counted = {
         "events": len(all_events) - len(events),
@@ -99,15 +97,3 @@ def _shared(site: Site, item: Actor | Place) -> tuple[dict[str, object], set[str
         "mentions": len(item.mentions) - len(mentions),
     }
     return context, links, counted
-
-
-def _mention_rows(site: Site, mentions: Sequence[Mention]) -> list[tuple[Mention, md.Safe]]:
-    """Each mention with its sentence, the name in bold."""
-    rows = []
-    for m in mentions:
-        body = site.articles[m.span.article].body
-        start, end = m.sentence
-        before, name, after = body[start : m.span.start], m.span.text, body[m.span.end : end]
-        snippet = md.Safe(f"{md.escape_text(before)}**{md.escape_text(name)}**{md.escape_text(after)}")
-        rows.append((m, snippet))
-    return rows

@@ -23,7 +23,7 @@ import jinja2
 
 from generator.config import DEFAULT_PAGES, NO_TILES, MapSettings, PageSettings
 from generator.dates import day_text, format_when, value_text
-from generator.model import Article, Briefing, Event, Figure, Span
+from generator.model import Article, Briefing, Event, Figure, Mention, Span
 from generator.publish import articles, entities, graph, pages, timeline
 from generator.publish import markdown as md
 from generator.publish.assets import ASSET_DIR as ASSET_DIR  # re-exported for tests/golden.py
@@ -331,6 +331,13 @@ def _helpers(
         text = label or f"{article.title}, ¶{para.index + 1}"
         return md.link(text, page, f"{article_page(article_id)}#{source_anchor(site, article, offset)}")
 
+    def mention_in_sentence(mention: Mention) -> md.Safe:
+        body = article_of(mention.span.article).body
+        start, end = mention.sentence
+        before, after = body[start : mention.span.start], body[mention.span.end : end]
+        name = md.escape_text(mention.span.text)
+        return md.Safe(f"{md.escape_text(before)}**{name}**{md.escape_text(after)}")
+
     def article_link(article_id: str) -> md.Safe:
         return md.link(article_of(article_id).title, page, article_page(article_id))
 
@@ -400,6 +407,7 @@ def _helpers(
         "source_link": source_link,
         "article_link": article_link,
         "article_paragraphs": article_paragraphs,
+        "mention_in_sentence": mention_in_sentence,
         "to": to,
         "join": join,
         "roles": roles,
