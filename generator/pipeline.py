@@ -540,9 +540,14 @@ def remember_output(state: BuildState) -> BuildState:
     if kept is None or state.reused or not state.output_key:
         return state
     files = _need(state.files, "files")
+    # A drawn page's digest is in its drawing already (`drawn.text_digest`, made in its share).
+    drawings = state.drawings
     output = cache.Output(
         state.output_key,
-        tuple((path, hashlib.sha256(files[path]).hexdigest()) for path in sorted(files)),
+        tuple(
+            (path, drawings[path].text if path in drawings else hashlib.sha256(files[path]).hexdigest())
+            for path in sorted(files)
+        ),
         tuple(sorted(_need(state.pages, "pages"))),
     )
     kept.write_down(state.config.out, output)
