@@ -41,6 +41,7 @@ import logging
 import os
 import re
 import shutil
+import stat
 import tempfile
 import time
 import uuid
@@ -215,11 +216,12 @@ def _write_locked(
     changes: dict[str, bytes] = {}
     unchanged, kept = [], []
     for rel, path in targets.items():
-        if path.exists() and rel not in previous:
+        mode = _mode(path)
+        if mode is not None and rel not in previous:
             kept.append(rel)
             log.warning("%s: written by hand, so it is kept and the generated page is skipped", path)
             continue
-        if path.is_file() and (rel in known or path.read_bytes() == files[rel]):
+        if mode is not None and stat.S_ISREG(mode) and (rel in known or path.read_bytes() == files[rel]):
             unchanged.append(rel)
             continue
         changes[rel] = files[rel]
@@ -233,6 +235,18 @@ def _write_locked(
         _transaction(out, changes, stale)
     written = tuple(rel for rel in changes if rel != MANIFEST)
     return WriteReport(written, tuple(unchanged), tuple(stale), tuple(kept))
+
+
+def _mode(path: Path) -> int | None:
+    """The file type and mode of whatever is at `path` (one `stat`, following links), or None."""
+    try:
+        return os.stat(path).st_mode
+    except OSError as exc:  # as Path.exists: only "there is nothing there" means None
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return None
+        raise
+    except ValueError:  # a name the system cannot hold
+        return None
 
 
 def _transaction(out: Path, changes: dict[str, bytes], stale: list[str]) -> None:
