@@ -307,12 +307,17 @@ def profile(root: Path, args: argparse.Namespace, logs: Path) -> list[dict[str, 
     """
     stats_file, report = logs / "warm.prof", logs / "profiled.json"
     script = logs / "profiled_build.py"  # not profile.py, which would hide the standard module
-    script.write_text(
-        "import cProfile, sys\n"
+    script.write_text(  # the build leaves by os._exit: the statistics are written as it does
+        "import cProfile, os, sys\n"
         "profiler = cProfile.Profile()\n"
         "stats, sys.argv = sys.argv[1], sys.argv[1:]\n"
-        f"profiler.runctx(compile({BUILD!r}, 'build', 'exec'), {{'__name__': '__main__'}}, None)\n"
-        "profiler.dump_stats(stats)\n",
+        "leave = os._exit\n"
+        "def _exit(code):\n"
+        "    profiler.disable()\n"
+        "    profiler.dump_stats(stats)\n"
+        "    leave(code)\n"
+        "os._exit = _exit\n"
+        f"profiler.runctx(compile({BUILD!r}, 'build', 'exec'), {{'__name__': '__main__'}}, None)\n",
         "utf-8",
     )
     cmd = [sys.executable, str(script), str(stats_file)]
