@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from generator.dates import format_when
 from generator.model import Actor, Place
 from generator.publish import graph, maps
@@ -18,12 +16,7 @@ Without the cap, the page of a country named in most of 10,000 articles would be
 
 
 def actor(site: Site, item: Actor) -> Page:
-    """An actor's page, with its links to other actors drawn as a small graph.
-
-    The context holds the actor without its mentions and quotes, which it lists apart, up to
-    LISTED each: the page's key digests its context (`drawn.py`), and every mention of the most
-    named actors cost a second of CPU in each rebuild at 10,000 articles.
-    """
+    """An actor's page, with its links to other actors drawn as a small graph."""
     path = actor_page(item.id)
     shared, links, counted = _shared(site, item)
     near = site.neighbours.get(item.id, ())
@@ -45,7 +38,7 @@ def actor(site: Site, item: Actor) -> Page:
     picture = graph.actor_graph(site.actors, near, item.id, path, site.placement.actor) if near else None
     context = {
         **shared,
-        "actor": replace(item, mentions=(), quotes=()),  # listed (up to LISTED) and counted above
+        "actor": item,
         "quotes": quotes,
         "related_places": places,
         "links": listed,
@@ -70,7 +63,7 @@ def place(site: Site, item: Place) -> Page:
     data = maps.places_data([item], site.events_at, path, format_when, site.event_pages, site.placement.place)
     context = {
         **shared,
-        "place": replace(item, mentions=()),  # listed (up to LISTED) and counted in `_shared`
+        "place": item,
         "related_actors": related,
         "more": more,
         "state_actor": state,
