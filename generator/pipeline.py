@@ -136,8 +136,9 @@ class BuildState:
     """Figures, built and then curated."""
     briefing: Briefing | None = None
     """The whole resolved corpus, once every check has passed."""
-    pages: Mapping[str, str] | None = None
-    """Rendered pages (and the site's own assets) keyed by their path inside the output folder."""
+    pages: Mapping[str, bytes] | None = None
+    """Rendered pages (and the site's own assets) as written (UTF-8), keyed by their path inside the
+    output folder."""
     drawings: Mapping[str, drawn.Drawing] = field(default_factory=dict)
     """How each page was drawn (`publish/drawn.py`), for the next build's `render_pages`."""
     exporting: Forked[dict[str, bytes]] | None = None
@@ -465,7 +466,7 @@ def reuse_output(state: BuildState) -> BuildState:
     files = write.read_unchanged(config.out, written.files)
     if files is None:
         return state
-    pages = {path: files[path].decode("utf-8") for path in written.pages}
+    pages = {path: files[path] for path in written.pages}
     return replace(
         state, pages=pages, files=files, reused=True, on_disk=replace(seen, paths=frozenset(files))
     )
@@ -521,7 +522,7 @@ def export_files(state: BuildState) -> BuildState:
     """Add briefing.json, the downloads and the vendored browser libraries to the pages."""
     if state.reused:
         return state
-    files = {path: text.encode("utf-8") for path, text in _need(state.pages, "pages").items()}
+    files = dict(_need(state.pages, "pages"))
     files.update(_need(state.exporting, "export").result())
     try:
         files.update(vendor.vendor_files())
@@ -540,7 +541,7 @@ def remember_output(state: BuildState) -> BuildState:
     if kept is None or state.reused or not state.output_key:
         return state
     files = _need(state.files, "files")
-    # A drawn page's digest is in its drawing already (`drawn.text_digest`, made in its share).
+    # A drawn page's digest is in its drawing already (`drawn.data_digest`, made in its share).
     drawings = state.drawings
     output = cache.Output(
         state.output_key,

@@ -48,9 +48,9 @@ class Drawing:
     """SHA-256 of the page's text, as written in UTF-8."""
 
 
-def text_digest(text: str) -> str:
-    """`Drawing.text` of a page's text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def data_digest(data: bytes) -> str:
+    """`Drawing.text` of a page's text as written (UTF-8)."""
+    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,15 +62,13 @@ class Earlier:
     out: Path
     """The output folder."""
 
-    def text(self, path: str, drawing: Drawing) -> str | None:
-        """The page as `drawing` drew it, or None when its file is gone or holds other bytes."""
+    def data(self, path: str, drawing: Drawing) -> bytes | None:
+        """The page as `drawing` drew it, in UTF-8, or None when its file is gone or holds other bytes."""
         try:
             data = safe_path(self.out, path).read_bytes()
         except (OSError, WriteError):
             return None
-        if hashlib.sha256(data).hexdigest() != drawing.text:
-            return None
-        return data.decode("utf-8")  # the bytes of a str written in UTF-8, as the digest says
+        return data if data_digest(data) == drawing.text else None
 
 
 NOTHING_EARLIER = Earlier({}, Path())

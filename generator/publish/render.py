@@ -38,7 +38,7 @@ from generator.publish.drawn import (
     Earlier,
     Keys,
     LookUp,
-    text_digest,
+    data_digest,
 )
 from generator.publish.formats import KIND_TITLES, PLACE_TITLES, format_number, plural, preview, roles_text
 from generator.publish.happenings import STATUS_HELP, STATUS_LABELS
@@ -79,15 +79,16 @@ def render_site(
     jobs: int = 1,
 ) -> dict[str, str]:
     """Render every generated page and copy the assets, keyed by path inside docs_dir (`draw_site`)."""
-    return draw_site(briefing, descriptions, map_settings, page_settings, compiled, jobs).files
+    drawn = draw_site(briefing, descriptions, map_settings, page_settings, compiled, jobs)
+    return {path: data.decode("utf-8") for path, data in drawn.files.items()}
 
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
     """The rendered site, and how each of its pages was drawn."""
 
-    files: dict[str, str]
-    """Every generated page and asset, keyed by path inside docs_dir."""
+    files: dict[str, bytes]
+    """Every generated page and asset as written (UTF-8), keyed by path inside docs_dir."""
     drawings: dict[str, Drawing]
     """How each page was drawn, by path, for the next build (`drawn.py`); pages always drawn have none."""
     taken: frozenset[str]
@@ -126,16 +127,15 @@ def draw_site(
         ]
         return built, [(order, replace(page, context={}, assets={})) for order, page in built]
 
-    def draw(
-        built: list[tuple[Order, Page]], linked: Linked
-    ) -> list[tuple[Order, Page, str, Drawing | None, bool]]:
+    def draw(built: list[tuple[Order, Page]], linked: Linked) -> list[Drawn]:
         drawn, incoming = linked
         links: dict[tuple[str, ...], md.Safe] = {}
         keys = Keys(fingerprint, partial(_answer, site))
-        return [  # the page without its context, which a share's process could not send back
+        return [  # only what the build keeps of a page: a share's process sends it back
             (
                 order,
-                replace(page, context={}),
+                page.path,
+                {path: text.encode("utf-8") for path, text in page.assets.items()},
                 *_drawn(env, site, page, incoming.get(page.path, ()), links, keys, earlier),
             )
             for order, page in built
@@ -143,21 +143,21 @@ def draw_site(
         ]
 
     shares = in_shares(build, _linked, draw, jobs if len(makers) >= SHARED_FROM else 1)
-    out: dict[str, str] = {}
+    out: dict[str, bytes] = {}
     drawings: dict[str, Drawing] = {}
-    taken: dict[str, str] = {}
-    for _order, page, text, drawing, was_taken in sorted(
+    taken: dict[str, bytes] = {}
+    for _order, path, assets, data, drawing, was_taken in sorted(
         (row for share in shares for row in share), key=lambda row: row[0]
     ):
-        out[page.path] = text
-        out.update(page.assets)
+        out[path] = data
+        out.update(assets)
         if drawing is not None:
-            drawings[page.path] = drawing
+            drawings[path] = drawing
         if was_taken:
-            taken[page.path] = text
-    out.update(asset_files())
-    out["data/links.csv"] = graph.links_csv(site.actors, site.relations)
-    return Rendered(out, drawings, frozenset(path for path, text in taken.items() if out[path] is text))
+            taken[path] = data
+    out.update((path, text.encode("utf-8")) for path, text in asset_files().items())
+    out["data/links.csv"] = graph.links_csv(site.actors, site.relations).encode("utf-8")
+    return Rendered(out, drawings, frozenset(path for path, data in taken.items() if out[path] is data))
 
 
 SHARED_FROM = 400
@@ -167,6 +167,10 @@ Order = tuple[int, int]
 """Where a page comes: its maker's place in `page_makers`, then its place among that maker's pages."""
 Linked = tuple[frozenset[Order], Mapping[str, tuple[tuple[str, str], ...]]]
 """The pages to draw (of two with one path, the last), and "What links here" by path (`pages.backlinks`)."""
+Drawn = tuple[Order, str, dict[str, bytes], bytes, Drawing | None, bool]
+"""A page drawn or taken in a share: its order, path, assets and text as written (UTF-8), its drawing,
+and whether it was taken from the last build (`_drawn`). Bytes, not text: a share's process sends them
+back, and a taken page's file is read as bytes and written as bytes, never decoded."""
 
 
 def _linked(told: list[list[tuple[Order, Page]]]) -> Linked:
@@ -184,20 +188,20 @@ def _drawn(
     links: dict[tuple[str, ...], md.Safe],
     keys: Keys,
     earlier: Earlier,
-) -> tuple[str, Drawing | None, bool]:
-    """One page's text, from `earlier` when its key is the one recorded there, else drawn; its drawing;
-    and whether it was taken from `earlier` (so its file holds it already)."""
+) -> tuple[bytes, Drawing | None, bool]:
+    """One page's text in UTF-8, from `earlier` when its key is the one recorded there, else drawn; its
+    drawing; and whether it was taken from `earlier` (so its file holds it already)."""
     start = keys.start((page.path, page.template, page.title, backlinks), page.context)
     before = earlier.drawings.get(page.path)
     if start is not None and before is not None and keys.key(start, before.looked_up) == before.key:
-        text = earlier.text(page.path, before)
-        if text is not None:
-            return text, before, True
+        data = earlier.data(page.path, before)
+        if data is not None:
+            return data, before, True
     looked: dict[LookUp, None] = {}
-    text = _draw(env, site, page, backlinks, links, looked)
+    data = _draw(env, site, page, backlinks, links, looked).encode("utf-8")
     if start is None:
-        return text, None, False
-    return text, Drawing(keys.key(start, tuple(looked)), tuple(looked), text_digest(text)), False
+        return data, None, False
+    return data, Drawing(keys.key(start, tuple(looked)), tuple(looked), data_digest(data)), False
 
 
 def _draw(

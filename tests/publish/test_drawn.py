@@ -70,14 +70,14 @@ def test_the_text_of_an_earlier_page_is_taken_only_while_its_file_holds_what_was
     (tmp_path / "actors").mkdir()
     page = tmp_path / "actors" / "x.md"
     page.write_text("# X\n", "utf-8")
-    drawing = Drawing("key", (), drawn.text_digest("# X\n"))
+    drawing = Drawing("key", (), drawn.data_digest(b"# X\n"))
     earlier = Earlier({"actors/x.md": drawing}, tmp_path)
-    assert earlier.text("actors/x.md", drawing) == "# X\n"
+    assert earlier.data("actors/x.md", drawing) == b"# X\n"
     page.write_text("# X, edited by hand\n", "utf-8")
-    assert earlier.text("actors/x.md", drawing) is None
+    assert earlier.data("actors/x.md", drawing) is None
     page.unlink()
-    assert earlier.text("actors/x.md", drawing) is None
-    assert earlier.text("../outside.md", drawing) is None
+    assert earlier.data("actors/x.md", drawing) is None
+    assert earlier.data("../outside.md", drawing) is None
 
 
 EDITS = (
