@@ -288,6 +288,11 @@ class Drawn:
     """(page path, its drawing), by path."""
 
 
+DRAWN_SLOT = "pages drawn, with the files their helpers made"
+"""Names the record of how a build drew its pages (`Drawn`); named anew when `Drawing` changes, so
+that a record of the old shape is never read (it would not unpickle whole)."""
+
+
 def _output_slot(out: Path, what: str = "output folder") -> str:
     """Where a record of an output folder's last build is kept: one entry per folder, replaced."""
     return hashlib.sha256(f"{what}\0{out.resolve()}".encode()).hexdigest()
@@ -418,8 +423,8 @@ class Folder:
 
     def drawn(self, out: Path) -> Drawn | None:
         """How the last build into `out` that used this cache drew its pages, or None."""
-        return load(self.path, _output_slot(out, "pages drawn"), Drawn)
+        return load(self.path, _output_slot(out, DRAWN_SLOT), Drawn)
 
     def draw_down(self, out: Path, drawn: Drawn) -> None:
         """Record how a build drew the pages it writes into `out`, replacing the record before."""
-        store(self.path, _output_slot(out, "pages drawn"), drawn)
+        store(self.path, _output_slot(out, DRAWN_SLOT), drawn)

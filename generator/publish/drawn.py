@@ -2,15 +2,17 @@
 
 A page's text is a function of its template, title, context and "What links here", and of
 what the template's helpers look up in the site while it is drawn (`render._helpers`): the
-name, kind, tooltip and page of each actor and place it links to, each article it cites
-(title, date, paragraphs and sentence anchors), and the page of each event. So a page is
-drawn while recording those look-ups (a `Drawing`), and its key digests all of them.
+name, kind, tooltip and page of each actor and place it links to or draws in its graph, each
+article it cites (title, date, paragraphs and sentence anchors), and the page of each event.
+So a page is drawn while recording those look-ups (a `Drawing`), and its key digests all of
+them. A file a helper makes as the page is drawn (an actor's graph as SVG) is made from the
+same, so it is taken with the page.
 
 The next build computes the key again, from the page's new context and the same look-ups
 in the new site. When it matches, the template would make the same look-ups with the same
 answers and print the same text, so the text is taken from the output folder instead,
-provided the file still holds the bytes that build wrote (`Earlier`). An override edit that
-renames one actor draws only the pages that show that actor.
+provided its file, and those its helpers made, still hold the bytes that build wrote
+(`Earlier`). An override edit that renames one actor draws only the pages that show that actor.
 
 A page whose context does not pickle is always drawn. A context should hold what its page
 shows, not the whole briefing (the home page gets the counts): all of it is digested.
@@ -46,6 +48,8 @@ class Drawing:
     """Each thing the helpers looked up, in the order first looked up."""
     text: str
     """SHA-256 of the page's text, as written in UTF-8."""
+    assets: tuple[tuple[str, str], ...] = ()
+    """(path, SHA-256) of each file the helpers made while drawing the page (an actor's graph), by path."""
 
 
 def data_digest(data: bytes) -> str:
@@ -62,13 +66,23 @@ class Earlier:
     out: Path
     """The output folder."""
 
-    def data(self, path: str, drawing: Drawing) -> bytes | None:
-        """The page as `drawing` drew it, in UTF-8, or None when its file is gone or holds other bytes."""
+    def data(self, path: str, digest: str) -> bytes | None:
+        """The file at `path` as the last build wrote it (its `data_digest`), or None when it is gone or
+        holds other bytes."""
         try:
             data = safe_path(self.out, path).read_bytes()
         except (OSError, WriteError):
             return None
-        return data if data_digest(data) == drawing.text else None
+        return data if data_digest(data) == digest else None
+
+    def taken(self, path: str, drawing: Drawing) -> tuple[bytes, dict[str, bytes]] | None:
+        """The page as `drawing` drew it and the files its helpers made, or None when any is gone or
+        holds other bytes."""
+        files = {asset: self.data(asset, digest) for asset, digest in drawing.assets}
+        data = self.data(path, drawing.text)
+        if data is None or None in files.values():
+            return None
+        return data, {asset: found for asset, found in files.items() if found is not None}
 
 
 NOTHING_EARLIER = Earlier({}, Path())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.dates import format_when
 from generator.model import Actor, Place
-from generator.publish import graph, maps
+from generator.publish import maps
 from generator.publish import markdown as md
 from generator.publish.pages import Page, event_sources
 from generator.publish.site import Site, actor_page, article_page, place_page
@@ -16,7 +16,7 @@ Without the cap, the page of a country named in most of 10,000 articles would be
 
 
 def actor(site: Site, item: Actor) -> Page:
-    """An actor's page, with its links to other actors drawn as a small graph."""
+    """An actor's page, with its links to other actors drawn as a small graph when the page is drawn."""
     path = actor_page(item.id)
     shared, links, counted = _shared(site, item)
     near = site.neighbours.get(item.id, ())
@@ -35,18 +35,15 @@ def actor(site: Site, item: Actor) -> Page:
     links.update(article_page(r.article) for _, r in listed)
     if item.place:
         links.add(site.placement.place(item.place))
-    picture = graph.actor_graph(site.actors, near, item.id, path, site.placement.actor) if near else None
     context = {
         **shared,
         "actor": item,
         "quotes": quotes,
         "related_places": places,
         "links": listed,
-        "more": more,
-        "graph_svg": picture.embed if picture else md.Safe(""),
+        "more": more,  # the graph of `links` is drawn with the page (`render._helpers`: actor_graph)
     }
-    assets = {picture.path: picture.svg} if picture else {}
-    return Page(path, "actor.md.j2", item.name, context, frozenset(links), backlinks=True, assets=assets)
+    return Page(path, "actor.md.j2", item.name, context, frozenset(links), backlinks=True)
 
 
 def place(site: Site, item: Place) -> Page:

@@ -132,12 +132,7 @@ def draw_site(
         links: dict[tuple[str, ...], md.Safe] = {}
         keys = Keys(fingerprint, partial(_answer, site))
         return [  # only what the build keeps of a page: a share's process sends it back
-            (
-                order,
-                page.path,
-                {path: text.encode("utf-8") for path, text in page.assets.items()},
-                *_drawn(env, site, page, incoming.get(page.path, ()), links, keys, earlier),
-            )
+            (order, page.path, *_drawn(env, site, page, incoming.get(page.path, ()), links, keys, earlier))
             for order, page in built
             if order in drawn
         ]
@@ -146,15 +141,16 @@ def draw_site(
     out: dict[str, bytes] = {}
     drawings: dict[str, Drawing] = {}
     taken: dict[str, bytes] = {}
-    for _order, path, assets, data, drawing, was_taken in sorted(
+    for _order, path, data, assets, drawing, was_taken in sorted(
         (row for share in shares for row in share), key=lambda row: row[0]
     ):
         out[path] = data
         out.update(assets)
         if drawing is not None:
             drawings[path] = drawing
-        if was_taken:
+        if was_taken and drawing is not None:  # with the files its helpers made, read back with it
             taken[path] = data
+            taken.update((asset, assets[asset]) for asset, _digest in drawing.assets)
     out.update((path, text.encode("utf-8")) for path, text in asset_files().items())
     out["data/links.csv"] = graph.links_csv(site.actors, site.relations).encode("utf-8")
     return Rendered(out, drawings, frozenset(path for path, data in taken.items() if out[path] is data))
@@ -167,10 +163,10 @@ Order = tuple[int, int]
 """Where a page comes: its maker's place in `page_makers`, then its place among that maker's pages."""
 Linked = tuple[frozenset[Order], Mapping[str, tuple[tuple[str, str], ...]]]
 """The pages to draw (of two with one path, the last), and "What links here" by path (`pages.backlinks`)."""
-Drawn = tuple[Order, str, dict[str, bytes], bytes, Drawing | None, bool]
-"""A page drawn or taken in a share: its order, path, assets and text as written (UTF-8), its drawing,
+Drawn = tuple[Order, str, bytes, dict[str, bytes], Drawing | None, bool]
+"""A page drawn or taken in a share: its order, path, text and assets as written (UTF-8), its drawing,
 and whether it was taken from the last build (`_drawn`). Bytes, not text: a share's process sends them
-back, and a taken page's file is read as bytes and written as bytes, never decoded."""
+back, and a taken page's files are read as bytes and written as bytes, never decoded."""
 
 
 def _linked(told: list[list[tuple[Order, Page]]]) -> Linked:
@@ -188,20 +184,28 @@ def _drawn(
     links: dict[tuple[str, ...], md.Safe],
     keys: Keys,
     earlier: Earlier,
-) -> tuple[bytes, Drawing | None, bool]:
-    """One page's text in UTF-8, from `earlier` when its key is the one recorded there, else drawn; its
-    drawing; and whether it was taken from `earlier` (so its file holds it already)."""
+) -> tuple[bytes, dict[str, bytes], Drawing | None, bool]:
+    """One page's text and assets in UTF-8, from `earlier` when its key is the one recorded there, else
+    drawn; its drawing; and whether it was taken from `earlier` (so its files hold them already).
+
+    The assets are the page's own (`Page.assets`) and those its helpers made as it was drawn.
+    """
+    own = {path: text.encode("utf-8") for path, text in page.assets.items()}
     start = keys.start((page.path, page.template, page.title, backlinks), page.context)
     before = earlier.drawings.get(page.path)
     if start is not None and before is not None and keys.key(start, before.looked_up) == before.key:
-        data = earlier.data(page.path, before)
-        if data is not None:
-            return data, before, True
+        found = earlier.taken(page.path, before)
+        if found is not None:
+            return found[0], {**own, **found[1]}, before, True
     looked: dict[LookUp, None] = {}
-    data = _draw(env, site, page, backlinks, links, looked).encode("utf-8")
+    made: dict[str, str] = {}
+    data = _draw(env, site, page, backlinks, links, looked, made).encode("utf-8")
+    drawn = {path: text.encode("utf-8") for path, text in sorted(made.items())}
     if start is None:
-        return data, None, False
-    return data, Drawing(keys.key(start, tuple(looked)), tuple(looked), data_digest(data)), False
+        return data, {**own, **drawn}, None, False
+    assets = tuple((path, data_digest(file)) for path, file in drawn.items())
+    drawing = Drawing(keys.key(start, tuple(looked)), tuple(looked), data_digest(data), assets)
+    return data, {**own, **drawn}, drawing, False
 
 
 def _draw(
@@ -211,11 +215,12 @@ def _draw(
     backlinks: object,
     links: dict[tuple[str, ...], md.Safe],
     looked: dict[LookUp, None] | None = None,
+    made: dict[str, str] | None = None,
 ) -> str:
     """One page's text, drawn with its template; `links` keeps the links drawn so far (see `_helpers`),
-    `looked` gathers what the helpers looked up (`drawn.py`)."""
+    `looked` gathers what the helpers looked up (`drawn.py`), `made` the files they made, by path."""
     extra = {"backlinks": backlinks} if page.backlinks else {}
-    helpers = _helpers(site, page.path, site.event_pages, links, looked)
+    helpers = _helpers(site, page.path, site.event_pages, links, looked, made)
     text = env.get_template(page.template).render(**helpers, title=page.title, **page.context, **extra)
     return md.titled(text, page.title or page.path)
 
@@ -289,18 +294,21 @@ def _helpers(
     event_pages: Mapping[str, str],
     links: dict[tuple[str, ...], md.Safe] | None = None,
     looked: dict[LookUp, None] | None = None,
+    made: dict[str, str] | None = None,
 ) -> dict[str, object]:
     """Functions the templates call, bound to the page being rendered; `event_pages` places each event.
 
     `links` keeps the links drawn so far, by folder: a link's text only depends on the folder of
     the page it is on, and the same actors and pages are linked from thousands of pages.
-    Whatever they read from the site goes through `article_of`, `entity_link`, `mention_link` or
-    `event_link`, which note it in `looked`: a page's drawing is keyed by what `_answer` gives for
-    each (`drawn.py`), so a helper must read nothing else from the site.
+    Whatever they read from the site goes through `article_of`, `entity_link`, `mention_link`,
+    `actor_graph` or `event_link`, which note it in `looked`: a page's drawing is keyed by what
+    `_answer` gives for each (`drawn.py`), so a helper must read nothing else from the site.
+    A file a helper makes for the page (its graph's SVG) goes into `made`.
     """
     folder = posixpath.dirname(page)
     drawn = {} if links is None else links
     noted = {} if looked is None else looked
+    files = {} if made is None else made
 
     def article_of(article_id: str) -> Article:
         noted[ARTICLE, article_id] = None
@@ -322,6 +330,16 @@ def _helpers(
 
     def article_paragraphs(article: Article, layout: articles.Layout) -> articles.Paragraphs:
         return articles.paragraphs(article, layout, mention_link)
+
+    def actor_graph(actor_id: str, near: Sequence[tuple[str, graph.Relation]]) -> md.Safe:
+        """The picture of an actor's strongest links (`near`, strongest first), made as an SVG file."""
+        if not near:
+            return md.Safe("")
+        for ident in (actor_id, *(other for other, _ in near[: graph.MAX_NEIGHBOURS])):
+            noted[ACTOR, ident] = None  # each node shows its actor's name and kind, and links to its page
+        picture = graph.actor_graph(site.actors, near, actor_id, page, site.placement.actor)
+        files[picture.path] = picture.svg
+        return picture.embed
 
     def actor_link(actor_id: str) -> md.Safe:
         return entity_link(ACTOR, actor_id)
@@ -407,6 +425,7 @@ def _helpers(
 
     return {
         "actor_link": actor_link,
+        "actor_graph": actor_graph,
         "place_link": place_link,
         "source_link": source_link,
         "article_link": article_link,

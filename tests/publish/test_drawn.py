@@ -64,20 +64,28 @@ def test_a_page_whose_context_does_not_pickle_has_no_key() -> None:
     assert Keys("fingerprint", _answers).start(("x.md", "x.md.j2", "X", ()), {"f": lambda: 1}) is None
 
 
-def test_the_text_of_an_earlier_page_is_taken_only_while_its_file_holds_what_was_drawn(
+def test_the_text_of_an_earlier_page_is_taken_only_while_its_files_hold_what_was_drawn(
     tmp_path: Path,
 ) -> None:
     (tmp_path / "actors").mkdir()
-    page = tmp_path / "actors" / "x.md"
+    page, graph = tmp_path / "actors" / "x.md", tmp_path / "actors" / "x.svg"
     page.write_text("# X\n", "utf-8")
-    drawing = Drawing("key", (), drawn.data_digest(b"# X\n"))
+    graph.write_text("<svg/>\n", "utf-8")
+    drawing = Drawing(
+        "key", (), drawn.data_digest(b"# X\n"), (("actors/x.svg", drawn.data_digest(b"<svg/>\n")),)
+    )
     earlier = Earlier({"actors/x.md": drawing}, tmp_path)
-    assert earlier.data("actors/x.md", drawing) == b"# X\n"
+    assert earlier.taken("actors/x.md", drawing) == (b"# X\n", {"actors/x.svg": b"<svg/>\n"})
+    graph.write_text("<svg>edited by hand</svg>\n", "utf-8")
+    assert earlier.taken("actors/x.md", drawing) is None  # the page holds its bytes, its graph does not
+    graph.unlink()
+    assert earlier.taken("actors/x.md", drawing) is None
+    graph.write_text("<svg/>\n", "utf-8")
     page.write_text("# X, edited by hand\n", "utf-8")
-    assert earlier.data("actors/x.md", drawing) is None
+    assert earlier.taken("actors/x.md", drawing) is None
     page.unlink()
-    assert earlier.data("actors/x.md", drawing) is None
-    assert earlier.data("../outside.md", drawing) is None
+    assert earlier.taken("actors/x.md", drawing) is None
+    assert earlier.data("../outside.md", drawing.text) is None
 
 
 EDITS = (
@@ -134,14 +142,19 @@ def test_pages_taken_from_the_last_build_are_the_pages_a_fresh_build_draws(
         overrides.write_text(edit.format(actor=actor, second=second, place=place, article=article), "utf-8")
         if number == 2:  # a page that would be taken, edited by hand: it is drawn again
             (out / "articles" / f"{article.removesuffix('.md')}.md").write_text("edited\n", "utf-8")
+        if number == 3:  # so is a page whose graph was edited by hand
+            for picture in (out / "graph" / "actors").glob("*.svg"):
+                picture.write_text("<svg/>\n", "utf-8")
         drawn_pages.clear()
         rendered.clear()
         build(config)
         again = len(drawn_pages)
         if number == 1:  # a rename: the figures table shows no actor, so it is not drawn again
             assert "figures.md" not in drawn_pages, drawn_pages
-        if rendered:  # the pages read back are the pages with a drawing that were not drawn
-            assert rendered[0].taken == set(rendered[0].drawings) - set(drawn_pages)
+        if rendered:  # the pages read back are the pages with a drawing that were not drawn, and their graphs
+            back = set(rendered[0].drawings) - set(drawn_pages)
+            graphs = {path for page in back for path, _digest in rendered[0].drawings[page].assets}
+            assert rendered[0].taken == back | graphs
         drawn_pages.clear()
         fresh = tmp_path / f"fresh-{number}"
         build(replace(config, out=fresh))
