@@ -33,6 +33,7 @@ waiting names the holder's pid from /proc/locks.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import fcntl
 import hashlib
@@ -42,6 +43,7 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
 import time
 import uuid
@@ -50,6 +52,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import cast
 
 from generator.errors import WriteError
 
@@ -444,7 +447,16 @@ def _flush(paths: list[Path]) -> None:
 
     One `fsync` after another waits for one disk commit each (7 s for the 900 pages an actor's
     rename rewrites at 1,000 articles); flushes that run together share the file system's commits.
+    From `FLUSHING` files on Linux, one `syncfs` per file system holding them writes them all at
+    once: 0.08 s for 5,500 staged pages of 20 KB, where sixteen `fsync`s at a time took 0.67 s.
     """
+    if len(paths) >= FLUSHING and _SYNCFS is not None:
+        by_device: dict[int, Path] = {}
+        for folder in sorted({path.parent for path in paths}):
+            by_device.setdefault(os.stat(folder).st_dev, folder)  # a file is on its folder's file system
+        for folder in by_device.values():
+            _syncfs(folder)
+        return
 
     def flush(path: Path) -> None:
         fd = os.open(path, os.O_RDONLY)
@@ -454,6 +466,36 @@ def _flush(paths: list[Path]) -> None:
             os.close(fd)
 
     _together(flush, paths)
+
+
+def _find_syncfs() -> Callable[[int], int] | None:
+    """Linux's `syncfs(fd)` from the C library, or None where there is none."""
+    if sys.platform != "linux":
+        return None
+    try:
+        found = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    found.argtypes = [ctypes.c_int]
+    found.restype = ctypes.c_int
+    return cast(Callable[[int], int], found)
+
+
+_SYNCFS = _find_syncfs()
+
+
+def _syncfs(folder: Path) -> None:
+    """Write every file of the file system holding `folder` to disk (`syncfs`); raise OSError on failure."""
+    syncfs = _SYNCFS
+    if syncfs is None:
+        raise OSError(errno.ENOSYS, "syncfs is not available", str(folder))
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            code = ctypes.get_errno()
+            raise OSError(code, os.strerror(code), str(folder))
+    finally:
+        os.close(fd)
 
 
 def _together(act: Callable[[Path], object], paths: list[Path]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
@@ -146,7 +147,8 @@ def test_failure_while_staging_changes_nothing(
 def test_failure_while_flushing_many_staged_files_changes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n: int
 ) -> None:
-    """Past `FLUSHING` files the flushes run together; any one failing still changes nothing."""
+    """Without `syncfs`, past `FLUSHING` files the flushes run together; any one failing still changes nothing."""
+    monkeypatch.setattr(write, "_SYNCFS", None)
     before = _previous(tmp_path)
     many = {f"actors/a{i:02d}.md": f"page {i}".encode() for i in range(40)}
     real, lock, calls = os.fsync, threading.Lock(), {"n": 0}
@@ -166,6 +168,37 @@ def test_failure_while_flushing_many_staged_files_changes_nothing(
     monkeypatch.undo()
     write_tree(tmp_path, {**NEW, **many})
     assert {rel: data for rel, data in _snapshot(tmp_path).items() if rel in many} == many
+
+
+@pytest.mark.skipif(write._SYNCFS is None, reason="no syncfs here")
+def test_many_staged_files_are_flushed_with_one_syncfs_and_its_failure_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _previous(tmp_path)
+    many = {f"actors/a{i:02d}.md": f"page {i}".encode() for i in range(40)}
+    synced: list[Path] = []
+    real, fsyncs = os.fsync, []
+
+    def counted(fd: int) -> None:
+        fsyncs.append(fd)
+        real(fd)
+
+    def failing(folder: Path) -> None:
+        synced.append(folder)
+        raise OSError(errno.EIO, "Input/output error", str(folder))
+
+    monkeypatch.setattr(write.os, "fsync", counted)
+    monkeypatch.setattr(write, "_syncfs", failing)
+    with pytest.raises(OSError, match="Input/output error"):
+        write_tree(tmp_path, {**NEW, **many})
+    assert _snapshot(tmp_path) == before
+    assert synced == [tmp_path]  # one file system: one call, for the first of its folders
+    monkeypatch.setattr(write, "_syncfs", synced.append)
+    synced.clear()
+    write_tree(tmp_path, {**NEW, **many})
+    assert {rel: data for rel, data in _snapshot(tmp_path).items() if rel in many} == many
+    assert len(synced) == 1
+    assert len(fsyncs) < 5  # the journal's and the manifest's own, not one per page
 
 
 @pytest.mark.parametrize("exc", [Boom(), KeyboardInterrupt()])
