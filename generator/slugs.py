@@ -7,6 +7,9 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""What `slugify` leaves as it is: an event's id is a slug of an article's id and an offset."""
+MAX_SLUG = 80
 
 # Arabic script to Latin, letter by letter (short vowels are not written, so "bshar-al-asd"
 # for بشار الأسد): readable and deterministic, unlike a hash. Persian letters included.
@@ -82,8 +85,15 @@ def slugify(text: str, fallback: str = "item") -> str:
     non-Latin scripts keep a stable form: when nothing ASCII survives, the slug
     is the fallback plus a short hash of the name.
     """
+    if len(text) <= MAX_SLUG and _SLUG.fullmatch(text):
+        return text  # a slug already, as `_slugged` would leave it (87,000 ids at 10,000 articles)
+    return _slugged(text, fallback)
+
+
+def _slugged(text: str, fallback: str) -> str:
+    """`slugify`, the long way."""
     folded = unicodedata.normalize("NFKD", transliterate(text)).encode("ascii", "ignore").decode("ascii")
-    slug = _NON_WORD.sub("-", folded.lower()).strip("-")[:80].strip("-")
+    slug = _NON_WORD.sub("-", folded.lower()).strip("-")[:MAX_SLUG].strip("-")
     if not slug:
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
         slug = f"{fallback}-{digest}"
