@@ -52,7 +52,7 @@ from generator.publish.write import atomic_write
 
 log = logging.getLogger(__name__)
 
-E = TypeVar("E", Analysis, "Resolved", "Output", "Drawn", bytes)
+E = TypeVar("E", Analysis, "Resolved", "Output", "Drawn", "InUse", bytes)
 """A kind of cache entry."""
 
 FORMAT = 2
@@ -326,7 +326,9 @@ def load(folder: Location, digest: str, kind: type[E]) -> E | None:
     return entry
 
 
-def store(folder: Location, digest: str, analysis: Analysis | Resolved | Output | Drawn | bytes) -> None:
+def store(
+    folder: Location, digest: str, analysis: Analysis | Resolved | Output | Drawn | InUse | bytes
+) -> None:
     """Save an entry; a cache that cannot be written only costs time."""
     data = pickle.dumps((digest, analysis), protocol=pickle.HIGHEST_PROTOCOL)
     local = _local(folder)
@@ -339,6 +341,32 @@ def store(folder: Location, digest: str, analysis: Analysis | Resolved | Output 
             fs.pipe_file(path, data)
     except OSError as exc:
         log.warning("%s: cannot write the analysis cache (%s)", folder, exc)
+
+
+def discard(folder: Location, digest: str) -> None:
+    """Remove an entry; one that cannot be removed only costs space."""
+    local = _local(folder)
+    try:
+        if local is not None:
+            _entry(local, digest).unlink(missing_ok=True)
+        else:
+            fs, path = _remote_entry(str(folder), digest)
+            if fs.exists(path):
+                fs.rm_file(path)
+    except OSError as exc:
+        log.warning("%s: cannot remove an old entry of the analysis cache (%s)", folder, exc)
+
+
+@dataclass(frozen=True, slots=True)
+class InUse:
+    """Which resolved corpus the last build into each output folder used (`Folder.remember`)."""
+
+    corpora: tuple[tuple[str, str], ...]
+    """(output folder, key of its `Resolved` entry), by folder."""
+
+
+IN_USE = hashlib.sha256(b"resolved corpora in use").hexdigest()
+"""The key of the cache's one `InUse` entry."""
 
 
 class Templates(jinja2.BytecodeCache):
@@ -392,26 +420,53 @@ class Folder:
         """Cache an analysis; a cache that cannot be written only costs time."""
         store(self.path, key(article, self.model), analysis)
 
-    def recall(self, articles: Sequence[Article]) -> Resolved | None:
-        """The corpus resolved from exactly these articles by this generator, or None.
+    def recall(self, articles: Sequence[Article], out: Path | None = None) -> Resolved | None:
+        """The corpus resolved from exactly these articles by this generator, or None; noted as the one
+        the build into `out` uses (`remember`).
 
         The one this process last recalled or remembered is held in memory (`_HELD`), so that
         `briefing serve` rebuilding after an override edit does not load it again.
         """
         digest = resolved_key(articles, self.model)
-        held = _HELD.get((str(self.path), digest))
-        if held is not None:
-            return held
-        found = load(self.path, digest, Resolved)
-        if found is not None:
-            _hold(str(self.path), digest, found)
+        found = _HELD.get((str(self.path), digest))
+        if found is None:
+            found = load(self.path, digest, Resolved)
+            if found is not None:
+                _hold(str(self.path), digest, found)
+        if found is not None and out is not None:
+            self._in_use(out, digest)
         return found
 
-    def remember(self, articles: Sequence[Article], resolved: Resolved) -> None:
-        """Keep the resolved corpus for the next build from the same articles."""
+    def remember(self, articles: Sequence[Article], resolved: Resolved, out: Path | None = None) -> None:
+        """Keep the resolved corpus for the next build from the same articles, into `out`.
+
+        The corpus the last build into `out` resolved is removed, unless the last build into another
+        output folder used it too: one is kept per output folder, where each new article, or each
+        version of the generator, used to leave another (48 MB at 10,000 articles).
+        """
         digest = resolved_key(articles, self.model)
         store(self.path, digest, resolved)
         _hold(str(self.path), digest, resolved)
+        if out is not None:
+            self._in_use(out, digest)
+
+    def _in_use(self, out: Path, digest: str) -> None:
+        """Note that the build into `out` uses the resolved corpus `digest`; remove the one it used
+        before when no other output folder's last build uses it.
+
+        Two builds sharing a cache may note at the same time and one note be lost: at worst a corpus
+        still in use is removed, and resolved again by the next build that needs it.
+        """
+        found = load(self.path, IN_USE, InUse)
+        corpora = dict(found.corpora if found is not None else ())
+        folder = str(out.resolve())
+        before = corpora.get(folder)
+        if before == digest:
+            return
+        corpora[folder] = digest
+        store(self.path, IN_USE, InUse(tuple(sorted(corpora.items()))))
+        if before is not None and before not in corpora.values():
+            discard(self.path, before)
 
     def written(self, out: Path) -> Output | None:
         """What the last build into `out` that used this cache wrote, or None."""

@@ -251,7 +251,7 @@ def recall(state: BuildState) -> BuildState:
     """Take the corpus as resolved before curation from the cache, when these articles were resolved."""
     state = replace(state, kept_from=(len(state.warnings), len(state.faults)))
     kept = _kept(state.config)
-    found = None if kept is None else kept.recall(state.articles)
+    found = None if kept is None else kept.recall(state.articles, state.config.out)
     if found is None:
         return state
     return replace(
@@ -330,7 +330,7 @@ def remember(state: BuildState) -> BuildState:
     resolved = cache.Resolved(
         state.analyses, state.actors, state.places, state.warnings[warnings:], state.faults[faults:]
     )
-    kept.remember(state.articles, resolved)
+    kept.remember(state.articles, resolved, state.config.out)
     return state
 
 

@@ -192,7 +192,7 @@ def test_a_rebuild_recalls_the_resolved_corpus_and_gives_the_same_site(
         f"actors:\n  {actor!r}:\n    name: Renamed By Test\n", "utf-8"
     )
     edited = build(_config(root, cache, out=tmp_path / "edited"))
-    monkeypatch.setattr(pipeline.cache.Folder, "recall", lambda _self, _articles: None)
+    monkeypatch.setattr(pipeline.cache.Folder, "recall", lambda _self, _articles, _out: None)
     resolved = build(_config(root, cache, out=tmp_path / "resolved"))
     assert recalled == [False, True, True, False]
     assert "Renamed By Test" in {a.name for a in edited.briefing.actors}
